@@ -1,0 +1,72 @@
+import { z } from 'zod';
+import { intentMatchSchema } from './intents.js';
+
+export const MAX_TEXT_LENGTH = 1000;
+
+/** User text: trimmed, not empty, at most 1000 characters. */
+export const utteranceText = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty or only whitespace')
+  .max(MAX_TEXT_LENGTH, `must be at most ${MAX_TEXT_LENGTH} characters`)
+  .describe('What the user said or typed');
+
+export const localeField = z
+  .string()
+  .max(35)
+  .describe('BCP 47 language tag; English (en, en-US, en-GB, ...) is supported')
+  .optional();
+
+export const timezoneField = z
+  .string()
+  .max(64)
+  .describe("IANA time zone such as Europe/Paris; defaults to the user's stored zone, else UTC")
+  .optional();
+
+export const parseRequestSchema = z.object({ text: utteranceText, locale: localeField });
+export type ParseRequest = z.infer<typeof parseRequestSchema>;
+
+export const parseResponseSchema = z
+  .object({
+    intent: intentMatchSchema.nullable(),
+    alternatives: z.array(intentMatchSchema),
+  })
+  .meta({ id: 'ParseResult' });
+export type ParseResponse = z.infer<typeof parseResponseSchema>;
+
+export const converseRequestSchema = z.object({
+  text: utteranceText,
+  sessionId: z.uuid().describe('Continue this session; a new one is issued when absent').optional(),
+  deviceId: z.string().min(1).max(128).optional(),
+  timezone: timezoneField,
+  locale: localeField,
+});
+export type ConverseRequest = z.infer<typeof converseRequestSchema>;
+
+export const handledBySchema = z.enum(['skill', 'llm', 'fallback']);
+export type HandledBy = z.infer<typeof handledBySchema>;
+
+export const replySchema = z.object({
+  text: z.string().describe('Reply to show; empty when the session ended quietly'),
+  speech: z.string().optional().describe('Reply to speak, without markup'),
+});
+export type Reply = z.infer<typeof replySchema>;
+
+export const upsellSchema = z.object({
+  feature: z.string(),
+  message: z.string(),
+  upgradeUrl: z.string().optional(),
+});
+
+export const converseResponseSchema = z
+  .object({
+    sessionId: z.uuid(),
+    handledBy: handledBySchema,
+    intent: intentMatchSchema.nullable(),
+    reply: replySchema,
+    expectsReply: z.boolean(),
+    data: z.record(z.string(), z.unknown()).optional(),
+    upsell: upsellSchema.optional(),
+  })
+  .meta({ id: 'ConverseResult' });
+export type ConverseResponse = z.infer<typeof converseResponseSchema>;

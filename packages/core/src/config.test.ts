@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, configVariableNames, loadConfig } from './config.js';
+
+const base = { REDIS_URL: 'redis://127.0.0.1:6379' };
+
+describe('loadConfig', () => {
+  it('applies development defaults, including the demo credentials', () => {
+    const config = loadConfig(base);
+    expect(config).toMatchObject({
+      NODE_ENV: 'development',
+      PORT: 3000,
+      ADMIN_TOKEN: 'demo-admin',
+      DEMO_API_KEY: 'demo-key',
+      SEED_DEMO: true,
+      REDIS_PREFIX: 'hark:',
+    });
+  });
+
+  it('requires REDIS_URL and names the variable, never a value', () => {
+    expect(() => loadConfig({ ADMIN_TOKEN: 'super-secret-value' })).toThrowError(/REDIS_URL/);
+    try {
+      loadConfig({ ADMIN_TOKEN: 'x', REDIS_URL: 'http://nope' });
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+      expect((error as ConfigError).message).not.toContain('http://nope');
+    }
+  });
+
+  it('refuses production without an explicit operator token', () => {
+    expect(() => loadConfig({ ...base, NODE_ENV: 'production' })).toThrowError(/ADMIN_TOKEN: required/);
+    expect(() => loadConfig({ ...base, NODE_ENV: 'production', ADMIN_TOKEN: 'demo-admin' })).toThrowError(
+      /demo token is refused/,
+    );
+  });
+
+  it('never seeds demo data in production', () => {
+    const config = loadConfig({ ...base, NODE_ENV: 'production', ADMIN_TOKEN: 'a-long-operator-token' });
+    expect(config.SEED_DEMO).toBe(false);
+    expect(() =>
+      loadConfig({
+        ...base,
+        NODE_ENV: 'production',
+        ADMIN_TOKEN: 'a-long-operator-token',
+        SEED_DEMO: 'true',
+      }),
+    ).toThrowError(/SEED_DEMO/);
+  });
+
+  it('coerces numbers and flags, and rejects nonsense', () => {
+    expect(loadConfig({ ...base, PORT: '8080', TRUST_PROXY: 'yes' })).toMatchObject({
+      PORT: 8080,
+      TRUST_PROXY: true,
+    });
+    expect(() => loadConfig({ ...base, PORT: 'eighty' })).toThrowError(/PORT/);
+    expect(() => loadConfig({ ...base, LOG_PRETTY: 'maybe' })).toThrowError(/LOG_PRETTY/);
+  });
+
+  it('treats empty strings as unset', () => {
+    expect(loadConfig({ ...base, PORT: '' }).PORT).toBe(3000);
+  });
+
+  it('lists every variable it knows', () => {
+    expect(configVariableNames).toEqual(
+      expect.arrayContaining(['REDIS_URL', 'ADMIN_TOKEN', 'PORT', 'NODE_ENV']),
+    );
+  });
+});

@@ -1,0 +1,74 @@
+/**
+ * The one error catalogue: every error a client can see has a stable code, an HTTP status
+ * and a message template. `{name}` placeholders are filled from the params given.
+ * Codes are part of the public API: never rename one, only add.
+ */
+export const errorCatalogue = {
+  VALIDATION: { status: 400, message: 'The request is invalid: {summary}' },
+  BAD_REQUEST: { status: 400, message: 'The request could not be understood' },
+  INVALID_JSON: { status: 400, message: 'The request body is not valid JSON' },
+  INVALID_TIMEZONE: {
+    status: 400,
+    message: 'Unknown time zone "{timezone}"; use an IANA name such as Europe/Paris',
+  },
+  INVALID_LOCALE: { status: 400, message: 'Invalid locale "{locale}"; use a BCP 47 tag such as en-US' },
+  UNSUPPORTED_LOCALE: {
+    status: 400,
+    message: 'Locale "{locale}" is not supported yet; supported: {supported}',
+  },
+  UNAUTHORIZED: {
+    status: 401,
+    message: 'Missing or invalid credentials: send "Authorization: Bearer <key>"',
+  },
+  FORBIDDEN: { status: 403, message: 'These credentials may not perform this action' },
+  NOT_FOUND: { status: 404, message: '{what} not found' },
+  ROUTE_NOT_FOUND: { status: 404, message: 'No route {method} {url}' },
+  METHOD_NOT_ALLOWED: { status: 405, message: 'Method {method} is not allowed here' },
+  CONFLICT: { status: 409, message: '{what} already exists' },
+  BODY_TOO_LARGE: { status: 413, message: 'The request body is larger than {limit} bytes' },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, message: 'Send the body as application/json' },
+  RATE_LIMITED: { status: 429, message: 'Too many requests; retry in {retryAfterSeconds} s' },
+  INTERNAL: { status: 500, message: 'Something went wrong on our side; the request id is {requestId}' },
+  SKILL_UNAVAILABLE: {
+    status: 501,
+    message: 'Hark understood "{intent}" but that skill is not available yet',
+  },
+  UNAVAILABLE: { status: 503, message: 'A backing service is unavailable; retry shortly' },
+} as const satisfies Record<string, { status: number; message: string }>;
+
+export type ErrorKey = keyof typeof errorCatalogue;
+export type ErrorCode = `HARK_ERR_${ErrorKey}`;
+
+export const errorCode = (key: ErrorKey): ErrorCode => `HARK_ERR_${key}`;
+
+export interface ErrorBody {
+  error: { code: ErrorCode; message: string; details?: unknown };
+}
+
+function fillTemplate(template: string, params: Record<string, unknown>): string {
+  return template.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? name));
+}
+
+/** An error meant for the client: its code, status and message come from the catalogue. */
+export class HarkError extends Error {
+  readonly code: ErrorCode;
+  readonly statusCode: number;
+  readonly details: unknown;
+
+  constructor(key: ErrorKey, params: Record<string, unknown> = {}, details?: unknown) {
+    const entry = errorCatalogue[key];
+    super(fillTemplate(entry.message, params));
+    this.name = 'HarkError';
+    this.code = errorCode(key);
+    this.statusCode = entry.status;
+    this.details = details;
+  }
+
+  toBody(): ErrorBody {
+    const body: ErrorBody = { error: { code: this.code, message: this.message } };
+    if (this.details !== undefined) body.error.details = this.details;
+    return body;
+  }
+}
+
+export const isHarkError = (error: unknown): error is HarkError => error instanceof HarkError;

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { createKeys } from './keys.js';
+import { bearerToken, generateApiKey, secretsEqual, sha256Hex } from './secrets.js';
+
+describe('secrets', () => {
+  it('generates distinct, prefixed, URL-safe keys', () => {
+    const keys = new Set(Array.from({ length: 100 }, generateApiKey));
+    expect(keys.size).toBe(100);
+    for (const key of keys) expect(key).toMatch(/^hark_[A-Za-z0-9_-]{43}$/);
+  });
+
+  it('hashes with SHA-256', () => {
+    expect(sha256Hex('abc')).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
+  });
+
+  it('compares secrets of any length', () => {
+    expect(secretsEqual('demo-admin', 'demo-admin')).toBe(true);
+    expect(secretsEqual('demo-admin', 'demo-admin2')).toBe(false);
+    expect(secretsEqual('', 'demo-admin')).toBe(false);
+  });
+
+  it('reads bearer tokens strictly', () => {
+    expect(bearerToken('Bearer abc')).toBe('abc');
+    expect(bearerToken('bearer abc')).toBe('abc');
+    expect(bearerToken('Basic abc')).toBeNull();
+    expect(bearerToken('Bearer')).toBeNull();
+    expect(bearerToken('Bearer a b')).toBeNull();
+    expect(bearerToken(undefined)).toBeNull();
+  });
+});
+
+describe('key builder', () => {
+  it('tags per-user keys with the user id for Redis Cluster', () => {
+    const keys = createKeys('hark:');
+    expect(keys.user('u1')).toBe('hark:{u1}:user');
+    expect(keys.session('u1', 's1')).toBe('hark:{u1}:session:s1');
+    expect(keys.apiKeyByHash('ab')).toBe('hark:apikey:ab');
+  });
+});

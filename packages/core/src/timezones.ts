@@ -1,0 +1,43 @@
+import { IANAZone } from 'luxon';
+import { HarkError } from './errors.js';
+
+export const isValidTimeZone = (zone: string): boolean => IANAZone.isValidZone(zone);
+
+/** "europe/paris" -> "Europe/Paris": the spelling the time zone database uses. */
+export const canonicalTimeZone = (zone: string): string =>
+  new Intl.DateTimeFormat('en-US', { timeZone: zone }).resolvedOptions().timeZone;
+
+/** The zone a request runs in: the request's own, else the user's stored default, else UTC. */
+export function resolveTimeZone(
+  requested: string | undefined,
+  userDefault: string | null | undefined,
+): string {
+  if (requested !== undefined) {
+    if (!isValidTimeZone(requested)) throw new HarkError('INVALID_TIMEZONE', { timezone: requested });
+    return canonicalTimeZone(requested);
+  }
+  if (userDefault && isValidTimeZone(userDefault)) return userDefault;
+  return 'UTC';
+}
+
+export const SUPPORTED_LANGUAGES = ['en'] as const;
+export const DEFAULT_LOCALE = 'en-US';
+
+/** Canonical BCP 47 locale, or a 400 naming the problem: malformed, or a language not supported yet. */
+export function resolveLocale(requested: string | undefined): string {
+  if (requested === undefined) return DEFAULT_LOCALE;
+  let canonical: string;
+  try {
+    [canonical = DEFAULT_LOCALE] = Intl.getCanonicalLocales(requested);
+  } catch {
+    throw new HarkError('INVALID_LOCALE', { locale: requested });
+  }
+  const language = new Intl.Locale(canonical).language;
+  if (!(SUPPORTED_LANGUAGES as readonly string[]).includes(language)) {
+    throw new HarkError('UNSUPPORTED_LOCALE', {
+      locale: requested,
+      supported: SUPPORTED_LANGUAGES.join(', '),
+    });
+  }
+  return canonical;
+}

@@ -1,0 +1,128 @@
+import type { Redis } from 'ioredis';
+import type { Clock } from './clock.js';
+import type { Keys } from './keys.js';
+import { generateApiKey, generateId, sha256Hex } from './secrets.js';
+
+export interface User {
+  id: string;
+  name: string;
+  timezone: string | null;
+  createdAt: string;
+}
+
+export interface ApiKeyRecord {
+  id: string;
+  userId: string;
+  /** Last four characters of the key, so people can tell their keys apart. */
+  hint: string;
+  createdAt: string;
+}
+
+export const userIdPattern = /^[A-Za-z0-9_-]{1,64}$/;
+
+interface CachedLookup {
+  value: { user: User; keyId: string } | null;
+  expiresAt: number;
+}
+
+/**
+ * Users and their API keys. Keys are stored only as SHA-256 hashes; lookups by key are
+ * cached in-process for `cacheTtlMs` (revocation is immediate on this instance and takes at
+ * most that long on others).
+ */
+export class UserStore {
+  private readonly cache = new Map<string, CachedLookup>();
+
+  constructor(
+    private readonly redis: Redis,
+    private readonly keys: Keys,
+    private readonly clock: Clock,
+    private readonly cacheTtlMs = 5_000,
+  ) {}
+
+  async createUser(input: { id?: string; name?: string; timezone?: string | null }): Promise<User | null> {
+    const id = input.id ?? generateId('usr');
+    const user: User = {
+      id,
+      name: input.name ?? id,
+      timezone: input.timezone ?? null,
+      createdAt: this.clock.now().toISOString(),
+    };
+    const fields = { id, name: user.name, timezone: user.timezone ?? '', createdAt: user.createdAt };
+    // HSETNX on the id field makes creation race-free: only one caller can claim an id.
+    const claimed = await this.redis.hsetnx(this.keys.user(id), 'id', id);
+    if (claimed === 0) return null;
+    await this.redis.hset(this.keys.user(id), fields);
+    return user;
+  }
+
+  async getUser(id: string): Promise<User | null> {
+    const fields = await this.redis.hgetall(this.keys.user(id));
+    if (!fields.id) return null;
+    return {
+      id: fields.id,
+      name: fields.name ?? fields.id,
+      timezone: fields.timezone || null,
+      createdAt: fields.createdAt ?? '',
+    };
+  }
+
+  /** Stores a key for the user; returns the record and the key itself (shown only now). */
+  async addApiKey(userId: string, key = generateApiKey()): Promise<{ record: ApiKeyRecord; key: string }> {
+    const hash = sha256Hex(key);
+    const record: ApiKeyRecord = {
+      id: generateId('key'),
+      userId,
+      hint: key.slice(-4),
+      createdAt: this.clock.now().toISOString(),
+    };
+    const previous = await this.redis.get(this.keys.apiKeyByHash(hash));
+    if (previous) await this.revokeApiKey(previous);
+    await this.redis.hset(this.keys.apiKey(record.id), { ...record, hash });
+    await this.redis.sadd(this.keys.userApiKeys(userId), record.id);
+    await this.redis.set(this.keys.apiKeyByHash(hash), record.id);
+    return { record, key };
+  }
+
+  async listApiKeys(userId: string): Promise<ApiKeyRecord[]> {
+    const ids = await this.redis.smembers(this.keys.userApiKeys(userId));
+    const records = await Promise.all(ids.map((id) => this.redis.hgetall(this.keys.apiKey(id))));
+    return records
+      .filter((r) => r.id)
+      .map((r) => ({ id: r.id!, userId: r.userId!, hint: r.hint ?? '', createdAt: r.createdAt ?? '' }))
+      .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+  }
+
+  /** Removes a key; false when no such key exists. */
+  async revokeApiKey(keyId: string): Promise<boolean> {
+    const record = await this.redis.hgetall(this.keys.apiKey(keyId));
+    if (!record.hash || !record.userId) return false;
+    await this.redis.del(this.keys.apiKeyByHash(record.hash));
+    await this.redis.srem(this.keys.userApiKeys(record.userId), keyId);
+    await this.redis.del(this.keys.apiKey(keyId));
+    this.cache.delete(record.hash);
+    return true;
+  }
+
+  /** The user a key belongs to, or null. */
+  async authenticate(key: string): Promise<{ user: User; keyId: string } | null> {
+    const hash = sha256Hex(key);
+    const now = this.clock.now().getTime();
+    const cached = this.cache.get(hash);
+    if (cached && cached.expiresAt > now) return cached.value;
+    const value = await this.lookup(hash);
+    if (this.cacheTtlMs > 0) {
+      if (this.cache.size > 10_000) this.cache.clear();
+      this.cache.set(hash, { value, expiresAt: now + this.cacheTtlMs });
+    }
+    return value;
+  }
+
+  private async lookup(hash: string): Promise<{ user: User; keyId: string } | null> {
+    const keyId = await this.redis.get(this.keys.apiKeyByHash(hash));
+    if (!keyId) return null;
+    const userId = await this.redis.hget(this.keys.apiKey(keyId), 'userId');
+    const user = userId ? await this.getUser(userId) : null;
+    return user ? { user, keyId } : null;
+  }
+}

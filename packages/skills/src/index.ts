@@ -1,0 +1,5 @@
+export * from './registry.js';
+export * from './skill.js';
+export { createHelpSkill, endSessionSkill } from './system/system-skill.js';
+export { type ResolvedPlace, resolvePlace } from './time/city-zones.js';
+export { dateSkill, timeSkill } from './time/time-skill.js';

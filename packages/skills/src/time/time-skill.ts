@@ -1,0 +1,66 @@
+import { DateTime } from 'luxon';
+import { type Skill, type SkillContext, type SkillResult, say } from '../skill.js';
+import { resolvePlace } from './city-zones.js';
+
+function localTime(now: Date, timeZone: string, locale: string): DateTime {
+  return DateTime.fromJSDate(now, { zone: timeZone }).setLocale(locale);
+}
+
+function timeHere(context: SkillContext): SkillResult {
+  const time = localTime(context.now, context.timeZone, context.locale);
+  return say(`It's ${time.toLocaleString(DateTime.TIME_SIMPLE)}.`, {
+    data: { timeZone: context.timeZone, localTime: time.toISO({ suppressMilliseconds: true }) },
+  });
+}
+
+function timeThere(location: string, context: SkillContext): SkillResult {
+  const place = resolvePlace(location);
+  if (!place) {
+    return say(`I don't know where ${location} is, so I can't tell you the time there.`, {
+      data: { location, resolved: false },
+    });
+  }
+  const there = localTime(context.now, place.timeZone, context.locale);
+  const here = localTime(context.now, context.timeZone, context.locale);
+  const dayNote = dayDifference(there, here);
+  return say(`It's ${there.toLocaleString(DateTime.TIME_SIMPLE)}${dayNote} in ${place.name}.`, {
+    data: {
+      location: place.name,
+      resolved: true,
+      timeZone: place.timeZone,
+      localTime: there.toISO({ suppressMilliseconds: true }),
+      utcOffsetMinutes: there.offset,
+    },
+  });
+}
+
+/** " tomorrow" / " yesterday" when the place is already on another calendar day than the user. */
+function dayDifference(there: DateTime, here: DateTime): string {
+  // Compare calendar dates, not instants: midnights in two zones are hours apart.
+  const thereDate = there.toISODate() ?? '';
+  const hereDate = here.toISODate() ?? '';
+  if (thereDate === hereDate) return '';
+  return ` ${thereDate > hereDate ? 'tomorrow' : 'yesterday'}, ${there.toFormat('cccc')}`;
+}
+
+export const timeSkill: Skill = {
+  id: 'time',
+  intents: ['time.get'],
+  help: 'tell the time here or anywhere ("what time is it in Tokyo")',
+  handle(_intent, slots, context) {
+    const location = typeof slots.location === 'string' ? slots.location : undefined;
+    return location ? timeThere(location, context) : timeHere(context);
+  },
+};
+
+export const dateSkill: Skill = {
+  id: 'date',
+  intents: ['date.get'],
+  help: 'tell today\'s date ("what\'s the date today")',
+  handle(_intent, _slots, context) {
+    const today = localTime(context.now, context.timeZone, context.locale);
+    return say(`Today is ${today.toLocaleString(DateTime.DATE_HUGE)}.`, {
+      data: { timeZone: context.timeZone, date: today.toISODate() },
+    });
+  },
+};

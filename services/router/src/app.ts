@@ -1,0 +1,91 @@
+import { randomUUID } from 'node:crypto';
+import { type Clock, createKeys, type HarkConfig, loggerOptions, redisPlugin, systemClock } from '@hark/core';
+import { recognize } from '@hark/nlu';
+import { createDefaultSkills, type SkillRegistry } from '@hark/skills';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Redis } from 'ioredis';
+import { authPlugin } from './plugins/auth.js';
+import { errorHandlerPlugin } from './plugins/error-handler.js';
+import { metricsPlugin } from './plugins/metrics.js';
+import { openApiPlugin } from './plugins/openapi.js';
+import { registerRateLimit } from './plugins/rate-limit.js';
+import { adminUserRoutes } from './routes/admin-user-routes.js';
+import { converseRoutes } from './routes/converse-routes.js';
+import { healthRoutes } from './routes/health-routes.js';
+import { nluRoutes } from './routes/nlu-routes.js';
+import { SessionStore } from './turns/session-store.js';
+
+export const BODY_LIMIT_BYTES = 16 * 1024;
+const VERSION = '0.1.0';
+
+export interface RouterOptions {
+  config: HarkConfig;
+  /** An existing Redis client (tests); otherwise one is created from REDIS_URL and closed with the app. */
+  redis?: Redis;
+  clock?: Clock;
+  skills?: SkillRegistry;
+  logger?: FastifyServerOptions['logger'];
+}
+
+const requestIdPattern = /^[A-Za-z0-9._-]{1,64}$/;
+
+function serverOptions(options: RouterOptions): FastifyServerOptions {
+  return {
+    logger: options.logger ?? loggerOptions(options.config),
+    bodyLimit: BODY_LIMIT_BYTES,
+    trustProxy: options.config.TRUST_PROXY,
+    requestIdLogLabel: 'requestId',
+    // A caller's x-request-id is kept when it is sane, so logs can be joined across services.
+    genReqId: (request) => {
+      const given = request.headers['x-request-id'];
+      return typeof given === 'string' && requestIdPattern.test(given) ? given : randomUUID();
+    },
+  };
+}
+
+/** Builds the router service: every plugin and route, ready for `listen` or `inject`. */
+export async function buildRouter(options: RouterOptions): Promise<FastifyInstance> {
+  const { config } = options;
+  const keys = createKeys(config.REDIS_PREFIX);
+  const clock = options.clock ?? systemClock;
+  const app = Fastify(serverOptions(options));
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  // JSON only: a text/plain body is a client mistake (415), not a string to guess at.
+  app.removeContentTypeParser('text/plain');
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  await app.register(errorHandlerPlugin);
+  await app.register(redisPlugin, options.redis ? { client: options.redis } : { url: config.REDIS_URL });
+  await app.register(metricsPlugin);
+  await app.register(openApiPlugin, { version: VERSION });
+  await app.register(authPlugin, {
+    keys,
+    adminToken: config.ADMIN_TOKEN,
+    cacheTtlMs: config.AUTH_CACHE_TTL_MS,
+  });
+  await app.register(healthRoutes);
+
+  const turns = {
+    recognize,
+    skills: options.skills ?? createDefaultSkills(),
+    sessions: new SessionStore(app.redis, keys, config.SESSION_TTL_SECONDS),
+    clock,
+    onAnswered: (intent: string, handledBy: string) =>
+      app.metrics.intents.inc({ intent, handled_by: handledBy }),
+  };
+  await app.register(async (v1) => {
+    v1.addHook('onRequest', v1.authenticateUser);
+    await registerRateLimit(v1, { keys, max: config.RATE_LIMIT_MAX, windowMs: config.RATE_LIMIT_WINDOW_MS });
+    await v1.register(nluRoutes);
+    await v1.register(converseRoutes, { turns });
+  });
+  await app.register(async (admin) => {
+    admin.addHook('onRequest', admin.authenticateOperator);
+    await admin.register(adminUserRoutes);
+  });
+  return app;
+}

@@ -1,0 +1,66 @@
+import {
+  bearerToken,
+  HarkError,
+  type Keys,
+  secretsEqual,
+  systemClock,
+  type User,
+  UserStore,
+} from '@hark/core';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    users: UserStore;
+    /** onRequest hook for /v1 routes: a valid API key, or 401. */
+    authenticateUser(request: FastifyRequest): Promise<void>;
+    /** onRequest hook for /admin routes: the operator token, or 401/403. */
+    authenticateOperator(request: FastifyRequest): Promise<void>;
+  }
+  interface FastifyRequest {
+    user: User | null;
+    apiKeyId: string | null;
+  }
+}
+
+export interface AuthPluginOptions {
+  keys: Keys;
+  adminToken: string;
+  cacheTtlMs: number;
+}
+
+/**
+ * API keys (stored hashed, cached briefly) for users, one bearer token for operators.
+ * A user's key never opens /admin and the operator token is not a user.
+ */
+export const authPlugin = fp<AuthPluginOptions>(
+  async (app: FastifyInstance, options) => {
+    const users = new UserStore(app.redis, options.keys, systemClock, options.cacheTtlMs);
+    app.decorate('users', users);
+    app.decorateRequest('user', null);
+    app.decorateRequest('apiKeyId', null);
+
+    app.decorate('authenticateUser', async (request: FastifyRequest) => {
+      const key = bearerToken(request.headers.authorization);
+      if (!key) throw new HarkError('UNAUTHORIZED');
+      const found = await users.authenticate(key);
+      if (!found) throw new HarkError('UNAUTHORIZED');
+      request.user = found.user;
+      request.apiKeyId = found.keyId;
+    });
+
+    app.decorate('authenticateOperator', async (request: FastifyRequest) => {
+      const token = bearerToken(request.headers.authorization);
+      if (!token) throw new HarkError('UNAUTHORIZED');
+      if (!secretsEqual(token, options.adminToken)) throw new HarkError('FORBIDDEN');
+    });
+  },
+  { name: 'hark-auth', dependencies: ['hark-redis'], fastify: '5.x' },
+);
+
+/** The authenticated user of a /v1 route (the hook guarantees one). */
+export function currentUser(request: FastifyRequest): User {
+  if (!request.user) throw new HarkError('UNAUTHORIZED');
+  return request.user;
+}

@@ -1,0 +1,92 @@
+import {
+  createdKeyResponseSchema,
+  createdUserResponseSchema,
+  createUserRequestSchema,
+  errorResponseSchema,
+  keyParamsSchema,
+  userDetailResponseSchema,
+  userParamsSchema,
+} from '@hark/contracts';
+import { HarkError, isValidTimeZone } from '@hark/core';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+
+const errors = { 400: errorResponseSchema, 401: errorResponseSchema, 403: errorResponseSchema };
+const operator = { tags: ['admin'], security: [{ operatorToken: [] }] };
+
+/** Operator routes for users and API keys; the caller registers them behind the operator hook. */
+export const adminUserRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.post(
+    '/admin/users',
+    {
+      schema: {
+        ...operator,
+        summary: 'Create a user',
+        body: createUserRequestSchema,
+        response: { 201: createdUserResponseSchema, 409: errorResponseSchema, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const { id, name, timezone } = request.body;
+      if (timezone !== undefined && !isValidTimeZone(timezone))
+        throw new HarkError('INVALID_TIMEZONE', { timezone });
+      const user = await app.users.createUser({ id, name, timezone });
+      if (!user) throw new HarkError('CONFLICT', { what: `User ${id}` });
+      reply.status(201);
+      return { user };
+    },
+  );
+
+  app.get(
+    '/admin/users/:id',
+    {
+      schema: {
+        ...operator,
+        summary: 'A user and the hints of their API keys',
+        params: userParamsSchema,
+        response: { 200: userDetailResponseSchema, 404: errorResponseSchema, ...errors },
+      },
+    },
+    async (request) => {
+      const user = await app.users.getUser(request.params.id);
+      if (!user) throw new HarkError('NOT_FOUND', { what: `User ${request.params.id}` });
+      return { user, apiKeys: await app.users.listApiKeys(user.id) };
+    },
+  );
+
+  app.post(
+    '/admin/users/:id/keys',
+    {
+      schema: {
+        ...operator,
+        summary: 'Issue a new API key for a user; the key is shown only in this response',
+        params: userParamsSchema,
+        response: { 201: createdKeyResponseSchema, 404: errorResponseSchema, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const user = await app.users.getUser(request.params.id);
+      if (!user) throw new HarkError('NOT_FOUND', { what: `User ${request.params.id}` });
+      const { record, key } = await app.users.addApiKey(user.id);
+      reply.status(201);
+      return { key, apiKey: record };
+    },
+  );
+
+  app.delete(
+    '/admin/keys/:keyId',
+    {
+      schema: {
+        ...operator,
+        summary: 'Revoke an API key',
+        params: keyParamsSchema,
+        response: { 204: z.null().describe('Revoked'), 404: errorResponseSchema, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const revoked = await app.users.revokeApiKey(request.params.keyId);
+      if (!revoked) throw new HarkError('NOT_FOUND', { what: `API key ${request.params.keyId}` });
+      return reply.status(204).send();
+    },
+  );
+};

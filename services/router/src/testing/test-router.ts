@@ -1,0 +1,46 @@
+import { type Clock, loadConfig } from '@hark/core';
+import { connectTestRedis, type TestRedis } from '@hark/testing';
+import type { FastifyInstance } from 'fastify';
+import { buildRouter } from '../app.js';
+
+export const ADMIN_TOKEN = 'test-operator-token';
+
+export interface TestRouter {
+  app: FastifyInstance;
+  testRedis: TestRedis;
+  /** Creates a user with a fresh API key; returns the key. */
+  userWithKey(id: string, timezone?: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+/** A router on the real test Redis, under a key prefix of its own, with logs off. */
+export async function startTestRouter(
+  env: Record<string, string> = {},
+  options: { clock?: Clock } = {},
+): Promise<TestRouter> {
+  const testRedis = await connectTestRedis('router');
+  const config = loadConfig({
+    REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+    REDIS_PREFIX: testRedis.prefix,
+    ADMIN_TOKEN,
+    NODE_ENV: 'test',
+    AUTH_CACHE_TTL_MS: '0',
+    ...env,
+  });
+  const app = await buildRouter({ config, redis: testRedis.redis, logger: false, ...options });
+  await app.ready();
+  return {
+    app,
+    testRedis,
+    async userWithKey(id, timezone) {
+      await app.users.createUser({ id, timezone: timezone ?? null });
+      return (await app.users.addApiKey(id)).key;
+    },
+    async close() {
+      await app.close();
+      await testRedis.cleanup();
+    },
+  };
+}
+
+export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });

@@ -1,0 +1,54 @@
+import type { Keys } from '@hark/core';
+import type { Redis } from 'ioredis';
+import { z } from 'zod';
+
+/** What Hark remembers between turns of one conversation. */
+export const sessionStateSchema = z.object({
+  id: z.uuid(),
+  turns: z.number().int().nonnegative(),
+  lastIntent: z.string().nullable(),
+  lastSlots: z.record(z.string(), z.union([z.string(), z.number()])).nullable(),
+  deviceId: z.string().nullable(),
+  updatedAt: z.string(),
+});
+export type SessionState = z.infer<typeof sessionStateSchema>;
+
+/**
+ * Session context in Redis under the user's own key space: a session id from another user
+ * simply finds nothing. Every save refreshes the TTL, so idle sessions expire.
+ */
+export class SessionStore {
+  constructor(
+    private readonly redis: Redis,
+    private readonly keys: Keys,
+    private readonly ttlSeconds: number,
+  ) {}
+
+  async load(userId: string, sessionId: string): Promise<SessionState | null> {
+    const raw = await this.redis.get(this.keys.session(userId, sessionId));
+    if (!raw) return null;
+    try {
+      const parsed = sessionStateSchema.safeParse(JSON.parse(raw));
+      return parsed.success ? parsed.data : null;
+    } catch {
+      return null; // A corrupt entry behaves like an expired one.
+    }
+  }
+
+  async save(userId: string, state: SessionState): Promise<void> {
+    await this.redis.set(this.keys.session(userId, state.id), JSON.stringify(state), 'EX', this.ttlSeconds);
+  }
+
+  async end(userId: string, sessionId: string): Promise<void> {
+    await this.redis.del(this.keys.session(userId, sessionId));
+  }
+}
+
+export const newSession = (id: string, deviceId: string | null, now: Date): SessionState => ({
+  id,
+  turns: 0,
+  lastIntent: null,
+  lastSlots: null,
+  deviceId,
+  updatedAt: now.toISOString(),
+});
