@@ -3,7 +3,7 @@ import { configVariableNames } from '@hark/core';
 import { describe, expect, it } from 'vitest';
 
 const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
-const tableRows = readme.split('\n').filter((line) => /^\| `[A-Z_]+` \|/.test(line));
+const tableRows = readme.split('\n').filter((line) => /^\| `[A-Z_]+`\s*\|/.test(line));
 const documented = tableRows.map((line) => /^\| `([A-Z_]+)`/.exec(line)![1]);
 
 describe('README', () => {

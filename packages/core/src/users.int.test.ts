@@ -6,6 +6,14 @@ import { sha256Hex } from './secrets.js';
 import { UserStore } from './users.js';
 
 let testRedis: TestRedis;
+
+/** Any key's content as text, whatever its type. */
+async function dump(key: string): Promise<string> {
+  const type = await testRedis.redis.type(key);
+  if (type === 'hash') return JSON.stringify(await testRedis.redis.hgetall(key));
+  if (type === 'set') return JSON.stringify(await testRedis.redis.smembers(key));
+  return String(await testRedis.redis.get(key));
+}
 let users: UserStore;
 
 beforeEach(async () => {
@@ -32,13 +40,7 @@ describe('UserStore', () => {
     await users.createUser({ id: 'ada' });
     const { key, record } = await users.addApiKey('ada');
     const stored = await testRedis.redis.keys(`${testRedis.prefix}*`);
-    const values = await Promise.all(
-      stored.map(async (k) =>
-        (await testRedis.redis.type(k)) === 'hash'
-          ? JSON.stringify(await testRedis.redis.hgetall(k))
-          : String(await testRedis.redis.get(k)),
-      ),
-    );
+    const values = await Promise.all(stored.map((k) => dump(k)));
     expect(values.join(' ')).not.toContain(key);
     expect(stored).toContain(`${testRedis.prefix}apikey:${sha256Hex(key)}`);
     expect(await users.authenticate(key)).toMatchObject({ user: { id: 'ada' }, keyId: record.id });
@@ -61,5 +63,16 @@ describe('UserStore', () => {
     await users.addApiKey('bob', 'shared-key-123');
     expect((await users.authenticate('shared-key-123'))?.user.id).toBe('bob');
     expect(await users.listApiKeys('ada')).toEqual([]);
+  });
+
+  it('caches hits only: a key issued by another instance works at once', async () => {
+    const keys = createKeys(testRedis.prefix);
+    const clock = fixedClock('2026-11-26T12:00:00Z');
+    const instanceA = new UserStore(testRedis.redis, keys, clock, 60_000);
+    const instanceB = new UserStore(testRedis.redis, keys, clock, 60_000);
+    await instanceA.createUser({ id: 'ada' });
+    expect(await instanceA.authenticate('fresh-key-123')).toBeNull();
+    await instanceB.addApiKey('ada', 'fresh-key-123');
+    expect((await instanceA.authenticate('fresh-key-123'))?.user.id).toBe('ada');
   });
 });

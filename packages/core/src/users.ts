@@ -21,12 +21,12 @@ export interface ApiKeyRecord {
 export const userIdPattern = /^[A-Za-z0-9_-]{1,64}$/;
 
 interface CachedLookup {
-  value: { user: User; keyId: string } | null;
+  value: { user: User; keyId: string };
   expiresAt: number;
 }
 
 /**
- * Users and their API keys. Keys are stored only as SHA-256 hashes; lookups by key are
+ * Users and their API keys. Keys are stored only as SHA-256 hashes; successful lookups are
  * cached in-process for `cacheTtlMs` (revocation is immediate on this instance and takes at
  * most that long on others).
  */
@@ -78,6 +78,7 @@ export class UserStore {
     };
     const previous = await this.redis.get(this.keys.apiKeyByHash(hash));
     if (previous) await this.revokeApiKey(previous);
+    this.cache.delete(hash);
     await this.redis.hset(this.keys.apiKey(record.id), { ...record, hash });
     await this.redis.sadd(this.keys.userApiKeys(userId), record.id);
     await this.redis.set(this.keys.apiKeyByHash(hash), record.id);
@@ -111,7 +112,8 @@ export class UserStore {
     const cached = this.cache.get(hash);
     if (cached && cached.expiresAt > now) return cached.value;
     const value = await this.lookup(hash);
-    if (this.cacheTtlMs > 0) {
+    // Only hits are cached: a key issued on another instance must work at once.
+    if (value && this.cacheTtlMs > 0) {
       if (this.cache.size > 10_000) this.cache.clear();
       this.cache.set(hash, { value, expiresAt: now + this.cacheTtlMs });
     }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { type Clock, createKeys, type HarkConfig, loggerOptions, redisPlugin, systemClock } from '@hark/core';
 import { recognize } from '@hark/nlu';
 import { createDefaultSkills, type SkillRegistry } from '@hark/skills';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyServerOptions, LogController } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Redis } from 'ioredis';
 import { authPlugin } from './plugins/auth.js';
@@ -35,7 +35,7 @@ function serverOptions(options: RouterOptions): FastifyServerOptions {
     logger: options.logger ?? loggerOptions(options.config),
     bodyLimit: BODY_LIMIT_BYTES,
     trustProxy: options.config.TRUST_PROXY,
-    requestIdLogLabel: 'requestId',
+    logController: new LogController({ requestIdLogLabel: 'requestId' }),
     // A caller's x-request-id is kept when it is sane, so logs can be joined across services.
     genReqId: (request) => {
       const given = request.headers['x-request-id'];

@@ -7,13 +7,10 @@ beforeAll(async () => {
 });
 afterAll(() => router.close());
 
-const admin = (method: 'GET' | 'POST' | 'DELETE', url: string, payload?: unknown) =>
-  router.app.inject({
-    method,
-    url,
-    headers: bearer(ADMIN_TOKEN),
-    ...(payload === undefined ? {} : { payload }),
-  });
+const admin = (method: 'GET' | 'POST' | 'DELETE', url: string, payload?: Record<string, unknown>) => {
+  const request = { method, url, headers: bearer(ADMIN_TOKEN) };
+  return router.app.inject(payload === undefined ? request : { ...request, payload });
+};
 
 describe('operator user and key routes', () => {
   it('creates a user, issues a key that works, shows only its hint, and revokes it', async () => {

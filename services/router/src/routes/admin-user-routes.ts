@@ -86,7 +86,7 @@ export const adminUserRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const revoked = await app.users.revokeApiKey(request.params.keyId);
       if (!revoked) throw new HarkError('NOT_FOUND', { what: `API key ${request.params.keyId}` });
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     },
   );
 };

@@ -58,7 +58,7 @@ describe('POST /v1/converse', () => {
     const body = (
       await converse(ada, { text: 'what is the date today', timezone: 'Pacific/Kiritimati', locale: 'en-GB' })
     ).json();
-    expect(body.reply.text).toBe('Today is Friday 27 November 2026.');
+    expect(body.reply.text).toBe('Today is Friday, 27 November 2026.');
   });
 
   it('explains what Hark can do', async () => {

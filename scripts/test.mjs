@@ -1,0 +1,45 @@
+// `npm test` (and so .ci/run): lint, typecheck + build, then every vitest project against a real
+// Redis. Works from a fresh clone. Extra arguments go to vitest: `npm test -- --project unit`.
+import { ensureInstalled } from './lib/install.mjs';
+import { findOrStartRedis } from './lib/redis.mjs';
+import { bin, log, main, mustRun, paint, run, stopOnSignals, wasStopRequested } from './lib/run.mjs';
+
+const timings = [];
+
+async function step(name, fn) {
+  if (wasStopRequested()) throw Object.assign(new Error('stopped'), { exitCode: 130 });
+  log(paint('1', name));
+  const started = performance.now();
+  try {
+    return await fn();
+  } finally {
+    timings.push([name, performance.now() - started]);
+  }
+}
+
+function printTimings() {
+  const total = timings.reduce((sum, [, ms]) => sum + ms, 0);
+  const rows = [...timings, ['total', total]].map(
+    ([name, ms]) => `  ${name.padEnd(28)} ${(ms / 1000).toFixed(1)} s`,
+  );
+  console.log(`\n${rows.join('\n')}`);
+}
+
+main(async () => {
+  stopOnSignals();
+  await step('install (if needed)', () => ensureInstalled());
+  await step('lint (biome check .)', () => mustRun(bin('biome'), ['check', '.']));
+  await step('typecheck + build (tsc -b)', () => mustRun(bin('tsc'), ['-b']));
+  const redis = await step('redis', () => findOrStartRedis({ purpose: 'test' }));
+  let code;
+  try {
+    const env = { ...process.env, REDIS_URL: redis.url };
+    code = await step('tests (vitest run)', () =>
+      run(bin('vitest'), ['run', ...process.argv.slice(2)], { env }),
+    );
+  } finally {
+    await redis.stop();
+  }
+  printTimings();
+  process.exit(wasStopRequested() ? 130 : code);
+});
