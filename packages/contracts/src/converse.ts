@@ -23,7 +23,11 @@ export const timezoneField = z
   .describe("IANA time zone such as Europe/Paris; defaults to the user's stored zone, else UTC")
   .optional();
 
-export const parseRequestSchema = z.object({ text: utteranceText, locale: localeField });
+export const parseRequestSchema = z.object({
+  text: utteranceText,
+  locale: localeField,
+  timezone: timezoneField.describe('IANA time zone that relative days ("tomorrow") resolve in'),
+});
 export type ParseRequest = z.infer<typeof parseRequestSchema>;
 
 export const parseResponseSchema = z

@@ -1,4 +1,4 @@
-import { IANAZone } from 'luxon';
+import { DateTime, IANAZone } from 'luxon';
 import { HarkError } from './errors.js';
 
 export const isValidTimeZone = (zone: string): boolean => IANAZone.isValidZone(zone);
@@ -41,3 +41,7 @@ export function resolveLocale(requested: string | undefined): string {
   }
   return canonical;
 }
+
+/** The wall-clock time of an instant in a zone, "YYYY-MM-DDTHH:MM": what the NLU resolves "tomorrow" against. */
+export const localDateTime = (instant: Date, timeZone: string): string =>
+  DateTime.fromJSDate(instant, { zone: timeZone }).toFormat("yyyy-LL-dd'T'HH:mm");

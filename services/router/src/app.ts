@@ -80,7 +80,7 @@ export async function buildRouter(options: RouterOptions): Promise<FastifyInstan
   await app.register(async (v1) => {
     v1.addHook('onRequest', v1.authenticateUser);
     await registerRateLimit(v1, { keys, max: config.RATE_LIMIT_MAX, windowMs: config.RATE_LIMIT_WINDOW_MS });
-    await v1.register(nluRoutes);
+    await v1.register(nluRoutes, { clock });
     await v1.register(converseRoutes, { turns });
   });
   await app.register(async (admin) => {

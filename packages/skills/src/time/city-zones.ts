@@ -25,6 +25,21 @@ const countryAliases: Record<string, string> = {
   'the netherlands': 'netherlands',
 };
 
+/** Nicknames and old names people say for cities. */
+const cityAliases: Record<string, string> = {
+  nyc: 'new york',
+  'new york city': 'new york',
+  la: 'los angeles',
+  sf: 'san francisco',
+  dc: 'washington',
+  'washington dc': 'washington',
+  'washington d c': 'washington',
+  kiev: 'kyiv',
+  bombay: 'mumbai',
+  peking: 'beijing',
+  'saint petersburg': 'st. petersburg',
+};
+
 const normalizePlace = (text: string): string =>
   text
     .normalize('NFD')
@@ -89,10 +104,14 @@ function cityWithRegion(words: string[], places: PlaceIndex): CityData | undefin
  * resolve to the most populous place of that name. Null when nothing matches.
  */
 export function resolvePlace(spoken: string): ResolvedPlace | null {
-  const text = normalizePlace(spoken).replace(/^the /, '');
-  if (!text) return null;
+  const said = normalizePlace(spoken).replace(/^the /, '');
+  if (!said) return null;
+  const text = cityAliases[said] ?? said;
   const places = placeIndex();
-  const city = places.cities.get(text)?.[0] ?? cityWithRegion(text.split(' '), places);
+  const city =
+    places.cities.get(text)?.[0] ??
+    places.cities.get(text.replace(/ city$/, ''))?.[0] ??
+    cityWithRegion(text.split(' '), places);
   if (city) return { name: city.city, timeZone: city.timezone };
   const province = places.provinces.get(text);
   if (province) return { name: province.province, timeZone: province.timezone };

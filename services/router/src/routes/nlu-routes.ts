@@ -1,9 +1,10 @@
 import { errorResponseSchema, parseRequestSchema, parseResponseSchema } from '@hark/contracts';
-import { resolveLocale } from '@hark/core';
+import { type Clock, localDateTime, resolveLocale, resolveTimeZone } from '@hark/core';
 import { recognize } from '@hark/nlu';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { currentUser } from '../plugins/auth.js';
 
-export const nluRoutes: FastifyPluginAsyncZod = async (app) => {
+export const nluRoutes: FastifyPluginAsyncZod<{ clock: Clock }> = async (app, options) => {
   app.post(
     '/v1/nlu/parse',
     {
@@ -17,7 +18,8 @@ export const nluRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const locale = resolveLocale(request.body.locale);
-      return recognize(request.body.text, { locale });
+      const timeZone = resolveTimeZone(request.body.timezone, currentUser(request).timezone);
+      return recognize(request.body.text, { locale, now: localDateTime(options.clock.now(), timeZone) });
     },
   );
 };

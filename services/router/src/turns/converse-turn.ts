@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { ConverseRequest, ConverseResponse, IntentMatch } from '@hark/contracts';
-import { type Clock, HarkError, resolveLocale, resolveTimeZone, type User } from '@hark/core';
-import type { RecognizeResult } from '@hark/nlu';
+import { type Clock, HarkError, localDateTime, resolveLocale, resolveTimeZone, type User } from '@hark/core';
+import type { RecognizeContext, RecognizeResult } from '@hark/nlu';
 import type { SkillContext, SkillRegistry, SkillResult } from '@hark/skills';
 import { newSession, type SessionState, type SessionStore } from './session-store.js';
 
 export interface TurnDependencies {
-  recognize(text: string, context: { locale: string }): RecognizeResult;
+  recognize(text: string, context: RecognizeContext): RecognizeResult;
   skills: SkillRegistry;
   sessions: SessionStore;
   clock: Clock;
@@ -51,8 +51,8 @@ export async function converseTurn(
   const timeZone = resolveTimeZone(request.timezone, user.timezone);
   const locale = resolveLocale(request.locale);
   const session = await loadOrStartSession(deps, user, request);
-  const { intent } = deps.recognize(request.text, { locale });
   const now = deps.clock.now();
+  const { intent } = deps.recognize(request.text, { locale, now: localDateTime(now, timeZone) });
 
   if (!intent) {
     await deps.sessions.save(user.id, { ...session, turns: session.turns + 1, updatedAt: now.toISOString() });

@@ -1,0 +1,73 @@
+import type { SlotValue } from '@hark/contracts';
+import { clockTimeSpans } from './slots/clock-times.js';
+import { daySpans } from './slots/days.js';
+import { durationSpans } from './slots/durations.js';
+import { FREE_TEXT_KINDS, type FreeTextKindName, freeTextSpans } from './slots/free-text.js';
+import { numberSpans } from './slots/numbers.js';
+import { repeatSpans } from './slots/repeat.js';
+import type { Span } from './slots/span.js';
+import { unitSpans } from './slots/units.js';
+
+/**
+ * The slot kinds a template may reference as `{kind}` or `{kind:slot_name}`. Typed kinds
+ * parse a closed grammar (numbers, durations, times...) and count for more in ranking than
+ * free text, which can only be bounded by the words around it.
+ */
+
+export type SlotKindClass = 'typed' | 'free';
+
+export interface SlotKind {
+  name: string;
+  class: SlotKindClass;
+  spans: (tokens: readonly string[], start: number) => Span<SlotValue>[];
+}
+
+/** Snooze and similar: a duration in whole minutes, or a bare count ("snooze for 10"). */
+function minuteSpans(tokens: readonly string[], start: number): Span<number>[] {
+  const fromDurations = durationSpans(tokens, start)
+    .filter((span) => span.value % 60 === 0)
+    .map((span) => ({ end: span.end, value: span.value / 60 }));
+  const fromCounts = numberSpans(tokens, start).filter(
+    (span) => Number.isInteger(span.value) && span.value > 0,
+  );
+  return [...fromDurations, ...fromCounts];
+}
+
+const typed = (name: string, spans: SlotKind['spans']): SlotKind => ({ name, class: 'typed', spans });
+
+const freeText = (name: FreeTextKindName): SlotKind => ({
+  name,
+  class: 'free',
+  spans: (tokens, start) => freeTextSpans(tokens, start, FREE_TEXT_KINDS[name]),
+});
+
+const SLOT_KINDS: readonly SlotKind[] = [
+  typed('number', numberSpans),
+  typed('duration', durationSpans),
+  typed('minutes', minuteSpans),
+  typed('time', clockTimeSpans),
+  typed('day', daySpans),
+  typed('repeat', repeatSpans),
+  typed('unit', unitSpans),
+  freeText('name'),
+  freeText('label'),
+  freeText('item'),
+  freeText('list'),
+  freeText('text'),
+  freeText('topic'),
+  freeText('location'),
+];
+
+const KINDS_BY_NAME: ReadonlyMap<string, SlotKind> = new Map(SLOT_KINDS.map((kind) => [kind.name, kind]));
+
+/** Index of each kind, so a recognition run can cache spans in a flat array. */
+export const slotKindCount = SLOT_KINDS.length;
+export const slotKindIndex: ReadonlyMap<string, number> = new Map(
+  SLOT_KINDS.map((kind, i) => [kind.name, i]),
+);
+
+export function slotKind(name: string): SlotKind {
+  const kind = KINDS_BY_NAME.get(name);
+  if (!kind) throw new Error(`unknown slot kind {${name}}; known: ${[...KINDS_BY_NAME.keys()].join(', ')}`);
+  return kind;
+}
