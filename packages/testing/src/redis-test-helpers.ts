@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createRedis } from '@hark/core';
-import type { Redis } from 'ioredis';
+import { Redis } from 'ioredis';
 
 /** The Redis every integration test talks to: scripts/test.mjs finds or starts one. */
 export function testRedisUrl(): string {
@@ -21,7 +20,8 @@ export interface TestRedis {
 }
 
 export async function connectTestRedis(label?: string): Promise<TestRedis> {
-  const redis = createRedis(testRedisUrl());
+  // Plain ioredis on purpose: @hark/core's own tests use this package, so it must not depend on core.
+  const redis = new Redis(testRedisUrl(), { lazyConnect: true, maxRetriesPerRequest: 1 });
   await redis.connect();
   const prefix = uniquePrefix(label);
   return {
