@@ -23,7 +23,9 @@ const timerSelector = {
 };
 
 export const intentSlotSchemas = {
-  'timer.start': z.object({ duration_seconds: positiveSeconds, name: freeText.optional() }),
+  // Required slots may be missing when the user has not said them yet ("set a timer"): the
+  // skill then asks a follow-up question ("For how long?") and the next turn fills the slot.
+  'timer.start': z.object({ duration_seconds: positiveSeconds.optional(), name: freeText.optional() }),
   'timer.cancel': z.object(timerSelector),
   'timer.status': z.object(timerSelector),
   'timer.pause': z.object(timerSelector),
@@ -32,7 +34,7 @@ export const intentSlotSchemas = {
   'timer.remove_time': z.object({ delta_seconds: positiveSeconds, ...timerSelector }),
   'timer.cancel_all': z.object({}),
   'alarm.set': z.object({
-    time: clockTime,
+    time: clockTime.optional(),
     date: isoDate.optional(),
     repeat: repeatRule.optional(),
     label: freeText.optional(),
@@ -41,7 +43,7 @@ export const intentSlotSchemas = {
   'alarm.list': z.object({}),
   'alarm.snooze': z.object({ minutes: positiveSeconds.optional() }),
   'reminder.create': z.object({
-    text: freeText,
+    text: freeText.optional(),
     at: localDateTime.optional(),
     in_seconds: positiveSeconds.optional(),
   }),

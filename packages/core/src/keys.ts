@@ -4,6 +4,8 @@
  * Redis Cluster slot (multi-key commands and Lua scripts stay legal there).
  * The prefix lets several deployments, or several tests, share one Redis safely.
  */
+export type ScheduledKind = 'timer' | 'alarm' | 'reminder';
+
 export function createKeys(prefix: string) {
   const user = (userId: string) => `${prefix}{${userId}}`;
   return {
@@ -20,6 +22,32 @@ export function createKeys(prefix: string) {
     session: (userId: string, sessionId: string) => `${user(userId)}:session:${sessionId}`,
     /** Namespace handed to @fastify/rate-limit, which appends the API key id. */
     rateLimitNamespace: () => `${prefix}ratelimit:`,
+    /** Hash: location (JSON), units, locale; timezone stays on the user hash. Owner: core/profiles. */
+    profile: (userId: string) => `${user(userId)}:profile`,
+
+    /** String (JSON): one timer, alarm or reminder. Owner: skills/scheduled-items. */
+    item: (userId: string, kind: ScheduledKind, itemId: string) => `${user(userId)}:${kind}:${itemId}`,
+    /** Sorted set of a user's item ids of one kind, scored by creation time. Owner: skills/scheduled-items. */
+    itemIndex: (userId: string, kind: ScheduledKind) => `${user(userId)}:${kind}s`,
+    /** Stream of the user's device events (capped). Owner: router/events. */
+    events: (userId: string) => `${user(userId)}:events`,
+    /** Pub/sub channel announcing new events of one user. Owner: router/events. */
+    eventsChannel: (userId: string) => `${user(userId)}:events:new`,
+    /**
+     * Sorted sets of due work, scored by due time in ms, and of claimed work, scored by lease
+     * expiry. One `{schedule}` tag puts both on one Cluster slot for the claim script. Owner: core/scheduler.
+     */
+    scheduleDue: () => `${prefix}{schedule}:due`,
+    scheduleClaimed: () => `${prefix}{schedule}:claimed`,
+    /** Pub/sub channel: the earliest due time may have moved. Owner: core/scheduler. */
+    scheduleChannel: () => `${prefix}{schedule}:changed`,
+
+    /** Hash: a user's named lists -> item JSON. Owner: skills/lists. */
+    list: (userId: string, listName: string) => `${user(userId)}:list:${listName}`,
+    /** Set of the user's list names. Owner: skills/lists. */
+    listIndex: (userId: string) => `${user(userId)}:lists`,
+    /** String (JSON) with a TTL: cached upstream answers (weather, geocoding). Owner: skills/weather. */
+    cache: (namespace: string, key: string) => `${prefix}cache:${namespace}:${key}`,
   };
 }
 

@@ -1,18 +1,17 @@
+import { createKeys, systemClock } from '@hark/core';
+import { Redis } from 'ioredis';
 import { describe, expect, it } from 'vitest';
 import { createDefaultSkills, createSkillRegistry } from './registry.js';
-import type { SkillContext } from './skill.js';
+import { testContext } from './test-context.fixture.js';
 import { timeSkill } from './time/time-skill.js';
 
-const context: SkillContext = {
-  userId: 'u1',
-  timeZone: 'UTC',
-  locale: 'en-US',
-  now: new Date('2026-11-26T13:05:00Z'),
-};
+const context = testContext();
+// Never connects: these tests call no stateful skill.
+const dependencies = { redis: new Redis({ lazyConnect: true }), keys: createKeys('t:'), clock: systemClock };
 
 describe('skill registry', () => {
   it('answers the intents of this issue and nothing it cannot do yet', () => {
-    const registry = createDefaultSkills();
+    const registry = createDefaultSkills(dependencies);
     for (const intent of [
       'time.get',
       'date.get',
@@ -34,7 +33,7 @@ describe('skill registry', () => {
   });
 
   it('builds help from the installed skills only', async () => {
-    const help = createDefaultSkills().skillFor('system.help')!;
+    const help = createDefaultSkills(dependencies).skillFor('system.help')!;
     const result = await help.handle('system.help', {}, context);
     expect(result.reply.text).toContain('tell the time');
     expect(result.reply.text).toContain("today's date");
@@ -44,7 +43,7 @@ describe('skill registry', () => {
   });
 
   it('ends the session quietly on stop, cancel and never mind', async () => {
-    const registry = createDefaultSkills();
+    const registry = createDefaultSkills(dependencies);
     for (const intent of ['system.stop', 'system.cancel', 'system.nevermind'] as const) {
       const result = await registry.skillFor(intent)!.handle(intent, {}, context);
       expect(result).toMatchObject({ endSession: true, reply: { text: '' } });

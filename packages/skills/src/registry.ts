@@ -1,5 +1,6 @@
 import type { IntentName } from '@hark/contracts';
 import type { Skill } from './skill.js';
+import type { SkillDependencies } from './skill-dependencies.js';
 import { createHelpSkill, endSessionSkill } from './system/system-skill.js';
 import { dateSkill, timeSkill } from './time/time-skill.js';
 
@@ -21,8 +22,8 @@ export function createSkillRegistry(skills: readonly Skill[]): SkillRegistry {
   return { skillFor: (intent) => byIntent.get(intent), skills: () => skills };
 }
 
-/** The skills Hark ships with today; help is generated from the others' help lines. */
-export function createDefaultSkills(): SkillRegistry {
+/** The skills Hark ships with; help is generated from the others' help lines. */
+export function createDefaultSkills(_dependencies: SkillDependencies): SkillRegistry {
   const answering: Skill[] = [timeSkill, dateSkill];
   const help = createHelpSkill(() => answering.map((skill) => skill.help));
   return createSkillRegistry([...answering, help, endSessionSkill]);

@@ -1,13 +1,38 @@
-import type { IntentName, Reply, Slots } from '@hark/contracts';
+import type { IntentName, Profile, Reply, Slots, SlotValue } from '@hark/contracts';
 
 /** What every skill handler gets: who is asking, where and when. No HTTP in here. */
 export interface SkillContext {
   userId: string;
-  /** IANA zone already validated and resolved (request, else user default, else UTC). */
+  /** IANA zone already validated and resolved (request, else profile, else UTC). */
   timeZone: string;
   /** Canonical BCP 47 locale. */
   locale: string;
   now: Date;
+  /** The device that asked, recorded on what the skill creates. */
+  deviceId: string | null;
+  profile: Profile;
+}
+
+/** What a follow-up answer must contain; the router parses it with @hark/nlu's parseAnswer/parseChoice. */
+export type AnswerKind = 'duration' | 'clock_time' | 'location' | 'text' | 'choice';
+
+/** One option of a "which one?" question: phrases that identify it, and the slot value it stands for. */
+export interface FollowUpChoice {
+  phrases: string[];
+  value: SlotValue;
+}
+
+/**
+ * A question back to the user ("For how long?", "Which timer?"). The router keeps it in the
+ * session; when the next turn answers it, the router fills `slot` and calls the skill again
+ * with `intent` and the merged slots. Any other request drops it.
+ */
+export interface FollowUp {
+  intent: IntentName;
+  slots: Slots;
+  slot: string;
+  kind: AnswerKind;
+  choices?: FollowUpChoice[];
 }
 
 export interface SkillResult {
@@ -16,6 +41,8 @@ export interface SkillResult {
   data?: Record<string, unknown>;
   /** True when the turn should end the session (stop, cancel, never mind). */
   endSession?: boolean;
+  /** Set when the skill asked a question; implies expectsReply. */
+  followUp?: FollowUp;
 }
 
 /**
@@ -33,5 +60,17 @@ export interface Skill {
 /** Same text for screen and voice; the common case for short factual replies. */
 export const say = (text: string, extra: Omit<SkillResult, 'reply'> = {}): SkillResult => ({
   reply: { text, speech: text },
+  ...extra,
+});
+
+/** A question that the next turn answers. */
+export const ask = (
+  question: string,
+  followUp: FollowUp,
+  extra: Omit<SkillResult, 'reply' | 'followUp'> = {},
+): SkillResult => ({
+  reply: { text: question, speech: question },
+  expectsReply: true,
+  followUp,
   ...extra,
 });

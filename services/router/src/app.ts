@@ -1,5 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { type Clock, createKeys, type HarkConfig, loggerOptions, redisPlugin, systemClock } from '@hark/core';
+import {
+  type Clock,
+  createKeys,
+  type HarkConfig,
+  loggerOptions,
+  ProfileStore,
+  redisPlugin,
+  systemClock,
+} from '@hark/core';
 import { recognize } from '@hark/nlu';
 import { createDefaultSkills, type SkillRegistry } from '@hark/skills';
 import Fastify, { type FastifyInstance, type FastifyServerOptions, LogController } from 'fastify';
@@ -71,8 +79,9 @@ export async function buildRouter(options: RouterOptions): Promise<FastifyInstan
 
   const turns = {
     recognize,
-    skills: options.skills ?? createDefaultSkills(),
+    skills: options.skills ?? createDefaultSkills({ redis: app.redis, keys, clock }),
     sessions: new SessionStore(app.redis, keys, config.SESSION_TTL_SECONDS),
+    profiles: new ProfileStore(app.redis, keys),
     clock,
     onAnswered: (intent: string, handledBy: string) =>
       app.metrics.intents.inc({ intent, handled_by: handledBy }),

@@ -1,15 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { SkillContext } from '../skill.js';
+import { testContext } from '../test-context.fixture.js';
 import { resolvePlace } from './city-zones.js';
 import { dateSkill, timeSkill } from './time-skill.js';
 
-const context = (overrides: Partial<SkillContext> = {}): SkillContext => ({
-  userId: 'u1',
-  timeZone: 'UTC',
-  locale: 'en-US',
-  now: new Date('2026-11-26T13:05:00Z'),
-  ...overrides,
-});
+const context = testContext;
 
 describe('resolvePlace', () => {
   it.each([

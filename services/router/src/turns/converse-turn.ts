@@ -1,21 +1,31 @@
 import { randomUUID } from 'node:crypto';
 import type { ConverseRequest, ConverseResponse, IntentMatch } from '@hark/contracts';
-import { type Clock, HarkError, localDateTime, resolveLocale, resolveTimeZone, type User } from '@hark/core';
+import {
+  type Clock,
+  HarkError,
+  localDateTime,
+  type ProfileStore,
+  resolveLocale,
+  resolveTimeZone,
+  type User,
+} from '@hark/core';
 import type { RecognizeContext, RecognizeResult } from '@hark/nlu';
 import type { SkillContext, SkillRegistry, SkillResult } from '@hark/skills';
+import { answerPendingQuestion, toPendingQuestion } from './follow-up.js';
 import { newSession, type SessionState, type SessionStore } from './session-store.js';
 
 export interface TurnDependencies {
   recognize(text: string, context: RecognizeContext): RecognizeResult;
   skills: SkillRegistry;
   sessions: SessionStore;
+  profiles: ProfileStore;
   clock: Clock;
   onAnswered?(intent: string, handledBy: ConverseResponse['handledBy']): void;
 }
 
 /** The reply when no skill matched; the premium path will take this turn over later. */
 export const fallbackReply = {
-  text: 'Sorry, I can\'t help with that yet. I can tell you the time anywhere and today\'s date; say "help" to hear what else I can do.',
+  text: 'Sorry, I can\'t help with that yet. Say "help" to hear what I can do.',
   speech: "Sorry, I can't help with that yet. Say help to hear what I can do.",
 };
 
@@ -39,23 +49,46 @@ async function loadOrStartSession(
   return existing ?? newSession(id, request.deviceId ?? null, deps.clock.now());
 }
 
+/** The session after a turn: counted, with the intent answered and any question asked. */
+function nextSession(
+  session: SessionState,
+  intent: IntentMatch | null,
+  result: SkillResult | null,
+  request: ConverseRequest,
+  now: Date,
+): SessionState {
+  return {
+    ...session,
+    turns: session.turns + 1,
+    lastIntent: intent?.name ?? session.lastIntent,
+    lastSlots: intent?.slots ?? session.lastSlots,
+    deviceId: request.deviceId ?? session.deviceId,
+    pending: result?.followUp ? toPendingQuestion(result.followUp, now) : null,
+    updatedAt: now.toISOString(),
+  };
+}
+
 /**
- * One turn of POST /v1/converse: validate zone and locale, recognise, answer with a skill or
- * the fallback, and keep (or end) the session.
+ * One turn of POST /v1/converse: validate zone and locale, answer a pending question or
+ * recognise a new request, run its skill (or the fallback), and keep or end the session.
  */
 export async function converseTurn(
   deps: TurnDependencies,
   user: User,
   request: ConverseRequest,
 ): Promise<ConverseResponse> {
-  const timeZone = resolveTimeZone(request.timezone, user.timezone);
-  const locale = resolveLocale(request.locale);
+  const profile = await deps.profiles.get(user.id);
+  const timeZone = resolveTimeZone(request.timezone, profile.timezone);
+  const locale = resolveLocale(request.locale ?? profile.locale ?? undefined);
   const session = await loadOrStartSession(deps, user, request);
   const now = deps.clock.now();
-  const { intent } = deps.recognize(request.text, { locale, now: localDateTime(now, timeZone) });
+  const localNow = localDateTime(now, timeZone);
+  const recognized = deps.recognize(request.text, { locale, now: localNow });
+  const intent =
+    answerPendingQuestion(request.text, session.pending, recognized, now, localNow) ?? recognized.intent;
 
   if (!intent) {
-    await deps.sessions.save(user.id, { ...session, turns: session.turns + 1, updatedAt: now.toISOString() });
+    await deps.sessions.save(user.id, nextSession(session, null, null, request, now));
     deps.onAnswered?.('none', 'fallback');
     return {
       sessionId: session.id,
@@ -66,26 +99,24 @@ export async function converseTurn(
     };
   }
 
-  const result = await runSkill(deps, intent, { userId: user.id, timeZone, locale, now });
-  if (result.endSession) {
-    await deps.sessions.end(user.id, session.id);
-  } else {
-    await deps.sessions.save(user.id, {
-      ...session,
-      turns: session.turns + 1,
-      lastIntent: intent.name,
-      lastSlots: intent.slots,
-      deviceId: request.deviceId ?? session.deviceId,
-      updatedAt: now.toISOString(),
-    });
-  }
+  const context: SkillContext = {
+    userId: user.id,
+    timeZone,
+    locale,
+    now,
+    deviceId: request.deviceId ?? session.deviceId,
+    profile,
+  };
+  const result = await runSkill(deps, intent, context);
+  if (result.endSession) await deps.sessions.end(user.id, session.id);
+  else await deps.sessions.save(user.id, nextSession(session, intent, result, request, now));
   deps.onAnswered?.(intent.name, 'skill');
   return {
     sessionId: session.id,
     handledBy: 'skill',
     intent,
     reply: result.reply,
-    expectsReply: result.expectsReply ?? false,
+    expectsReply: result.expectsReply ?? result.followUp !== undefined,
     ...(result.data ? { data: result.data } : {}),
   };
 }

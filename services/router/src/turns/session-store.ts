@@ -2,13 +2,30 @@ import type { Keys } from '@hark/core';
 import type { Redis } from 'ioredis';
 import { z } from 'zod';
 
+const slotsSchema = z.record(z.string(), z.union([z.string(), z.number()]));
+
+/** A question Hark asked and the next turn may answer (see FollowUp in @hark/skills). */
+export const pendingQuestionSchema = z.object({
+  intent: z.string(),
+  slots: slotsSchema,
+  slot: z.string(),
+  kind: z.enum(['duration', 'clock_time', 'location', 'text', 'choice']),
+  choices: z
+    .array(z.object({ phrases: z.array(z.string()), value: z.union([z.string(), z.number()]) }))
+    .optional(),
+  /** ms since the epoch; after it the question is forgotten. */
+  expiresAt: z.number(),
+});
+export type PendingQuestion = z.infer<typeof pendingQuestionSchema>;
+
 /** What Hark remembers between turns of one conversation. */
 export const sessionStateSchema = z.object({
   id: z.uuid(),
   turns: z.number().int().nonnegative(),
   lastIntent: z.string().nullable(),
-  lastSlots: z.record(z.string(), z.union([z.string(), z.number()])).nullable(),
+  lastSlots: slotsSchema.nullable(),
   deviceId: z.string().nullable(),
+  pending: pendingQuestionSchema.nullable().default(null),
   updatedAt: z.string(),
 });
 export type SessionState = z.infer<typeof sessionStateSchema>;
@@ -50,5 +67,6 @@ export const newSession = (id: string, deviceId: string | null, now: Date): Sess
   lastIntent: null,
   lastSlots: null,
   deviceId,
+  pending: null,
   updatedAt: now.toISOString(),
 });
