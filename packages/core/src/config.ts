@@ -30,6 +30,9 @@ export const configSchema = z
     SESSION_TTL_SECONDS: z.coerce.number().int().positive().default(300),
     AUTH_CACHE_TTL_MS: z.coerce.number().int().min(0).default(5_000),
     TRUST_PROXY: booleanFlag.default(false),
+    WEATHER_API_URL: z.url({ protocol: /^https?$/ }).default('https://api.open-meteo.com'),
+    GEOCODING_API_URL: z.url({ protocol: /^https?$/ }).default('https://geocoding-api.open-meteo.com'),
+    SSE_HEARTBEAT_MS: z.coerce.number().int().min(1_000).default(15_000),
   })
   .transform((env, ctx) => {
     const production = env.NODE_ENV === 'production';

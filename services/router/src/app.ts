@@ -3,6 +3,7 @@ import {
   type Clock,
   createKeys,
   type HarkConfig,
+  type Keys,
   loggerOptions,
   ProfileStore,
   redisPlugin,
@@ -13,16 +14,26 @@ import { createDefaultSkills, type SkillRegistry } from '@hark/skills';
 import Fastify, { type FastifyInstance, type FastifyServerOptions, LogController } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Redis } from 'ioredis';
+import { EventHub } from './events/event-hub.js';
 import { authPlugin } from './plugins/auth.js';
 import { errorHandlerPlugin } from './plugins/error-handler.js';
 import { metricsPlugin } from './plugins/metrics.js';
 import { openApiPlugin } from './plugins/openapi.js';
 import { registerRateLimit } from './plugins/rate-limit.js';
+import { subscriberPlugin } from './plugins/subscriber.js';
 import { adminUserRoutes } from './routes/admin-user-routes.js';
 import { converseRoutes } from './routes/converse-routes.js';
+import { eventRoutes } from './routes/event-routes.js';
 import { healthRoutes } from './routes/health-routes.js';
 import { nluRoutes } from './routes/nlu-routes.js';
 import { SessionStore } from './turns/session-store.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The one key builder, with this deployment's prefix. */
+    keys: Keys;
+  }
+}
 
 export const BODY_LIMIT_BYTES = 16 * 1024;
 const VERSION = '0.1.0';
@@ -58,6 +69,7 @@ export async function buildRouter(options: RouterOptions): Promise<FastifyInstan
   const keys = createKeys(config.REDIS_PREFIX);
   const clock = options.clock ?? systemClock;
   const app = Fastify(serverOptions(options));
+  app.decorate('keys', keys);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   // JSON only: a text/plain body is a client mistake (415), not a string to guess at.
@@ -68,6 +80,7 @@ export async function buildRouter(options: RouterOptions): Promise<FastifyInstan
 
   await app.register(errorHandlerPlugin);
   await app.register(redisPlugin, options.redis ? { client: options.redis } : { url: config.REDIS_URL });
+  await app.register(subscriberPlugin);
   await app.register(metricsPlugin);
   await app.register(openApiPlugin, { version: VERSION });
   await app.register(authPlugin, {
@@ -91,6 +104,11 @@ export async function buildRouter(options: RouterOptions): Promise<FastifyInstan
     await registerRateLimit(v1, { keys, max: config.RATE_LIMIT_MAX, windowMs: config.RATE_LIMIT_WINDOW_MS });
     await v1.register(nluRoutes, { clock });
     await v1.register(converseRoutes, { turns });
+    await v1.register(eventRoutes, {
+      hub: new EventHub(app.subscriber, keys),
+      keys,
+      heartbeatMs: config.SSE_HEARTBEAT_MS,
+    });
   });
   await app.register(async (admin) => {
     admin.addHook('onRequest', admin.authenticateOperator);

@@ -1,0 +1,23 @@
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import type { Redis } from 'ioredis';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** A second Redis connection for pub/sub: a subscribed connection can run no other commands. */
+    subscriber: Redis;
+  }
+}
+
+export const subscriberPlugin = fp(
+  async (app: FastifyInstance) => {
+    const subscriber = app.redis.duplicate();
+    subscriber.on('error', (error: Error) =>
+      app.log.warn({ err: error.message }, 'redis subscriber problem'),
+    );
+    await subscriber.connect();
+    app.decorate('subscriber', subscriber);
+    app.addHook('onClose', async () => void (await subscriber.quit().catch(() => subscriber.disconnect())));
+  },
+  { name: 'hark-subscriber', dependencies: ['hark-redis'], fastify: '5.x' },
+);

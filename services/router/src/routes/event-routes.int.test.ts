@@ -1,0 +1,99 @@
+import { ItemStore } from '@hark/core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { connectSse, type SseConnection } from '../testing/sse-client.js';
+import { bearer, startTestRouter, type TestRouter } from '../testing/test-router.js';
+
+const itemSchema = z.object({ id: z.string(), version: z.number(), createdAt: z.string() });
+let router: TestRouter;
+let base: string;
+let ada: string;
+let bob: string;
+let store: ItemStore<z.infer<typeof itemSchema>>;
+const open: SseConnection[] = [];
+
+beforeAll(async () => {
+  router = await startTestRouter({ SSE_HEARTBEAT_MS: '1000' });
+  await router.app.listen({ port: 0, host: '127.0.0.1' });
+  const address = router.app.server.address() as { port: number };
+  base = `http://127.0.0.1:${address.port}`;
+  ada = await router.userWithKey('ada');
+  bob = await router.userWithKey('bob');
+  store = new ItemStore(router.testRedis.redis, router.app.keys, 'timer', itemSchema, { streamCap: 5 });
+});
+afterAll(async () => {
+  for (const connection of open) connection.close();
+  await router.close();
+});
+
+let counter = 0;
+async function emit(userId: string, type = 'timer.started'): Promise<string> {
+  const id = `t${counter++}`;
+  const { eventId } = await store.create(userId, {
+    next: { id, version: 1, createdAt: new Date().toISOString() },
+    event: { type, data: { timer: { id } } },
+  });
+  return eventId!;
+}
+
+async function events(key: string, headers: Record<string, string> = {}, query = ''): Promise<SseConnection> {
+  const connection = await connectSse(`${base}/v1/events${query}`, { ...bearer(key), ...headers });
+  open.push(connection);
+  return connection;
+}
+
+describe('GET /v1/events', () => {
+  it('streams new events to every device of the user, and only to that user', async () => {
+    const phone = await events(ada);
+    const speaker = await events(ada);
+    const bobs = await events(bob);
+    expect(phone.status).toBe(200);
+    await phone.waitFor((f) => f.comment === 'connected');
+    await bobs.waitFor((f) => f.comment === 'connected');
+    const id = await emit('ada');
+    for (const device of [phone, speaker]) {
+      const frame = await device.waitFor((f) => f.id === id);
+      expect(frame.event).toBe('timer.started');
+      expect(JSON.parse(frame.data ?? '{}')).toEqual({
+        id,
+        type: 'timer.started',
+        timer: { id: expect.any(String) },
+      });
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(bobs.frames.filter((f) => f.id)).toEqual([]);
+  });
+
+  it('replays what a client missed when it reconnects with Last-Event-ID', async () => {
+    const seen = await emit('ada');
+    const missed1 = await emit('ada', 'timer.updated');
+    const missed2 = await emit('ada', 'timer.finished');
+    const resumed = await events(ada, { 'last-event-id': seen });
+    await resumed.waitFor((f) => f.id === missed2);
+    expect(resumed.frames.filter((f) => f.id).map((f) => f.id)).toEqual([missed1, missed2]);
+    const byQuery = await events(ada, {}, `?lastEventId=${seen}`);
+    await byQuery.waitFor((f) => f.id === missed2);
+  });
+
+  it('says events.missed when the capped stream trimmed what the client asked for', async () => {
+    const first = await emit('bob');
+    for (let i = 0; i < 400; i++) await emit('bob');
+    const resumed = await events(bob, { 'last-event-id': first });
+    await resumed.waitFor((f) => f.event === 'events.missed');
+  });
+
+  it('sends heartbeats', async () => {
+    const connection = await events(ada);
+    await connection.waitFor((f) => f.comment === 'heartbeat', 3_000);
+  });
+
+  it('rejects a malformed Last-Event-ID and missing credentials', async () => {
+    const bad = await fetch(`${base}/v1/events`, {
+      headers: { ...bearer(ada), 'last-event-id': 'yesterday' },
+    });
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { error: { code: string } }).error.code).toBe('HARK_ERR_VALIDATION');
+    const anonymous = await fetch(`${base}/v1/events`);
+    expect(anonymous.status).toBe(401);
+  });
+});

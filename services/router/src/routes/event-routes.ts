@@ -1,0 +1,111 @@
+import { errorResponseSchema } from '@hark/contracts';
+import { HarkError, type Keys } from '@hark/core';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { EventHub } from '../events/event-hub.js';
+import { type DeviceEvent, formatEvent, missedTrimmedEvents, readEventsAfter } from '../events/sse-stream.js';
+import { currentUser } from '../plugins/auth.js';
+
+const streamIdPattern = /^\d{1,20}-\d{1,20}$/;
+
+export interface EventRoutesOptions {
+  hub: EventHub;
+  keys: Keys;
+  heartbeatMs: number;
+}
+
+const eventsQuerySchema = z.object({
+  lastEventId: z
+    .string()
+    .regex(streamIdPattern)
+    .optional()
+    .describe('Resume after this event id (same as the Last-Event-ID header)'),
+});
+
+/**
+ * GET /v1/events: the user's device events as Server-Sent Events. Every device of the user
+ * gets every event; a client that reconnects with Last-Event-ID receives what it missed.
+ */
+export const eventRoutes: FastifyPluginAsyncZod<EventRoutesOptions> = async (app, options) => {
+  const open = new Set<() => void>();
+  // Close open streams first, so a graceful shutdown is not held up by idle listeners.
+  app.addHook('preClose', async () => {
+    for (const close of open) close();
+  });
+
+  app.get(
+    '/v1/events',
+    {
+      schema: {
+        tags: ['events'],
+        summary: 'Live device events (text/event-stream)',
+        description:
+          'Events: timer.started, timer.updated, timer.cancelled, timer.finished, alarm.ringing, alarm.snoozed, reminder.due, ' +
+          'and more; `id:` is the Redis Stream id. Send Last-Event-ID (or ?lastEventId=) to resume. `events.missed` means ' +
+          'older events were trimmed: reload state over REST. Comment lines are heartbeats. Try: curl -N.',
+        security: [{ apiKey: [] }],
+        querystring: eventsQuerySchema,
+        response: { 400: errorResponseSchema, 401: errorResponseSchema },
+      },
+    },
+    async (request, reply) => {
+      const user = currentUser(request);
+      const header = request.headers['last-event-id'];
+      const resumeFrom = (typeof header === 'string' ? header : undefined) ?? request.query.lastEventId;
+      if (resumeFrom !== undefined && !streamIdPattern.test(resumeFrom)) {
+        throw new HarkError('VALIDATION', {
+          summary: 'Last-Event-ID must be a stream id such as 1700000000000-0',
+        });
+      }
+      const streamKey = options.keys.events(user.id);
+      // Resume from the given id, or from "now" (the newest id) for a fresh client.
+      let lastSent =
+        resumeFrom ?? (await app.redis.xrevrange(streamKey, '+', '-', 'COUNT', 1))[0]?.[0] ?? '0-0';
+      const missed =
+        resumeFrom !== undefined && (await missedTrimmedEvents(app.redis, streamKey, resumeFrom));
+
+      reply.hijack();
+      const raw = reply.raw;
+      raw.writeHead(200, {
+        'content-type': 'text/event-stream; charset=utf-8',
+        'cache-control': 'no-cache, no-transform',
+        connection: 'keep-alive',
+        'x-accel-buffering': 'no',
+        'x-request-id': request.id,
+      });
+      raw.write(`retry: 2000\n: connected\n\n`);
+      if (missed) raw.write(formatEvent({ id: lastSent, type: 'events.missed', data: {} }));
+
+      let reading: Promise<void> = Promise.resolve();
+      let closed = false;
+      const sendNew = () => {
+        // Serialised, so events go out once and in order even when announcements bunch up.
+        reading = reading
+          .then(async () => {
+            let batch: DeviceEvent[];
+            do {
+              batch = await readEventsAfter(app.redis, streamKey, lastSent);
+              for (const event of batch) raw.write(formatEvent(event));
+              lastSent = batch.at(-1)?.id ?? lastSent;
+            } while (batch.length > 0 && !closed);
+          })
+          .catch((error: unknown) => request.log.warn({ err: error }, 'could not read device events'));
+      };
+
+      const stopListening = await options.hub.listen(user.id, sendNew);
+      const heartbeat = setInterval(() => raw.write(': heartbeat\n\n'), options.heartbeatMs);
+      const close = () => {
+        if (closed) return;
+        closed = true;
+        clearInterval(heartbeat);
+        open.delete(close);
+        void stopListening();
+        raw.end();
+      };
+      open.add(close);
+      raw.on('close', close);
+      // Catch up once after subscribing: covers the resume and anything that landed meanwhile.
+      sendNew();
+    },
+  );
+};
