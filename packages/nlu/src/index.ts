@@ -2,13 +2,14 @@
  * @hark/nlu: a pure intent matcher. Templates are data (src/templates), compiled once at
  * load; `recognize` reads no clock and does no I/O.
  */
+export { type AnswerContext, type AnswerKind, parseAnswer, parseChoice } from './answers.js';
 export { normalize, tokenize } from './normalize.js';
 export { MAX_ALTERNATIVES, type RecognizeContext, type RecognizeResult, recognize } from './recognizer.js';
 export { parseClockTime } from './slots/clock-times.js';
 export { type DayPart, type DayRef, parseDay, resolveDay, splitDayRef } from './slots/days.js';
 export { parseDuration } from './slots/durations.js';
 export { type FreeTextKindName, parseFreeText } from './slots/free-text.js';
+export { canonicalListName, DEFAULT_LIST } from './slots/list-names.js';
 export { parseNumber } from './slots/numbers.js';
 export { parseRepeat } from './slots/repeat.js';
 export { canonicalUnits, type Measure, parseUnit, unitMeasure } from './slots/units.js';
-export { canonicalListName, DEFAULT_LIST } from './templates/lists.js';

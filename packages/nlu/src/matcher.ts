@@ -1,5 +1,6 @@
 import type { Slots, SlotValue } from '@hark/contracts';
-import { slotKindCount } from './slot-kinds.js';
+import type { Utterance } from './normalize.js';
+import { type SlotKind, slotKindCount } from './slot-kinds.js';
 import type { Span } from './slots/span.js';
 import type { CompiledTemplate, MatchNode } from './template-compiler.js';
 import type { Captures, ResolveContext } from './template-types.js';
@@ -32,9 +33,13 @@ export interface TemplateMatch {
 
 /** State of matching one utterance; reused across the candidate templates of that utterance. */
 export class MatchRun {
+  readonly tokens: readonly string[];
   private readonly spanCache: (Span<SlotValue>[] | undefined)[];
   private readonly captureSlots: string[] = [];
   private readonly captureValues: SlotValue[] = [];
+  private readonly captureKinds: SlotKind[] = [];
+  private readonly captureStarts: number[] = [];
+  private readonly captureEnds: number[] = [];
   private template: CompiledTemplate | null = null;
   private weight = 0;
   private literalTokens = 0;
@@ -42,10 +47,11 @@ export class MatchRun {
   private best: TemplateMatch | null = null;
 
   constructor(
-    readonly tokens: readonly string[],
+    private readonly utterance: Utterance,
     private readonly context: ResolveContext,
   ) {
-    this.spanCache = new Array(slotKindCount * tokens.length);
+    this.tokens = utterance.tokens;
+    this.spanCache = new Array(slotKindCount * utterance.tokens.length);
   }
 
   match(template: CompiledTemplate): TemplateMatch | null {
@@ -93,14 +99,32 @@ export class MatchRun {
     const perToken = TOKEN_WEIGHT[node.kind.class];
     for (const span of this.spansAt(node.kindIndex, node.kind.spans, position)) {
       const gained = perToken * (span.end - position);
-      this.captureSlots.push(node.slot);
-      this.captureValues.push(span.value);
+      this.pushCapture(node, position, span);
       this.weight += gained;
       this.visit(node.next, span.end);
       this.weight -= gained;
-      this.captureSlots.pop();
-      this.captureValues.pop();
+      this.popCapture();
     }
+  }
+
+  private pushCapture(
+    node: Extract<MatchNode, { type: 'slot' }>,
+    start: number,
+    span: Span<SlotValue>,
+  ): void {
+    this.captureSlots.push(node.slot);
+    this.captureValues.push(span.value);
+    this.captureKinds.push(node.kind);
+    this.captureStarts.push(start);
+    this.captureEnds.push(span.end);
+  }
+
+  private popCapture(): void {
+    this.captureSlots.pop();
+    this.captureValues.pop();
+    this.captureKinds.pop();
+    this.captureStarts.pop();
+    this.captureEnds.pop();
   }
 
   private spansAt(
@@ -122,9 +146,16 @@ export class MatchRun {
     const template = this.template!;
     const captures: Record<string, SlotValue> = {};
     for (let i = 0; i < this.captureSlots.length; i++)
-      captures[this.captureSlots[i]!] = this.captureValues[i]!;
+      captures[this.captureSlots[i]!] = this.finishedValue(i);
     const slots = resolveSlots(template, captures, this.context);
     if (slots) this.best = { template, weight: this.weight, literalTokens: this.literalTokens, slots };
+  }
+
+  /** Most kinds' span value is final; a kind that needs the list breaks finishes it here, once per accepted match. */
+  private finishedValue(capture: number): SlotValue {
+    const { finish } = this.captureKinds[capture]!;
+    if (!finish) return this.captureValues[capture]!;
+    return finish(this.utterance, this.captureStarts[capture]!, this.captureEnds[capture]!);
   }
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalize, tokenize, tokenizeWords } from './normalize.js';
+import { analyze, normalize, tokenize, tokenizeWords } from './normalize.js';
 
 describe('normalize', () => {
   it.each([
@@ -31,7 +31,15 @@ describe('normalize', () => {
   it.each([
     ['hey hark set a timer', 'set a timer'],
     ['ok hark, please set a timer for me', 'set a timer'],
-    ['can you tell me the time please', 'tell me the time'],
+    ['can you tell me the time please', 'the time'],
+    ["I'd like a timer for ten minutes", 'a timer for ten minutes'],
+    ['can I get a 5 minute timer', 'a 5 minute timer'],
+    ['um so uh set a timer', 'set a timer'],
+    ['hey there, go ahead and add milk to my list', 'add milk to my list'],
+    ['would you mind setting an alarm', 'setting an alarm'],
+    ['set a timer for 5 minutes, would you?', 'set a timer for 5 minutes'],
+    ['is it gonna rain', 'is it going to rain'],
+    ['Alexa, what time is it right now', 'what time is it'],
     ['could you please stop', 'stop'],
     ['I want you to stop', 'stop'],
     ['hey, would you set an alarm', 'set an alarm'],
@@ -45,6 +53,28 @@ describe('normalize', () => {
     expect(normalize('what can you do')).toBe('what can you do');
     expect(normalize('please')).toBe('please');
     expect(normalize('hey')).toBe('hey');
+    expect(normalize('help me')).toBe('help me');
+    expect(normalize('set an alarm for 30 minutes from now')).toBe('set an alarm for 30 minutes from now');
+  });
+
+  it('keeps commas and semicolons as breaks before the word they precede', () => {
+    const { tokens, breaks } = analyze('Hey hark, add eggs, milk, and bread; jam to my list, please.');
+    expect(tokens).toEqual(['add', 'eggs', 'milk', 'and', 'bread', 'jam', 'to', 'my', 'list']);
+    expect([...breaks].sort()).toEqual([2, 3, 5]);
+    expect(analyze('1,000 meters').breaks.size).toBe(0);
+  });
+
+  it('repairs known speech-to-text slips, unless asked not to', () => {
+    expect(normalize('set a time her for 5 minuets')).toBe('set a timer for 5 minutes');
+    expect(normalize("what's the whether like")).toBe('what is the weather like');
+    expect(normalize('tell me whether it will rain')).toBe('whether it will rain');
+    expect(analyze('remind be to call', { sttRepairs: false }).tokens).toEqual([
+      'remind',
+      'be',
+      'to',
+      'call',
+    ]);
+    expect(analyze('remind be to call').tokens).toEqual(['remind', 'me', 'to', 'call']);
   });
 
   it('tokenizes into single words and nothing empty', () => {

@@ -1,6 +1,6 @@
 import type { IntentMatch, IntentName } from '@hark/contracts';
 import { MAX_TOKENS, MatchRun, type TemplateMatch, TOKEN_WEIGHT } from './matcher.js';
-import { tokenize } from './normalize.js';
+import { type AnalyzeOptions, analyze, type Utterance } from './normalize.js';
 import { type CompiledTemplate, compileIntents } from './template-compiler.js';
 import type { ResolveContext } from './template-types.js';
 import { expansionRules, intentDefinitions } from './templates/index.js';
@@ -91,11 +91,23 @@ const isSupportedLocale = (locale: string | undefined): boolean =>
 
 /** Best intent for an utterance, with up to three other intents that also matched. Pure. */
 export function recognize(text: string, context: RecognizeContext = {}): RecognizeResult {
-  const tokens = tokenize(text);
-  if (!isSupportedLocale(context.locale) || tokens.length === 0 || tokens.length > MAX_TOKENS) {
-    return { intent: null, alternatives: [] };
-  }
-  const run = new MatchRun(tokens, resolveContextOf(context));
+  if (!isSupportedLocale(context.locale)) return { intent: null, alternatives: [] };
+  return recognizeUtterance(analyze(text), context);
+}
+
+/** `recognize` with analysis options; for tests that measure what an option changes. */
+export function recognizeWith(
+  text: string,
+  context: RecognizeContext,
+  options: AnalyzeOptions,
+): RecognizeResult {
+  return recognizeUtterance(analyze(text, options), context);
+}
+
+function recognizeUtterance(utterance: Utterance, context: RecognizeContext): RecognizeResult {
+  const { tokens } = utterance;
+  if (tokens.length === 0 || tokens.length > MAX_TOKENS) return { intent: null, alternatives: [] };
+  const run = new MatchRun(utterance, resolveContextOf(context));
   const bestPerIntent = new Map<IntentName, TemplateMatch>();
   for (const template of candidateTemplates(tokens)) {
     const match = run.match(template);

@@ -1,8 +1,11 @@
 import type { SlotValue } from '@hark/contracts';
+import type { Utterance } from './normalize.js';
 import { clockTimeSpans } from './slots/clock-times.js';
 import { daySpans } from './slots/days.js';
 import { durationSpans } from './slots/durations.js';
 import { FREE_TEXT_KINDS, type FreeTextKindName, freeTextSpans } from './slots/free-text.js';
+import { joinListItems } from './slots/list-items.js';
+import { commonListSpans } from './slots/list-names.js';
 import { numberSpans } from './slots/numbers.js';
 import { repeatSpans } from './slots/repeat.js';
 import type { Span } from './slots/span.js';
@@ -20,6 +23,8 @@ export interface SlotKind {
   name: string;
   class: SlotKindClass;
   spans: (tokens: readonly string[], start: number) => Span<SlotValue>[];
+  /** Final value of an accepted capture, for kinds that need more than the words (list breaks). */
+  finish?: (utterance: Utterance, start: number, end: number) => SlotValue;
 }
 
 /** Snooze and similar: a duration in whole minutes, or a bare count ("snooze for 10"). */
@@ -49,13 +54,15 @@ const SLOT_KINDS: readonly SlotKind[] = [
   typed('day', daySpans),
   typed('repeat', repeatSpans),
   typed('unit', unitSpans),
+  typed('common_list', commonListSpans),
   freeText('name'),
   freeText('label'),
-  freeText('item'),
+  { ...freeText('item'), finish: joinListItems },
   freeText('list'),
   freeText('text'),
   freeText('topic'),
   freeText('location'),
+  freeText('location_before'),
 ];
 
 const KINDS_BY_NAME: ReadonlyMap<string, SlotKind> = new Map(SLOT_KINDS.map((kind) => [kind.name, kind]));

@@ -9,7 +9,7 @@ const rules = { set: '(set|start)', article: '[a|an]' };
 
 function matchOne(template: string, utterance: string) {
   const compiled = compileTemplate(template, definition, rules, 0);
-  return new MatchRun(utterance.split(' '), {}).match(compiled);
+  return new MatchRun({ tokens: utterance.split(' '), breaks: new Set() }, {}).match(compiled);
 }
 
 describe('template parser', () => {
@@ -91,9 +91,9 @@ describe('compiled matching', () => {
 
   it('weighs literal words above typed slots above free text', () => {
     const typed = matchOne('cancel [the] {duration:original_seconds} timer', 'cancel the 10 minute timer');
-    const free = matchOne('cancel [the] {name} timer', 'cancel the 10 minute timer');
+    const free = matchOne('cancel [the] {label} timer', 'cancel the 10 minute timer');
     expect(typed?.weight).toBe(10 * 3 + 9 * 2);
     expect(free?.weight).toBe(10 * 3 + 6 * 2);
-    expect(free?.slots).toEqual({ name: '10 minute' });
+    expect(free?.slots).toEqual({ label: '10 minute' });
   });
 });

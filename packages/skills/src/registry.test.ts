@@ -1,29 +1,36 @@
+import { intentNames } from '@hark/contracts';
 import { createKeys, systemClock } from '@hark/core';
 import { Redis } from 'ioredis';
 import { describe, expect, it } from 'vitest';
 import { createDefaultSkills, createSkillRegistry } from './registry.js';
+import { fixedLimits } from './scheduled/limits.js';
+import { createScheduledItems } from './scheduled/scheduled-items.js';
 import { testContext } from './test-context.fixture.js';
 import { timeSkill } from './time/time-skill.js';
 
 const context = testContext();
 // Never connects: these tests call no stateful skill.
-const dependencies = { redis: new Redis({ lazyConnect: true }), keys: createKeys('t:'), clock: systemClock };
+const redis = new Redis({ lazyConnect: true });
+const keys = createKeys('t:');
+const unused = async () => {
+  throw new Error('these tests schedule nothing');
+};
+const scheduled = createScheduledItems({
+  redis,
+  keys,
+  clock: systemClock,
+  schedule: { schedule: unused, unschedule: unused },
+  limits: fixedLimits({ timer: 1, alarm: 1, reminder: 1 }),
+});
+const dependencies = { redis, keys, clock: systemClock, scheduled };
 
 describe('skill registry', () => {
-  it('answers the intents of this issue and nothing it cannot do yet', () => {
+  it('answers every intent of the catalogue', () => {
     const registry = createDefaultSkills(dependencies);
-    for (const intent of [
-      'time.get',
-      'date.get',
-      'system.help',
-      'system.stop',
-      'system.cancel',
-      'system.nevermind',
-    ] as const) {
-      expect(registry.skillFor(intent), intent).toBeDefined();
-    }
-    expect(registry.skillFor('timer.start')).toBeUndefined();
-    expect(registry.skillFor('weather.get')).toBeUndefined();
+    for (const intent of intentNames) expect(registry.skillFor(intent), intent).toBeDefined();
+    expect(registry.skillFor('timer.pause')?.id).toBe('timers');
+    expect(registry.skillFor('alarm.snooze')?.id).toBe('alarms');
+    expect(registry.skillFor('reminder.cancel')?.id).toBe('reminders');
   });
 
   it('refuses two skills claiming one intent', () => {
@@ -37,14 +44,15 @@ describe('skill registry', () => {
     const result = await help.handle('system.help', {}, context);
     expect(result.reply.text).toContain('tell the time');
     expect(result.reply.text).toContain("today's date");
-    expect(result.reply.text).not.toMatch(/timer|weather/);
+    expect(result.reply.text).toContain('set and manage timers');
     expect(result.reply.speech).not.toContain('(');
     expect(result.expectsReply).toBe(true);
   });
 
-  it('ends the session quietly on stop, cancel and never mind', async () => {
+  // "stop" also silences what rings, which needs Redis: see scheduled-skills.int.test.ts.
+  it('ends the session quietly on cancel and never mind', async () => {
     const registry = createDefaultSkills(dependencies);
-    for (const intent of ['system.stop', 'system.cancel', 'system.nevermind'] as const) {
+    for (const intent of ['system.cancel', 'system.nevermind'] as const) {
       const result = await registry.skillFor(intent)!.handle(intent, {}, context);
       expect(result).toMatchObject({ endSession: true, reply: { text: '' } });
     }

@@ -1,8 +1,16 @@
 import type { IntentName } from '@hark/contracts';
+import { createAlarmSkill } from './alarms/alarm-skill.js';
+import { createListSkill } from './lists/list-skill.js';
+import { ListStore } from './lists/list-store.js';
+import { createReminderSkill } from './reminders/reminder-skill.js';
 import type { Skill } from './skill.js';
 import type { SkillDependencies } from './skill-dependencies.js';
-import { createHelpSkill, endSessionSkill } from './system/system-skill.js';
+import { createEndSessionSkill, createHelpSkill } from './system/system-skill.js';
 import { dateSkill, timeSkill } from './time/time-skill.js';
+import { createTimerSkill } from './timers/timer-skill.js';
+import { unitsSkill } from './units/units-skill.js';
+import { createOpenMeteoClient } from './weather/open-meteo-client.js';
+import { createWeatherSkill } from './weather/weather-skill.js';
 
 export interface SkillRegistry {
   /** The skill that answers this intent, or undefined when it is not installed (yet). */
@@ -23,8 +31,16 @@ export function createSkillRegistry(skills: readonly Skill[]): SkillRegistry {
 }
 
 /** The skills Hark ships with; help is generated from the others' help lines. */
-export function createDefaultSkills(_dependencies: SkillDependencies): SkillRegistry {
-  const answering: Skill[] = [timeSkill, dateSkill];
+export function createDefaultSkills(dependencies: SkillDependencies): SkillRegistry {
+  const { redis, keys, clock } = dependencies;
+  const weather = createWeatherSkill({
+    client: createOpenMeteoClient(dependencies),
+    warn: dependencies.warn ?? ((context, message) => console.warn(message, context)),
+  });
+  const lists = createListSkill(new ListStore(redis, keys, clock));
+  const { timers, alarms, reminders } = dependencies.scheduled;
+  const scheduled = [createTimerSkill(timers), createAlarmSkill(alarms), createReminderSkill(reminders)];
+  const answering: Skill[] = [timeSkill, dateSkill, ...scheduled, weather, lists, unitsSkill];
   const help = createHelpSkill(() => answering.map((skill) => skill.help));
-  return createSkillRegistry([...answering, help, endSessionSkill]);
+  return createSkillRegistry([...answering, help, createEndSessionSkill([alarms, timers])]);
 }

@@ -1,5 +1,10 @@
 import type { Clock, Keys } from '@hark/core';
 import type { Redis } from 'ioredis';
+import type { ScheduledItems } from './scheduled/scheduled-items.js';
+import type { OpenMeteoSettings } from './weather/open-meteo-client.js';
+
+/** Reports trouble that is not the user's fault (an upstream down); pino's `log.warn` fits. */
+export type WarnLog = (context: Record<string, unknown>, message: string) => void;
 
 /**
  * What skills that keep state need from their host (the router, or an LLM tool runner):
@@ -9,4 +14,10 @@ export interface SkillDependencies {
   redis: Redis;
   keys: Keys;
   clock: Clock;
+  /** Timers, alarms and reminders (createScheduledItems), shared with the REST routes and the scheduler. */
+  scheduled: ScheduledItems;
+  /** Open-Meteo base URLs (config WEATHER_API_URL, GEOCODING_API_URL); the real service when absent. */
+  openMeteo?: OpenMeteoSettings;
+  /** Defaults to console.warn, so an outage is never silent. */
+  warn?: WarnLog;
 }

@@ -11,6 +11,8 @@ export interface SkillContext {
   /** The device that asked, recorded on what the skill creates. */
   deviceId: string | null;
   profile: Profile;
+  /** What the user said, when a person asked (not on tool calls): weather answers the question asked. */
+  text?: string;
 }
 
 /** What a follow-up answer must contain; the router parses it with @hark/nlu's parseAnswer/parseChoice. */

@@ -7,10 +7,19 @@ import {
   loggerOptions,
   ProfileStore,
   redisPlugin,
+  Scheduler,
   systemClock,
 } from '@hark/core';
 import { recognize } from '@hark/nlu';
-import { createDefaultSkills, type SkillRegistry } from '@hark/skills';
+import {
+  createDefaultSkills,
+  createOpenMeteoClient,
+  createScheduledItems,
+  ListStore,
+  limitsFromConfig,
+  type ScheduledItems,
+  type SkillRegistry,
+} from '@hark/skills';
 import Fastify, { type FastifyInstance, type FastifyServerOptions, LogController } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Redis } from 'ioredis';
@@ -22,16 +31,24 @@ import { openApiPlugin } from './plugins/openapi.js';
 import { registerRateLimit } from './plugins/rate-limit.js';
 import { subscriberPlugin } from './plugins/subscriber.js';
 import { adminUserRoutes } from './routes/admin-user-routes.js';
+import { alarmRoutes } from './routes/alarm-routes.js';
 import { converseRoutes } from './routes/converse-routes.js';
 import { eventRoutes } from './routes/event-routes.js';
 import { healthRoutes } from './routes/health-routes.js';
+import { listRoutes } from './routes/list-routes.js';
 import { nluRoutes } from './routes/nlu-routes.js';
+import { profileRoutes } from './routes/profile-routes.js';
+import { reminderRoutes } from './routes/reminder-routes.js';
+import { timerRoutes } from './routes/timer-routes.js';
 import { SessionStore } from './turns/session-store.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
     /** The one key builder, with this deployment's prefix. */
     keys: Keys;
+    /** Timers, alarms and reminders: the services voice and REST share, and the scheduler's handler. */
+    scheduled: ScheduledItems;
+    scheduler: Scheduler;
   }
 }
 
@@ -45,6 +62,8 @@ export interface RouterOptions {
   clock?: Clock;
   skills?: SkillRegistry;
   logger?: FastifyServerOptions['logger'];
+  /** Fire due items from this instance (default true); tests that drive firing by hand turn it off. */
+  startScheduler?: boolean;
 }
 
 const requestIdPattern = /^[A-Za-z0-9._-]{1,64}$/;
@@ -90,9 +109,42 @@ export async function buildRouter(options: RouterOptions): Promise<FastifyInstan
   });
   await app.register(healthRoutes);
 
+  // Fires timers, alarms and reminders from the moment the app is ready until it closes.
+  const scheduler = new Scheduler({
+    redis: app.redis,
+    subscriber: app.subscriber,
+    keys,
+    clock,
+    handler: (entries) => scheduled.handleDue(entries),
+    onError: (error) => app.log.warn({ err: error }, 'scheduler could not claim due work; retrying'),
+  });
+  app.decorate('scheduler', scheduler);
+  if (options.startScheduler !== false) {
+    app.addHook('onReady', () => scheduler.start());
+    app.addHook('preClose', () => scheduler.stop());
+  }
+  const scheduled = createScheduledItems({
+    redis: app.redis,
+    keys,
+    clock,
+    schedule: scheduler,
+    limits: limitsFromConfig(config),
+    onFireError: (error, member) =>
+      app.log.error({ err: error, member }, 'firing a due item failed; retried'),
+  });
+  app.decorate('scheduled', scheduled);
+
+  const skillDependencies = {
+    redis: app.redis,
+    keys,
+    clock,
+    scheduled,
+    openMeteo: { forecastUrl: config.WEATHER_API_URL, geocodingUrl: config.GEOCODING_API_URL },
+    warn: (context: Record<string, unknown>, message: string) => app.log.warn(context, message),
+  };
   const turns = {
     recognize,
-    skills: options.skills ?? createDefaultSkills({ redis: app.redis, keys, clock }),
+    skills: options.skills ?? createDefaultSkills(skillDependencies),
     sessions: new SessionStore(app.redis, keys, config.SESSION_TTL_SECONDS),
     profiles: new ProfileStore(app.redis, keys),
     clock,
@@ -104,6 +156,14 @@ export async function buildRouter(options: RouterOptions): Promise<FastifyInstan
     await registerRateLimit(v1, { keys, max: config.RATE_LIMIT_MAX, windowMs: config.RATE_LIMIT_WINDOW_MS });
     await v1.register(nluRoutes, { clock });
     await v1.register(converseRoutes, { turns });
+    await v1.register(timerRoutes, { timers: scheduled.timers });
+    await v1.register(alarmRoutes, { alarms: scheduled.alarms });
+    await v1.register(reminderRoutes, { reminders: scheduled.reminders });
+    await v1.register(listRoutes, { lists: new ListStore(app.redis, keys, clock) });
+    await v1.register(profileRoutes, {
+      profiles: turns.profiles,
+      geocoder: createOpenMeteoClient(skillDependencies),
+    });
     await v1.register(eventRoutes, {
       hub: new EventHub(app.subscriber, keys),
       keys,

@@ -53,3 +53,16 @@ export function nextMonthDay(today: string, monthDay: string): string | null {
 export function pad2(value: number): string {
   return String(value).padStart(2, '0');
 }
+
+/** A local date and "HH:MM" time moved forward by whole seconds (rounded down to the minute). */
+export function addSecondsToLocal(
+  today: string,
+  time: string,
+  seconds: number,
+): { date: string; time: string } | null {
+  const minutesOfDay = Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5)) + Math.floor(seconds / 60);
+  const date = addDays(today, Math.floor(minutesOfDay / 1440));
+  if (date === null) return null;
+  const minute = minutesOfDay % 1440;
+  return { date, time: `${pad2(Math.floor(minute / 60))}:${pad2(minute % 60)}` };
+}

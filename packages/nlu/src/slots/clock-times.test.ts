@@ -40,6 +40,15 @@ describe('parseClockTime', () => {
     ['seven oh five', '07:05'],
     ['7 05', '07:05'],
     ['nine tonight', '21:00'],
+    ['half seven', '07:30'],
+    ['half 6 pm', '18:30'],
+    ['ten of seven', '06:50'],
+    ['quarter of eight', '07:45'],
+    ['0630', '06:30'],
+    ['12 noon', '12:00'],
+    ['twelve midnight', '00:00'],
+    ['7 a clock', '07:00'],
+    ['seven o clock pm', '19:00'],
   ])('%j -> %s', (text, expected) => {
     expect(parseClockTime(text)).toBe(expected);
   });
@@ -56,6 +65,10 @@ describe('parseClockTime', () => {
     'quarter to',
     'noon pm',
     'o clock',
+    '2026',
+    '1930',
+    'half',
+    '12 noon pm',
   ])('rejects %j', (text) => {
     expect(parseClockTime(text)).toBeNull();
   });

@@ -3,9 +3,11 @@ import { parseWordInteger, TEEN_WORDS, UNIT_WORDS } from './numbers.js';
 import { parseWhole, type Span, spansOf } from './span.js';
 
 /**
- * Clock times -> "HH:MM" (24 h): "6:30 am", "18:45", "half past six", "quarter to eight",
- * "7 in the morning", "noon", "midnight", "7 pm", "seven thirty", "seven oh five".
- * A bare hour without am/pm stays as said ("7" -> "07:00"); the skill owns that ambiguity.
+ * Clock times -> "HH:MM" (24 h): "6:30 am", "18:45", "0630", "half past six", "quarter to
+ * eight", "ten of seven" (American: 6:50), "half seven" (British: 7:30), "7 in the morning",
+ * "noon", "12 midnight", "7 pm", "seven thirty", "seven oh five", "7 o'clock" (also heard as
+ * "7 a clock"). A bare hour without am/pm stays as said ("7" -> "07:00"); the skill owns
+ * that ambiguity.
  */
 
 type Meridiem = 'am' | 'pm' | 'night';
@@ -46,9 +48,12 @@ const RELATIVE_WORDS: Readonly<Record<string, 'past' | 'to'>> = {
   before: 'to',
   till: 'to',
   til: 'to',
+  of: 'to',
 };
 
 const HOUR_MINUTE = /^(\d{1,2})[:.](\d{2})$/;
+/** "0630": four digits only with the leading zero, so a year ("2026") is never a time. */
+const ZERO_HOUR_MINUTE = /^(0\d)(\d{2})$/;
 const DIGITS = /^\d{1,2}$/;
 
 function meridiemAt(
@@ -99,8 +104,14 @@ function minutesAfterHour(
   return options;
 }
 
+/** "o'clock", and the same heard as two words ("o clock", "a clock"). */
+function oClockEnd(tokens: readonly string[], at: number): number | null {
+  if (tokens[at] === "o'clock") return at + 1;
+  return (tokens[at] === 'o' || tokens[at] === 'a') && tokens[at + 1] === 'clock' ? at + 2 : null;
+}
+
 function hourFirstCores(tokens: readonly string[], start: number, end: number): ClockCore[] {
-  const colon = HOUR_MINUTE.exec(tokens[start] ?? '');
+  const colon = HOUR_MINUTE.exec(tokens[start] ?? '') ?? ZERO_HOUR_MINUTE.exec(tokens[start] ?? '');
   if (colon) {
     const hour = Number(colon[1]);
     const minute = Number(colon[2]);
@@ -110,7 +121,8 @@ function hourFirstCores(tokens: readonly string[], start: number, end: number): 
   const hour = hourAt(tokens, start);
   if (!hour) return [];
   const cores: ClockCore[] = [{ ...hour, minute: 0, next: start + 1 }];
-  if (tokens[start + 1] === "o'clock") cores.push({ ...hour, minute: 0, next: start + 2 });
+  const oClock = oClockEnd(tokens, start + 1);
+  if (oClock !== null) cores.push({ ...hour, minute: 0, next: oClock });
   for (const { minute, next } of minutesAfterHour(tokens, start + 1, end)) {
     cores.push({ ...hour, minute, next });
   }
@@ -136,10 +148,17 @@ function relativeCores(tokens: readonly string[], start: number, end: number): C
   }
   const direction = RELATIVE_WORDS[tokens[at + 1] ?? ''];
   const hour = hourAt(tokens, at + 2);
+  if (minutes === 30 && !direction) return britishHalfCore(tokens, at);
   if (minutes === null || !direction || !hour) return [];
   if (direction === 'past') return [{ ...hour, minute: minutes, next: at + 3 }];
   const previousHour = hour.twelveHour ? ((hour.hour + 10) % 12) + 1 : (hour.hour + 23) % 24;
   return [{ hour: previousHour, minute: 60 - minutes, next: at + 3, twelveHour: hour.twelveHour }];
+}
+
+/** "half seven" is 7:30 in British English (never 6:30). */
+function britishHalfCore(tokens: readonly string[], halfAt: number): ClockCore[] {
+  const hour = hourAt(tokens, halfAt + 1);
+  return hour && tokens[halfAt] === 'half' ? [{ ...hour, minute: 30, next: halfAt + 2 }] : [];
 }
 
 function applyMeridiem(hour: number, meridiem: Meridiem): number {
@@ -155,8 +174,11 @@ function format(hour: number, minute: number): string {
 
 /** Strict parse of exactly tokens[start, end) as a clock time. */
 export function parseClockTimeSlice(tokens: readonly string[], start: number, end: number): string | null {
-  const fixed = FIXED_TIMES[tokens[start] ?? ''];
-  if (fixed) return end === start + 1 ? format(fixed[0], fixed[1]) : null;
+  // "12 noon", "twelve midnight": the number only repeats the word.
+  const named =
+    (tokens[start] === '12' || tokens[start] === 'twelve') && end === start + 2 ? start + 1 : start;
+  const fixed = FIXED_TIMES[tokens[named] ?? ''];
+  if (fixed) return end === named + 1 ? format(fixed[0], fixed[1]) : null;
   const cores = [...hourFirstCores(tokens, start, end), ...relativeCores(tokens, start, end)];
   for (const core of cores) {
     if (core.next === end) return format(core.hour, core.minute);
@@ -168,7 +190,7 @@ export function parseClockTimeSlice(tokens: readonly string[], start: number, en
   return null;
 }
 
-const CLOCK_START = /^(\d{1,2}([:.]\d{2})?|noon|midday|midnight|half|quarter|a)$/;
+const CLOCK_START = /^(\d{1,2}([:.]\d{2})?|0\d{3}|noon|midday|midnight|half|quarter|a)$/;
 
 function mayStartClockTime(word: string | undefined): boolean {
   return (

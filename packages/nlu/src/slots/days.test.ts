@@ -25,6 +25,11 @@ describe('parseDay', () => {
     ['24 december 2026', '2026-12-24'],
     ['december the twenty fourth', '--12-24'],
     ['february 29', '--02-29'],
+    ['friday evening', 'fri@evening'],
+    ['on saturday morning', 'sat@morning'],
+    ['next monday night', 'mon@night'],
+    ['this weekend', 'weekend'],
+    ['over the weekend', 'weekend'],
   ])('%j -> %s', (text, expected) => {
     expect(parseDay(text)).toBe(expected);
   });
@@ -39,6 +44,8 @@ describe('parseDay', () => {
     'december 32nd',
     'mondays',
     'february 29 2027',
+    'friday lunchtime',
+    'weekend',
   ])('rejects %j', (text) => {
     expect(parseDay(text)).toBeNull();
   });
@@ -58,6 +65,8 @@ describe('resolveDay', () => {
     ['day-after-tomorrow', '2026-03-06'],
     ['fri', '2026-03-06'],
     ['wed', '2026-03-11'],
+    ['fri@evening', '2026-03-06'],
+    ['weekend', '2026-03-07'],
     ['mon', '2026-03-09'],
     ['--12-24', '2026-12-24'],
     ['--01-02', '2027-01-02'],
@@ -113,30 +122,12 @@ describe('day parts', () => {
   });
 });
 
-describe('day parts', () => {
-  it('splits a part of the day off a day reference', () => {
-    expect(splitDayRef('today@night')).toEqual({ day: 'today', part: 'night' });
-    expect(splitDayRef('fri')).toEqual({ day: 'fri', part: undefined });
-    expect(resolveDay('tomorrow@evening', '2026-03-04')).toBe('2026-03-05');
-  });
-
-  it.each([
-    ['10:00', 'night', '22:00'],
-    ['02:00', 'night', '02:00'],
-    ['03:30', 'afternoon', '15:30'],
-    ['07:00', 'evening', '19:00'],
-    ['19:00', 'evening', '19:00'],
-    ['12:00', 'afternoon', '12:00'],
-    ['07:00', 'morning', '07:00'],
-    ['07:00', undefined, '07:00'],
-  ] as const)('%s in the %s -> %s', (time, part, expected) => {
-    expect(timeInDayPart(time, part)).toBe(expected);
-  });
-
-  it('picks an hour for a part of the day said without a time', () => {
-    expect(defaultTimeOf(undefined)).toBe('09:00');
-    expect(defaultTimeOf('morning')).toBe('09:00');
-    expect(defaultTimeOf('evening')).toBe('19:00');
-    expect(defaultTimeOf('night')).toBe('21:00');
+describe('the weekend', () => {
+  it('is today on a Saturday or Sunday, else the coming Saturday', () => {
+    expect(resolveDay('weekend', '2026-03-06')).toBe('2026-03-07');
+    expect(resolveDay('weekend', '2026-03-07')).toBe('2026-03-07');
+    expect(resolveDay('weekend', '2026-03-08')).toBe('2026-03-08');
+    expect(resolveDay('weekend', '2026-03-09')).toBe('2026-03-14');
+    expect(resolveDay('weekend', undefined)).toBeNull();
   });
 });

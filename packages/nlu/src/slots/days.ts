@@ -7,14 +7,16 @@ import {
   pad2,
   WEEKDAY_CODES,
   type WeekdayCode,
+  weekdayOf,
 } from './calendar.js';
 import { parseWhole, type Span, spansOf } from './span.js';
 
 /**
  * Days as said, kept symbolic until a caller can resolve them purely:
- * "today" | "tomorrow" | "day-after-tomorrow" | a weekday code ("mon") | an ISO date
- * ("2026-12-24") | a month-day without year in ISO 8601 form ("--12-24"); "today" and
- * "tomorrow" may carry a part of the day after "@" ("today@night" for "tonight").
+ * "today" | "tomorrow" | "day-after-tomorrow" | "weekend" | a weekday code ("mon") | an
+ * ISO date ("2026-12-24") | a month-day without year in ISO 8601 form ("--12-24"); a
+ * relative day or a weekday may carry a part of the day after "@" ("today@night" for
+ * "tonight", "fri@evening" for "friday evening").
  */
 export type DayRef = string;
 
@@ -62,7 +64,7 @@ const MONTHS: Readonly<Record<string, number>> = {
   dec: 12,
 };
 
-const ORDINAL_WORDS: Readonly<Record<string, number>> = {
+export const ORDINAL_WORDS: Readonly<Record<string, number>> = {
   first: 1,
   second: 2,
   third: 3,
@@ -104,6 +106,17 @@ const RELATIVE_PHRASES: Readonly<Record<string, DayRef>> = {
   'tomorrow night': 'tomorrow@night',
   'the day after tomorrow': 'day-after-tomorrow',
   'day after tomorrow': 'day-after-tomorrow',
+  'this weekend': 'weekend',
+  'the weekend': 'weekend',
+  'over the weekend': 'weekend',
+  'this coming weekend': 'weekend',
+};
+
+const DAY_PARTS: Readonly<Record<string, DayPart>> = {
+  morning: 'morning',
+  afternoon: 'afternoon',
+  evening: 'evening',
+  night: 'night',
 };
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -163,11 +176,14 @@ function parseDayFirst(tokens: readonly string[], start: number, end: number): D
   return month !== undefined && monthAt < end && year !== null ? monthDayRef(month, day.day, year) : null;
 }
 
-/** "monday", "this monday", "next monday". */
+/** "monday", "this monday", "next monday", "friday evening". */
 function parseWeekday(tokens: readonly string[], start: number, end: number): DayRef | null {
   const at = tokens[start] === 'this' || tokens[start] === 'next' ? start + 1 : start;
   const code = WEEKDAY_NAMES[tokens[at] ?? ''];
-  return code !== undefined && at + 1 === end ? code : null;
+  if (code === undefined) return null;
+  if (at + 1 === end) return code;
+  const part = DAY_PARTS[tokens[at + 1] ?? ''];
+  return part !== undefined && at + 2 === end ? `${code}@${part}` : null;
 }
 
 /** Strict parse of exactly tokens[start, end) as a day, with an optional leading "on". */
@@ -190,6 +206,7 @@ const DAY_PHRASE_STARTS = new Set([
   'next',
   'later',
   'day',
+  'over',
   'twenty',
   'thirty',
   ...Object.keys(RELATIVE_PHRASES).map((phrase) => phrase.split(' ')[0]!),
@@ -224,6 +241,14 @@ export function resolveDay(said: DayRef, today: string | undefined): string | nu
   if (ref === 'today') return today;
   if (ref === 'tomorrow') return addDays(today, 1);
   if (ref === 'day-after-tomorrow') return addDays(today, 2);
+  if (ref === 'weekend') return upcomingWeekend(today);
   if (ref.startsWith('--')) return nextMonthDay(today, ref);
   return (WEEKDAY_CODES as readonly string[]).includes(ref) ? nextWeekday(today, ref as WeekdayCode) : null;
+}
+
+/** Today when it is Saturday or Sunday, else the coming Saturday. */
+function upcomingWeekend(today: string): string | null {
+  const weekday = weekdayOf(today);
+  if (weekday === null) return null;
+  return weekday === 'sat' || weekday === 'sun' ? today : nextWeekday(today, 'sat');
 }

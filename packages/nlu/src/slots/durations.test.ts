@@ -31,6 +31,12 @@ describe('parseDuration', () => {
     ['5 more minutes', 300],
     ['10 minute', 600],
     ['1/2 hour', 1800],
+    ['a week', 604_800],
+    ['2 weeks', 1_209_600],
+    ['a fortnight', 1_209_600],
+    ['a couple of minutes', 120],
+    ['couple hours', 7200],
+    ['another minute', 60],
   ])('%j -> %d s', (text, expected) => {
     expect(parseDuration(text)).toBe(expected);
   });
@@ -45,6 +51,8 @@ describe('parseDuration', () => {
     'half past six',
     'ten',
     'a few minutes',
+    'another',
+    'a couple',
   ])('rejects %j', (text) => {
     expect(parseDuration(text)).toBeNull();
   });

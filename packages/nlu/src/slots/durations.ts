@@ -5,7 +5,8 @@ import type { Span } from './span.js';
 /**
  * Durations in whole seconds: "an hour and a half", "two and a half minutes",
  * "a quarter of an hour", "half an hour", "1 hour 20 minutes and 10 seconds", "5 min",
- * "90 sec", "1h30m" (normalised to "1 h 30 m"), "5 more minutes".
+ * "90 sec", "1h30m" (normalised to "1 h 30 m"), "5 more minutes", "a couple of minutes",
+ * "a fortnight".
  */
 
 const SECONDS_PER_UNIT: Readonly<Record<string, number>> = {
@@ -26,6 +27,12 @@ const SECONDS_PER_UNIT: Readonly<Record<string, number>> = {
   h: 3600,
   day: 86_400,
   days: 86_400,
+  week: 604_800,
+  weeks: 604_800,
+  wk: 604_800,
+  wks: 604_800,
+  fortnight: 1_209_600,
+  fortnights: 1_209_600,
 };
 
 const QUARTER_COUNTS: Readonly<Record<string, number>> = { a: 1, one: 1, three: 3 };
@@ -77,9 +84,19 @@ function fractionAfterUnit(tokens: readonly string[], at: number): { fraction: n
   return { fraction: 0, next: at };
 }
 
+/** "a couple of minutes", "couple minutes": two, as people mean it; "another minute": one. */
+function countWordAt(tokens: readonly string[], at: number): { end: number; value: number } | null {
+  if (tokens[at] === 'another' && unitAt(tokens, at + 1) !== undefined) return { end: at + 1, value: 1 };
+  const coupleIndex = tokens[at] === 'a' ? at + 1 : at;
+  if (tokens[coupleIndex] !== 'couple') return null;
+  return { end: tokens[coupleIndex + 1] === 'of' ? coupleIndex + 2 : coupleIndex + 1, value: 2 };
+}
+
 /** "<number> <unit> [and a half]". */
 function parseCountedUnit(tokens: readonly string[], at: number, largestUnit: number): Component | null {
-  for (const span of numberSpans(tokens, at)) {
+  const countWord = countWordAt(tokens, at);
+  const counts = countWord ? [countWord] : numberSpans(tokens, at);
+  for (const span of counts) {
     // "5 more minutes", "2 extra minutes": the word does not change the amount.
     const unitIndex = tokens[span.end] === 'more' || tokens[span.end] === 'extra' ? span.end + 1 : span.end;
     const unit = unitAt(tokens, unitIndex);

@@ -56,4 +56,40 @@ describe('free-text captures', () => {
       'call bob',
     ]);
   });
+
+  it('keeps things that are not places out of locations', () => {
+    expect(parseFreeText('the movie dune', 'location')).toBeNull();
+    expect(parseFreeText('the oven', 'location')).toBeNull();
+    expect(parseFreeText('my house', 'location')).toBeNull();
+    expect(parseFreeText('the bahamas', 'location')).toBe('the bahamas');
+  });
+
+  it('keeps words that describe the weather out of a place said before it', () => {
+    expect(parseFreeText('los angeles', 'location_before')).toBe('los angeles');
+    expect(parseFreeText('nice', 'location_before')).toBeNull();
+    expect(parseFreeText('nice', 'location')).toBe('nice');
+  });
+
+  it('keeps people out of list items and alarm devices out of labels', () => {
+    expect(parseFreeText('me', 'item')).toBeNull();
+    expect(parseFreeText('my name', 'item')).toBe('my name');
+    expect(parseFreeText('car', 'label')).toBeNull();
+    expect(parseFreeText('smoke', 'label')).toBeNull();
+    expect(parseFreeText('morning', 'label')).toBe('morning');
+    expect(parseFreeText('tomorrow', 'label')).toBeNull();
+  });
+
+  it("keeps other systems' lists out of list names", () => {
+    expect(parseFreeText('waiting', 'list')).toBeNull();
+    expect(parseFreeText('best seller', 'list')).toBeNull();
+    expect(parseFreeText('camping', 'list')).toBe('camping');
+  });
+
+  it('keeps questions and bare times out of reminder text', () => {
+    expect(parseFreeText('why i came in here', 'text')).toBeNull();
+    expect(parseFreeText('in 10 minutes', 'text')).toBeNull();
+    expect(parseFreeText('tomorrow', 'text')).toBeNull();
+    expect(parseFreeText('5 pm', 'text')).toBeNull();
+    expect(parseFreeText('call mom', 'text')).toBe('call mom');
+  });
 });

@@ -1,9 +1,13 @@
 import { tokenizeWords } from '../normalize.js';
+import { containsAnyOf } from '../token-phrases.js';
 import { clockTimeSpans } from './clock-times.js';
 import { daySpans, WEEKDAY_NAMES } from './days.js';
 import { durationSpans } from './durations.js';
+import { NOT_USER_LISTS } from './list-names.js';
 import { numberSpans } from './numbers.js';
+import { isPlace, isPlaceBeforeNoun } from './places.js';
 import type { Span } from './span.js';
+import { WHEN_WORDS } from './when-words.js';
 
 /**
  * Free-text captures (timer names, list items, reminder text, locations, labels). The
@@ -15,6 +19,8 @@ export interface FreeTextKind {
   maxTokens: number;
   /** Joining words this kind may still start with ("to do" is a list name). */
   mayStartWith?: ReadonlySet<string>;
+  /** Extra check on where the capture starts, once per start. */
+  mayStartAt?: (tokens: readonly string[], start: number) => boolean;
   /** Extra check on tokens[start, end); the shared edge-word check always applies. */
   accept?: (tokens: readonly string[], start: number, end: number) => boolean;
   /** Ends the capture may not have, computed once per start (cheaper than `accept` per end). */
@@ -25,117 +31,177 @@ export interface FreeTextKind {
 const NEVER_AT_START = new Set(['and', 'or', 'but', 'to', 'from', 'for', 'of', 'off', 'by', 'with']);
 const NEVER_AT_END = new Set(['and', 'or', 'but', 'the', 'a', 'an', 'my', 'to', 'of']);
 
-/** Words that say when, not what or where: they belong to day and time slots. */
-const WHEN_WORDS = new Set([
-  'today',
-  'tonight',
-  'tomorrow',
-  'now',
-  'later',
-  'weekend',
+const spansEndAt = (spans: Span<unknown>[], end: number): boolean => spans.some((span) => span.end === end);
+
+/** "every day", "daily": a repeating reminder, which the catalogue cannot carry. */
+const REPEAT_MARKERS = new Set(['daily', 'hourly', 'weekly', 'monthly', 'nightly', 'yearly']);
+const REPEAT_AFTER_EVERY = new Set([
+  'day',
   'morning',
-  'afternoon',
   'evening',
   'night',
+  'week',
+  'month',
+  'year',
+  'hour',
+  'minute',
+  'other',
+  'weekday',
   ...Object.keys(WEEKDAY_NAMES),
 ]);
 
-/** A place name has no pronouns or verbs: "is it cold in here", "the weather in paris is nice". */
-const NOT_IN_PLACE_NAMES = new Set([
-  'here',
-  'there',
-  'it',
-  'this',
-  'that',
-  'you',
-  'me',
-  'i',
-  'is',
-  'are',
-  'was',
-  'be',
-  'will',
-  'do',
-  'does',
-]);
-
-/** Not on Earth, so no weather or local time to look up: these go to the conversational path. */
-const OFF_EARTH = new Set([
-  'mars',
-  'moon',
-  'venus',
-  'jupiter',
-  'saturn',
-  'mercury',
-  'neptune',
-  'uranus',
-  'pluto',
-]);
-const OFF_EARTH_PHRASES = new Set(['the sun', 'space', 'outer space', 'the moon']);
-
-function contains(
-  tokens: readonly string[],
-  start: number,
-  end: number,
-  words: ReadonlySet<string>,
-): boolean {
-  for (let i = start; i < end; i++) if (words.has(tokens[i]!)) return true;
-  return false;
+function isRepeatAt(tokens: readonly string[], at: number): boolean {
+  const word = tokens[at]!;
+  if (REPEAT_MARKERS.has(word)) return true;
+  return (word === 'every' || word === 'each') && REPEAT_AFTER_EVERY.has(tokens[at + 1] ?? '');
 }
-
-const spansEndAt = (spans: Span<unknown>[], end: number): boolean => spans.some((span) => span.end === end);
 
 /**
  * Reminder text must not hide its own time ("call mom at 5 pm", "call mom in 10 minutes",
  * "call mom tomorrow"): when such a time cannot be resolved, no match beats a reminder
- * that silently drops it. Returns every end at which a when-phrase inside the text ends.
+ * that silently drops it. A clock time or a delay said inside the text ("take my pills at
+ * 9 pm every day") or a repeat ("stretch every hour") rules out every end after it: that
+ * reminder is not one the catalogue can create. Returns the ends the text may not have.
  */
 function endsOfWhenPhrases(tokens: readonly string[], start: number, last: number): Set<number> {
   const ends = new Set<number>();
-  const collect = (spans: Span<unknown>[]) => {
-    for (const span of spans) if (span.end <= last) ends.add(span.end);
+  const forbidFrom = (from: number) => {
+    for (let end = from; end <= last; end++) ends.add(end);
+  };
+  const collect = (spans: Span<unknown>[], beyond: boolean) => {
+    for (const span of spans) {
+      if (span.end > last) continue;
+      if (beyond) forbidFrom(span.end);
+      else ends.add(span.end);
+    }
   };
   for (let i = start + 1; i < last; i++) {
     const word = tokens[i];
-    if (word === 'at' || word === 'by') collect(clockTimeSpans(tokens, i + 1));
-    if (word === 'in') collect(durationSpans(tokens, i + 1));
-    collect(daySpans(tokens, i));
+    if (word === 'at' || word === 'by') collect(clockTimeSpans(tokens, i + 1), true);
+    if (word === 'in') collect(durationSpans(tokens, i + 1), true);
+    if (isRepeatAt(tokens, i)) forbidFrom(i + 1);
+    collect(daySpans(tokens, i), false);
   }
   return ends;
 }
 
-const TIMER_NAME_EXCLUDED = new Set(['timer', 'timers', 'all']);
-const LABEL_EXCLUDED = new Set(['alarm', 'alarms']);
-const ITEM_EXCLUDED = new Set(['list']);
-const LIST_EXCLUDED = new Set(['list', 'my', 'the', 'a']);
+/** A reminder's text says what, not when, and is not a question: "remind me why I came in here". */
+const QUESTION_WORDS = new Set([
+  'why',
+  'what',
+  'who',
+  'how',
+  'where',
+  'which',
+  'when',
+  'whose',
+  'whom',
+  'if',
+  'whether',
+]);
+
+function startsLikeReminderText(tokens: readonly string[], start: number): boolean {
+  const first = tokens[start]!;
+  if (QUESTION_WORDS.has(first) || isRepeatAt(tokens, start)) return false;
+  if ((first === 'in' || first === 'after') && durationSpans(tokens, start + 1).length > 0) return false;
+  if ((first === 'at' || first === 'by') && clockTimeSpans(tokens, start + 1).length > 0) return false;
+  return daySpans(tokens, start).length === 0 && clockTimeSpans(tokens, start).length === 0;
+}
+
+/** Words that pick or create a timer or alarm rather than name it: "set another timer", "the next alarm". */
+const SELECTION_WORDS = [
+  'new',
+  'another',
+  'next',
+  'other',
+  'first',
+  'second',
+  'third',
+  'last',
+  'one',
+  'same',
+];
+const REQUEST_VERBS = ['set', 'start', 'create', 'make', 'begin', 'add', 'wake', 'wakeup', 'up'];
+const TIMER_NAME_EXCLUDED = new Set([
+  'timer',
+  'timers',
+  'all',
+  'every',
+  'both',
+  'countdown',
+  ...SELECTION_WORDS,
+  ...REQUEST_VERBS,
+]);
+const DAY_PARTS_AS_NAMES = new Set(['morning', 'afternoon', 'evening', 'night']);
+
+/** Alarms that are devices, not the user's alarm clock: "turn off the car alarm". */
+const LABEL_EXCLUDED = new Set([
+  'alarm',
+  'alarms',
+  'car',
+  'fire',
+  'smoke',
+  'burglar',
+  'security',
+  'house',
+  'intruder',
+  'panic',
+  'all',
+  ...SELECTION_WORDS,
+  ...REQUEST_VERBS,
+  // A day is the alarm's date, not its name; a part of the day is a fine name ("my morning alarm").
+  ...[...WHEN_WORDS].filter((word) => !DAY_PARTS_AS_NAMES.has(word)),
+]);
+/** An item is a thing to buy or do, never a person: "add me to the guest list". */
+const ITEM_EXCLUDED = new Set([
+  'list',
+  'me',
+  'us',
+  'him',
+  'her',
+  'them',
+  'myself',
+  'you',
+  'it',
+  'this',
+  'that',
+]);
+const LIST_EXCLUDED = new Set(['list', 'my', 'the', 'a', 'your']);
 
 const isOnlyNumber = (tokens: readonly string[], start: number, end: number): boolean =>
   spansEndAt(numberSpans(tokens, start), end);
+
+const isOnlyDuration = (tokens: readonly string[], start: number, end: number): boolean =>
+  spansEndAt(durationSpans(tokens, start), end);
 
 export const FREE_TEXT_KINDS = {
   name: {
     maxTokens: 4,
     accept: (tokens, start, end) =>
-      !contains(tokens, start, end, TIMER_NAME_EXCLUDED) && !isOnlyNumber(tokens, start, end),
+      !containsAnyOf(tokens, start, end, TIMER_NAME_EXCLUDED) &&
+      !isOnlyNumber(tokens, start, end) &&
+      !isOnlyDuration(tokens, start, end),
   },
-  label: { maxTokens: 5, accept: (tokens, start, end) => !contains(tokens, start, end, LABEL_EXCLUDED) },
-  item: { maxTokens: 8, accept: (tokens, start, end) => !contains(tokens, start, end, ITEM_EXCLUDED) },
+  label: {
+    maxTokens: 5,
+    accept: (tokens, start, end) =>
+      !containsAnyOf(tokens, start, end, LABEL_EXCLUDED) && !isOnlyNumber(tokens, start, end),
+  },
+  /** Several items are one capture ("eggs, milk and bread"), joined by ", " when the match is accepted. */
+  item: { maxTokens: 16, accept: (tokens, start, end) => !containsAnyOf(tokens, start, end, ITEM_EXCLUDED) },
   list: {
     maxTokens: 3,
     mayStartWith: new Set(['to']),
-    accept: (tokens, start, end) => !contains(tokens, start, end, LIST_EXCLUDED),
+    accept: (tokens, start, end) =>
+      !containsAnyOf(tokens, start, end, LIST_EXCLUDED) &&
+      !NOT_USER_LISTS.has(tokens.slice(start, end).join(' ')),
   },
-  text: { maxTokens: 30, forbiddenEnds: endsOfWhenPhrases },
+  text: { maxTokens: 30, mayStartAt: startsLikeReminderText, forbiddenEnds: endsOfWhenPhrases },
   /** What a reminder is about when listing or cancelling: it may mention its time. */
   topic: { maxTokens: 12 },
-  location: {
-    maxTokens: 5,
-    accept: (tokens, start, end) => {
-      if (contains(tokens, start, end, WHEN_WORDS) || contains(tokens, start, end, OFF_EARTH)) return false;
-      if (contains(tokens, start, end, NOT_IN_PLACE_NAMES)) return false;
-      return !OFF_EARTH_PHRASES.has(tokens.slice(start, end).join(' '));
-    },
-  },
+  location: { maxTokens: 5, accept: isPlace },
+  /** A place said before the noun it qualifies ("the paris weather"), where adjectives also fit. */
+  location_before: { maxTokens: 3, accept: isPlaceBeforeNoun },
 } as const satisfies Record<string, FreeTextKind>;
 
 export type FreeTextKindName = keyof typeof FREE_TEXT_KINDS;
@@ -145,6 +211,7 @@ export function freeTextSpans(tokens: readonly string[], start: number, kind: Fr
   const spans: Span<string>[] = [];
   const first = tokens[start] ?? 'and';
   if (NEVER_AT_START.has(first) && !kind.mayStartWith?.has(first)) return spans;
+  if (kind.mayStartAt && !kind.mayStartAt(tokens, start)) return spans;
   const last = Math.min(tokens.length, start + kind.maxTokens);
   const forbidden = kind.forbiddenEnds?.(tokens, start, last);
   for (let end = start + 1; end <= last; end++) {

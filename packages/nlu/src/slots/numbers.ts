@@ -48,6 +48,8 @@ const LARGE_SCALES: Readonly<Record<string, number>> = { thousand: 1_000, millio
 /** Whole phrases that are only a fraction. */
 const FRACTION_PHRASES: Readonly<Record<string, number>> = {
   half: 0.5,
+  'half a': 0.5,
+  'half an': 0.5,
   'a half': 0.5,
   'one half': 0.5,
   quarter: 0.25,

@@ -22,6 +22,9 @@ describe('parseRepeat', () => {
     ['every monday wednesday and friday', 'mon,wed,fri'],
     ['every sunday and saturday', 'weekends'],
     ['on saturdays and sundays', 'weekends'],
+    ['weekday', 'weekdays'],
+    ['every workday', 'weekdays'],
+    ['on school days', 'weekdays'],
   ])('%j -> %s', (text, expected) => {
     expect(parseRepeat(text)).toBe(expected);
   });

@@ -1,58 +1,79 @@
 import type { Slots } from '@hark/contracts';
+import { canonicalListName } from '../slots/list-names.js';
 import type { Captures, IntentDefinition } from '../template-types.js';
-
-/** The list meant when none is named ("put milk on the list"). */
-export const DEFAULT_LIST = 'shopping';
-
-/** Names people use for the same list; everything else is kept as said ("packing", "to do"). */
-const LIST_ALIASES: Readonly<Record<string, string>> = {
-  grocery: 'shopping',
-  groceries: 'shopping',
-  'grocery shopping': 'shopping',
-  'to dos': 'to do',
-  todos: 'to do',
-  'to-do': 'to do',
-  task: 'to do',
-  tasks: 'to do',
-};
-
-export function canonicalListName(said: string | undefined): string {
-  if (said === undefined) return DEFAULT_LIST;
-  return LIST_ALIASES[said] ?? said;
-}
 
 function withListName(captures: Captures): Slots {
   return { ...captures, list: canonicalListName(captures.list as string | undefined) };
 }
 
+/** The catalogue has no list.clear: emptying a list is list.remove of "*", which the list skill reads as "everything". */
+export const CLEAR_ALL_ITEMS = '*';
+
+function clearList(captures: Captures): Slots {
+  return { item: CLEAR_ALL_ITEMS, list: canonicalListName(captures.list as string | undefined) };
+}
+
+/** "Is milk on my list?" reads the list; the catalogue's list.read has no item slot to carry "milk". */
+function readList(captures: Captures): Slots {
+  return { list: canonicalListName(captures.list as string | undefined) };
+}
+
+/**
+ * Shopping, to-do and other lists. Several items said at once stay one `item` slot joined by
+ * ", " ("add eggs, milk and bread" -> "eggs, milk, bread"; see slots/list-items.ts); the list
+ * skill splits on ", ". Clearing a list is `list.remove` with item "*".
+ */
 export const listIntents: readonly IntentDefinition[] = [
   {
     intent: 'list.add',
     templates: [
-      '(add|put|stick|write|pop) {item} (to|on|onto|in) <list_ref>',
+      '<list_add> {item} (to|on|onto|in|into) <list_ref> [too|as well|also]',
+      '<list_add> (to|on|onto) <list_ref> {item}',
       'put {item} down on <list_ref>',
+      '<list_ref> add {item}',
     ],
     resolve: withListName,
   },
   {
     intent: 'list.remove',
     templates: [
-      '(remove|delete|take|cross|strike|scratch|erase) {item} (from|off|off of) <list_ref>',
-      '(take|cross|strike|scratch) off {item} (from|on) <list_ref>',
+      '<list_remove> {item} (from|off|off of|on|in|out of) <list_ref>',
+      '<list_cross> {item} off [of|from] <list_ref>',
+      '<list_cross> off {item} (from|on|in) <list_ref>',
+      '(complete|tick) {item} (on|in) <list_ref>',
+      'mark {item} as (done|bought|complete|completed|purchased|finished|got) [(on|in) <list_ref>]',
+      '<list_remove> (from|off) <list_ref> {item}',
     ],
     resolve: withListName,
   },
   {
+    intent: 'list.remove',
+    templates: [
+      '(clear|empty|wipe|reset|erase|clean out|clear out|empty out|wipe out) <list_ref>',
+      '(delete|remove|clear|erase|take) (everything|all items|all the items|all things|all the things|every item) (from|on|off|in) <list_ref>',
+      '(delete|remove) <list_ref>',
+    ],
+    resolve: clearList,
+  },
+  {
     intent: 'list.read',
     templates: [
-      'what is (on|in) <list_ref>',
-      'what do i have (on|in) <list_ref>',
+      'what is (on|in) <list_ref> [for today|today]',
+      'what (do|have|did) i (have|got|put|added|add) (on|in|to) <list_ref>',
       'what (is|do i have) left on <list_ref>',
-      '(read|show|tell|open|check) [me] <list_ref>',
-      '(read|tell) me what is on <list_ref>',
-      'what do i need (to buy|from the store)',
-      '(my|the) {list} list',
+      '(read|show|tell|open|check|display|view|see|give|list) [me] [back|out] [all] [the] [items on] <list_ref> [items]',
+      '(read|tell|show) [me] what is (on|in) <list_ref>',
+      'what do i need (to buy|to get|to pick up) [(at|from) the (store|shop|supermarket|grocery store)]',
+      'what do i need (from|at) the (store|shop|supermarket|grocery store)',
+      'what i need (to buy|from the store|to get)',
+      '(my|our) {list} list',
+      '[the] {common_list:list} list',
+      'what (items|things|stuff|tasks) (are|is) (on|in) <list_ref>',
+      'how many (items|things) (are|do i have) (on|in) <list_ref>',
+      '(do i have|is there|have i got|have i put) {item:asked} (on|in) <list_ref>',
+      '(is|are) {item:asked} (on|in) <list_ref>',
+      '(did|have) i (add|added|put) {item:asked} (to|on) <list_ref>',
     ],
-    resolve: withListName,
+    resolve: readList,
   },
 ];

@@ -28,36 +28,53 @@ function nextDateOf(time: string, context: ResolveContext): string | null {
   return resolveDay(time > context.time ? 'today' : 'tomorrow', context.today);
 }
 
+/** reminder.list and reminder.cancel select by text only; a day said with it ("for tomorrow") has no slot in the catalogue. */
+function withoutIgnoredDay(captures: Captures): Slots {
+  const { ignored_day: _day, ...slots } = captures;
+  return slots;
+}
+
 export const reminderIntents: readonly IntentDefinition[] = [
   {
     intent: 'reminder.create',
     templates: [
-      '<remind> <remind_what> {text} in {duration:in_seconds}',
-      '<remind> in {duration:in_seconds} <remind_what> {text}',
-      'in {duration:in_seconds} <remind> <remind_what> {text}',
+      '<remind> <remind_what> {text} <remind_in>',
+      '<remind> <remind_in> <remind_what> {text}',
+      '<remind_in> <remind> <remind_what> {text}',
       '<remind> <remind_what> {text} <remind_when>',
-      '<remind> (<remind_when>|for {time:at_time} [{day:at_day}]) <remind_what> {text}',
+      '<remind> (<remind_when>|for {time:at_time} [{day:at_day}]|for {day:at_day} [(at|by) {time:at_time}]) [<remind_what>] {text}',
       '<remind_when> <remind> <remind_what> {text}',
       '<remind> <remind_what> {text}',
+      '<remind> [called|named|titled] {text}',
+      '<remind> {text} (<remind_when>|<remind_in>)',
     ],
     resolve: resolveReminderCreate,
   },
   {
     intent: 'reminder.list',
+    resolve: withoutIgnoredDay,
     templates: [
-      '(what|which) reminders (do i have|are set|have i set)',
-      '(list|show [me]|read [me]|tell me|check) [all] [my|the] reminders [(about|for) {topic:text}]',
-      'what are my reminders [(about|for) {topic:text}]',
-      'do i have any reminders [(about|for) {topic:text}]',
-      'my reminders',
+      '(what|which) reminders (do i have|are set|have i set|are there|did i set) [(about|for) {topic:text}|[for] {day:ignored_day}]',
+      '(list|show [me]|read [me]|check|give me|see|open) [all] [my|the] [upcoming] reminders [(about|for) {topic:text}|[for] {day:ignored_day}]',
+      'what are my [upcoming|next] reminders [(about|for) {topic:text}|[for] {day:ignored_day}]',
+      'how many reminders (do i have|are set|have i set|are there)',
+      '(do i have|have i got|are there) [any] reminders [(about|for) {topic:text}|[for] {day:ignored_day}]',
+      '[my|any] reminders',
+      'what (did i ask you|have i asked you) to remind me [about|of]',
+      'what (am i supposed|do i need|did i want) to remember',
+      'what reminders i have',
+      '(if|whether) i have any reminders [(about|for) {topic:text}]',
     ],
   },
   {
     intent: 'reminder.cancel',
+    resolve: withoutIgnoredDay,
     templates: [
-      '<reminders_off> [the|my|that] reminder [(to|about|for) {topic:text}]',
+      '<reminders_off> [the|my|that|this] reminder [(to|about|for) {topic:text}|[for] {day:ignored_day}]',
       '<reminders_off> [the|my] {topic:text} reminder',
-      '<reminders_off> [all] [my|the] reminders',
+      '<reminders_off> [all] [of] [my|the] reminders',
+      '(do not|stop) (remind|reminding) me [(to|about) {topic:text}]',
+      'i do not need [the|my|that] reminder [(to|about|for) {topic:text}] [anymore|any more]',
     ],
   },
 ];

@@ -1,29 +1,65 @@
 import type { ExpansionRules } from '../template-parser.js';
 
-/** Expansion rules shared by templates, referenced as `<name>` (hassil's expansion_rules). */
+/**
+ * Expansion rules shared by templates, referenced as `<name>` (hassil's expansion_rules).
+ * Politeness and request frames ("could you", "I'd like") are removed by the normaliser
+ * (fillers.ts), so rules only cover the words that carry the request.
+ */
 export const expansionRules: ExpansionRules = {
-  set: '(set|start|create|make|begin|add|put on|set up|give me|run|schedule|new)',
+  set: '(set|start|create|make|begin|add|put on|set up|give me|run|schedule|new|put|get|set me|start me|make me|get me|setting|starting|creating|making)',
+
+  timer_noun: '(timer|countdown|count down|countdown timer)',
+  /** "a timer", "another timer", "a second timer": each starts one more. */
+  a_new: '[a|an|the|my|one|another|a new|a second|a third|one more]',
   /** Selects one timer: "the timer", "the pasta timer", "the 10 minute timer", "the timer for pasta". */
   timer:
-    '([the|my|that|this] [{duration:original_seconds}|{name}] timer|[the|my] timer (called|named|labeled|labelled|for) ({name}|{duration:original_seconds}))',
-  timer_name: '(called|named|labeled|labelled|for [the|my]) {name}',
+    '([the|my|that|this|your] [{duration:original_seconds}] [{name}] <timer_noun>|[the|my|that] <timer_noun> (called|named|labeled|labelled|titled|for) [the|my] ({name}|{duration:original_seconds})|[the|my] <which_one> <timer_noun>)',
+  /** Picks one timer by position, which no slot carries: the skill asks which one when it matters. */
+  which_one: '(first|second|third|last|other|next|new|newest|latest|oldest)',
+  timers: '[all] [of] [the|my] [active|running] timers',
+  timer_name: '((called|named|labeled|labelled|titled) [the|my] {name}|for [the|my] {name}|to {name})',
+  timer_off:
+    '(cancel|stop|delete|remove|end|kill|clear|turn off|switch off|shut off|dismiss|get rid of|abort|disable|scrap|drop)',
+
+  alarm_noun: '[recurring|repeating|wake up|wakeup|new|another] (alarm|alarm clock|wake up call|wakeup call)',
   alarm_days: '({day:date} [{repeat}]|{repeat} [{day:date}])',
-  alarm_label: '(called|named|labeled|labelled) {label}',
-  alarm_off: '(cancel|delete|remove|turn off|switch off|disable|clear|get rid of)',
-  wake_me: '(wake me up|wake me|wake up|get me up)',
+  alarm_label: '((called|named|labeled|labelled|titled) {label}|for [the|my] {label}|to {label})',
+  alarm_off:
+    '(cancel|delete|remove|turn off|switch off|shut off|disable|clear|get rid of|unset|deactivate|erase|kill)',
+  wake_me: '(wake me up|wake me|wake up|get me up|wake us up|wake us)',
+
   remind:
-    '(remind me|set [a|an] reminder|create [a|an] reminder|add [a|an] reminder|make [a|an] reminder|new reminder)',
-  remind_what: '(to|about|that|that i need to|that i have to)',
+    '(remind me|remind us|[set|create|add|make|give me|set me|schedule|put in|send me] [a|an] [new] reminder|ping me|nudge me|do not let me forget|do not forget to remind me|make sure i remember)',
+  remind_what: '(to|about|that|for|that i need to|that i have to|that i should|i need to|i have to)',
   /** When a reminder is due, other than "in <duration>": a clock time, a day, or both. */
-  remind_when: '((at|by) {time:at_time} [{day:at_day}]|{day:at_day} [(at|by) {time:at_time}])',
-  reminders_off: '(cancel|delete|remove|clear|forget|turn off|get rid of)',
+  remind_when: '((at|by|around) {time:at_time} [{day:at_day}]|{day:at_day} [(at|by|around) {time:at_time}])',
+  remind_in: '((in|after) {duration:in_seconds} [from now]|{duration:in_seconds} from now)',
+  reminders_off: '(cancel|delete|remove|clear|forget|turn off|get rid of|erase|dismiss|stop|disable|scrap)',
+
+  weather:
+    '[current|local|latest] (weather|forecast|weather forecast|weather report|weather outlook|weather conditions|weather update)',
+  /** Where and when a weather question is about; both optional ("what's the weather"). */
   where_when:
-    '([(in|for|at|around) {location}|here|outside|out there] [[for] {day}]|[for] {day} [(in|for|at|around) {location}|here|outside])',
-  weather: '(weather|forecast|weather forecast|weather report)',
+    '([(in|for|at|around|near) {location}|<here>|outside|out|out there|later] [[for] ({day}|<period>)]|[for] ({day}|<period>) [(in|for|at|around|near) {location}|<here>|outside]) [now|right now|currently|at the moment]',
+  /** Where the user is: the skill's default location. */
+  here: '(here|locally|around here|near me|nearby|in my area|in this area|where i am|in my city|in my town)',
+  /** A span of days said for a forecast; it selects no single day. */
+  period:
+    '(this week|the week|the week ahead|[the] next (few|couple of|two|three|four|five|seven|2|3|4|5|7) days|the coming days|the rest of the week|the next week)',
   weather_condition:
-    '(rain|snow|storm|be (sunny|cold|hot|warm|windy|cloudy|rainy|snowy|stormy|nice|freezing|foggy|humid))',
-  weather_now: '(raining|snowing|sunny|cold|hot|warm|windy|cloudy|freezing|foggy|humid|nice)',
-  weather_gear: '(an umbrella|a jacket|a coat|a raincoat|sunscreen|sunglasses|a sweater|boots)',
-  where: '(in|over in|for) {location}',
-  list_ref: '[my|the|our] [{list}] list',
+    '(rain|snow|storm|hail|sleet|drizzle|pour|shower|thunder|freeze|be (sunny|cold|hot|warm|windy|cloudy|rainy|snowy|stormy|nice|freezing|foggy|humid|chilly|wet|dry|clear|overcast|a nice day|colder|warmer|hotter|cooler|wetter|windier))',
+  temperature: '(temperature|temp)',
+  weather_now:
+    '(raining|snowing|sunny|cold|hot|warm|windy|cloudy|freezing|foggy|humid|nice|chilly|pouring|drizzling|hailing|stormy|overcast|clear|wet)',
+  weather_gear:
+    '(an umbrella|umbrella|a brolly|a jacket|jacket|a coat|coat|a raincoat|raincoat|sunscreen|suncream|sun cream|sunglasses|a sweater|sweater|a jumper|a hoodie|boots|a hat|gloves|a scarf|layers|shorts|a light jacket|a warm coat|a winter coat)',
+  where: '(in|over in|at) {location}',
+
+  /** "my list", "the shopping list", "my camping list", "groceries". */
+  list_ref:
+    '((my|our) [{list}] list|(my|our) list of {list}|[the] [{common_list:list}] list|[my|our|the] (groceries|shopping|grocery)|[my|our|the] {common_list:list} list)',
+  list_add:
+    '(add|put|stick|write|pop|place|throw|include|append|jot|jot down|write down|note down|put down|enter|insert)',
+  list_remove: '(remove|delete|erase|drop|get rid of|take|clear)',
+  list_cross: '(cross|tick|check|strike|scratch|mark|knock|take)',
 };

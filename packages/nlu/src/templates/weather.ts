@@ -4,9 +4,12 @@ import type { Captures, IntentDefinition, ResolveContext } from '../template-typ
 
 /**
  * Weather. `day` stays "today"/"tomorrow" as said, or an ISO date; other days (weekdays,
- * "the day after tomorrow", month-days) need the caller's local `now` to become an ISO
- * date, and without it the utterance is not matched rather than answered for the wrong day.
- * Locations are free text; off-Earth places ("the weather on mars") never match.
+ * "the weekend", "the day after tomorrow", month-days) need the caller's local `now` to
+ * become an ISO date, and without it the utterance is not matched rather than answered for
+ * the wrong day. A span ("this week") selects no day: the skill's default forecast. Locations
+ * are free text; off-Earth places ("the weather on mars") and things that are not places
+ * ("the weather in the movie dune") never match. Questions about rain, gear ("should I
+ * bring a jacket") and temperature are weather questions too.
  */
 function resolveWeather(captures: Captures, context: ResolveContext): Slots | null {
   const { day: said, ...rest } = captures;
@@ -21,20 +24,50 @@ export const weatherIntents: readonly IntentDefinition[] = [
   {
     intent: 'weather.get',
     templates: [
-      '(what is|how is|what will be|how will be) the <weather> [like|looking like|going to be like|looking] <where_when>',
-      'what will the <weather> be [like] <where_when>',
+      '(what is|how is|what will be|how will be|what is going to be) the <weather> [like|looking like|going to be like|looking|going to be|doing] <where_when>',
+      'what is the <weather> (in|for|at) {location} [like] [[for] {day}]',
+      '(what is|how is) the {location_before:location} <weather> [like|looking] [[for] {day}]',
+      '[what is] {day} <weather> [(in|for) {location}]',
+      '{location_before:location} <weather> [[for] {day}]',
+      '[give me|show me|check|get|read me|read] [the] <weather> <where_when>',
+      'what will the (<weather>|temperature|high|low) be [like] <where_when>',
+      'how much (rain|snow) (will we get|are we getting|is expected|is forecast|is coming) <where_when>',
+      '(does|will) it look like (rain|snow|a storm) <where_when>',
       'what is the <weather> going to be [like] <where_when>',
-      'what does the <weather> look like <where_when>',
-      '[give me|tell me|show me|check] [the] <weather> <where_when>',
-      '{day} <weather> [(in|for) {location}]',
-      'what is {day} <weather> [(in|for) {location}]',
-      '(will|is) it [going to] <weather_condition> <where_when>',
+      '(what|how) does the <weather> look [like] <where_when>',
+      '(will|is|does) it [going to|supposed to|expected to|likely to|gonna] <weather_condition> <where_when>',
+      '(will|is) there [going to] be (rain|snow|a storm|storms|thunderstorms|showers|sun|sunshine|frost|fog|wind|hail) <where_when>',
+      '(is|are) (rain|snow|storms|showers) (expected|forecast|coming|on the way) <where_when>',
+      '[any|is there any|is there a|what is the|what are the] (chance|chances|probability) of (rain|snow|storms|showers) <where_when>',
       'is it <weather_now> [outside|out] <where_when>',
-      '(do|will) i need <weather_gear> <where_when>',
-      'should i (bring|take|wear|pack) <weather_gear> <where_when>',
-      'how (hot|cold|warm) (is it|will it be|is it going to be) <where_when>',
-      'what is the temperature [going to be] <where_when>',
-      'what is it like (outside|out there)',
+      'is it (below|above) freezing <where_when>',
+      '(any|is there any|is there) (rain|snow|storms) (in the forecast|forecast|expected|coming) <where_when>',
+      '(do|will) i need [to (bring|take|wear|pack)] <weather_gear> <where_when>',
+      'should i (bring|take|wear|pack|grab|carry) <weather_gear> <where_when>',
+      'is it (jacket|coat|umbrella|shorts|sweater) weather <where_when>',
+      'what should i wear [today|tomorrow|tonight]',
+      'how (hot|cold|warm|windy|humid|chilly|sunny|wet) (is it|will it be|is it going to be|will it get|is it going to get) <where_when>',
+      'what is the <temperature> [going to be|like|outside] <where_when>',
+      'what is the <temperature> in [degrees] (celsius|fahrenheit|centigrade) <where_when>',
+      'how is the <temperature> <where_when>',
+      '(is|will) {day} [going to] be [a] <weather_now> [day]',
+      'about the <weather> <where_when>',
+      'what <temperature> is it <where_when>',
+      '[what is the] (outside|outdoor|current) <temperature> <where_when>',
+      '[the] <temperature> (outside|out|out there) [{day}]',
+      'how many degrees is it <where_when>',
+      'what is the (high|low|humidity|wind speed|uv index|wind|temperature high|temperature low) <where_when>',
+      '(what|how) is it (like|looking|doing) (outside|out|out there) [{day}]',
+      'how is it (outside|out there)',
+      'what are the [weather] conditions <where_when>',
+      'what the <weather> (is|will be|is going to be) [like] <where_when>',
+      'what the <weather> [is] like <where_when>',
+      'how the <weather> (is|will be|is going to be|looks) <where_when>',
+      '(if|whether) it (will|is going to|is supposed to) <weather_condition> <where_when>',
+      '(if|whether) it is <weather_now> <where_when>',
+      '(if|whether) i (need|should bring|should take|should wear) <weather_gear> <where_when>',
+      'how (hot|cold|warm) it (is|will be|is going to be) <where_when>',
+      'what the temperature (is|will be) <where_when>',
     ],
     resolve: resolveWeather,
   },

@@ -1,4 +1,5 @@
 import { fixedClock } from '@hark/core';
+import { createSkillRegistry, timeSkill } from '@hark/skills';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, startTestRouter, type TestRouter } from '../testing/test-router.js';
 
@@ -88,16 +89,28 @@ describe('POST /v1/converse', () => {
     expect(body.reply.text).toMatch(/help/);
   });
 
-  it('answers 501 HARK_ERR_SKILL_UNAVAILABLE for intents whose skill has not landed', async () => {
-    const response = await converse(ada, { text: 'set a timer for 10 minutes' });
-    expect(response.statusCode).toBe(501);
-    expect(response.json()).toEqual({
-      error: {
-        code: 'HARK_ERR_SKILL_UNAVAILABLE',
-        message: expect.stringContaining('timer.start'),
-        details: { intent: 'timer.start' },
-      },
-    });
+  it('answers 501 HARK_ERR_SKILL_UNAVAILABLE for intents whose skill is not installed', async () => {
+    // Every intent has a skill by default now; a deployment may still install fewer.
+    const timeOnly = await startTestRouter({}, { clock, skills: createSkillRegistry([timeSkill]) });
+    try {
+      const key = await timeOnly.userWithKey('ada');
+      const response = await timeOnly.app.inject({
+        method: 'POST',
+        url: '/v1/converse',
+        headers: bearer(key),
+        payload: { text: 'set a timer for 10 minutes' },
+      });
+      expect(response.statusCode).toBe(501);
+      expect(response.json()).toEqual({
+        error: {
+          code: 'HARK_ERR_SKILL_UNAVAILABLE',
+          message: expect.stringContaining('timer.start'),
+          details: { intent: 'timer.start' },
+        },
+      });
+    } finally {
+      await timeOnly.close();
+    }
   });
 
   it('counts answered intents in /metrics', async () => {

@@ -1,4 +1,5 @@
 import { type Clock, loadConfig } from '@hark/core';
+import type { SkillRegistry } from '@hark/skills';
 import { connectTestRedis, type TestRedis } from '@hark/testing';
 import type { FastifyInstance } from 'fastify';
 import { buildRouter } from '../app.js';
@@ -16,7 +17,7 @@ export interface TestRouter {
 /** A router on the real test Redis, under a key prefix of its own, with logs off. */
 export async function startTestRouter(
   env: Record<string, string> = {},
-  options: { clock?: Clock } = {},
+  options: { clock?: Clock; skills?: SkillRegistry } = {},
 ): Promise<TestRouter> {
   const testRedis = await connectTestRedis('router');
   const config = loadConfig({

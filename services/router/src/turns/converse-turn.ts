@@ -106,6 +106,7 @@ export async function converseTurn(
     now,
     deviceId: request.deviceId ?? session.deviceId,
     profile,
+    text: request.text,
   };
   const result = await runSkill(deps, intent, context);
   if (result.endSession) await deps.sessions.end(user.id, session.id);
