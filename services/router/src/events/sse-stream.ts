@@ -52,6 +52,10 @@ export function compareIds(a: string, b: string): number {
   return aMs - bMs || aSeq - bSeq;
 }
 
-/** One event in the SSE wire format; `data` is one JSON line. */
+/**
+ * One event in the SSE wire format. The `data:` line is one JSON object
+ * `{eventId, type, data}`: the payload stays nested so its own fields (a timer's `id`)
+ * never clash with the event's.
+ */
 export const formatEvent = (event: DeviceEvent): string =>
-  `id: ${event.id}\nevent: ${event.type}\ndata: ${JSON.stringify({ id: event.id, type: event.type, ...event.data })}\n\n`;
+  `id: ${event.id}\nevent: ${event.type}\ndata: ${JSON.stringify({ eventId: event.id, type: event.type, data: event.data })}\n\n`;

@@ -55,9 +55,9 @@ describe('GET /v1/events', () => {
       const frame = await device.waitFor((f) => f.id === id);
       expect(frame.event).toBe('timer.started');
       expect(JSON.parse(frame.data ?? '{}')).toEqual({
-        id,
+        eventId: id,
         type: 'timer.started',
-        timer: { id: expect.any(String) },
+        data: { timer: { id: expect.any(String) } },
       });
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
