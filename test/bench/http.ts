@@ -1,43 +1,53 @@
 /**
  * HTTP throughput of the router next to two baselines measured in the same run on the same
- * machine: a bare Fastify hello world and a Fastify echo of a 100-byte JSON body. Load comes
- * from autocannon in a child process (so it does not share the server's event loop).
+ * machine: a bare Fastify hello world and a Fastify echo of a 100-byte JSON body. The router
+ * (built, as in production) and the baselines each run in a process of their own; autocannon
+ * drives them from this one. Requests rotate over 200 users, as real traffic would.
  * Reported as requests/s and as ratios to the echo baseline.
  */
-import { execFile } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import readline from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
-import Fastify, { type FastifyInstance } from 'fastify';
-import { createRedis, loadConfig } from '../../packages/core/src/index.js';
-import { buildRouter } from '../../services/router/src/app.js';
+import autocannon from 'autocannon';
+import { createRedis } from '../../packages/core/src/index.js';
+import { crash, type RouterProcess, startRouterProcess } from '../e2e/support/router-process.js';
 import { round } from './lib/stats.js';
 
-const run = promisify(execFile);
-const autocannonBin = fileURLToPath(new URL('../../node_modules/.bin/autocannon', import.meta.url));
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const CONNECTIONS = 32;
+const USERS = 200;
+const ADMIN = 'bench-operator-token';
 
-interface Load {
-  method?: 'GET' | 'POST';
-  path: string;
-  body?: string;
-  headers?: Record<string, string>;
+interface Outcome {
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
 }
 
-async function requestsPerSecond(
-  server: FastifyInstance,
-  load: Load,
-): Promise<{ rps: number; p50: number; p99: number; errors: number }> {
-  const { port } = server.server.address() as { port: number };
-  const args = ['-j', '-d', String(SECONDS), '-c', String(CONNECTIONS), '-m', load.method ?? 'GET'];
-  for (const [name, value] of Object.entries({ 'content-type': 'application/json', ...load.headers }))
-    args.push('-H', `${name}=${value}`);
-  if (load.body) args.push('-b', load.body);
-  const { stdout } = await run(autocannonBin, [...args, `http://127.0.0.1:${port}${load.path}`], {
-    maxBuffer: 16 << 20,
+async function load(
+  url: string,
+  options: { method?: 'GET' | 'POST'; body?: string; keys?: string[] },
+): Promise<Outcome> {
+  let next = 0;
+  const result = await autocannon({
+    url,
+    duration: SECONDS,
+    connections: CONNECTIONS,
+    method: options.method ?? 'GET',
+    headers: { 'content-type': 'application/json' },
+    body: options.body,
+    requests: [
+      {
+        setupRequest: (request) => {
+          if (!options.keys) return request;
+          const key = options.keys[next++ % options.keys.length];
+          return { ...request, headers: { ...request.headers, authorization: `Bearer ${key}` } };
+        },
+      },
+    ],
   });
-  const result = JSON.parse(stdout);
   return {
     rps: round(result.requests.average, 0),
     p50: result.latency.p50,
@@ -46,88 +56,102 @@ async function requestsPerSecond(
   };
 }
 
-async function baselineServers(): Promise<{ hello: FastifyInstance; echo: FastifyInstance }> {
-  const hello = Fastify();
-  hello.get('/', async () => ({ hello: 'world' }));
-  const echo = Fastify();
-  echo.post('/', async (request) => request.body);
-  await hello.listen({ port: 0, host: '127.0.0.1' });
-  await echo.listen({ port: 0, host: '127.0.0.1' });
-  return { hello, echo };
+async function startBaselines(): Promise<{ child: ChildProcess; hello: number; echo: number }> {
+  const script = fileURLToPath(new URL('./lib/baseline-servers.ts', import.meta.url));
+  const tsx = fileURLToPath(new URL('../../node_modules/.bin/tsx', import.meta.url));
+  const child = spawn(tsx, [script], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const [line] = await readline
+    .createInterface({ input: child.stdout! })
+    [Symbol.asyncIterator]()
+    .next()
+    .then((r) => [r.value as string]);
+  return { child, ...JSON.parse(line!) };
+}
+
+async function createUsers(router: RouterProcess): Promise<string[]> {
+  const keys: string[] = [];
+  for (let i = 0; i < USERS; i++) {
+    const headers = { authorization: `Bearer ${ADMIN}`, 'content-type': 'application/json' };
+    await fetch(`${router.url}/admin/users`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ id: `bench${i}` }),
+    });
+    const issued = await fetch(`${router.url}/admin/users/bench${i}/keys`, {
+      method: 'POST',
+      headers: { authorization: headers.authorization },
+    });
+    keys.push(((await issued.json()) as { key: string }).key);
+  }
+  return keys;
 }
 
 async function main(): Promise<void> {
-  const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
   const prefix = `bench:${randomUUID().slice(0, 8)}:`;
-  const redis = createRedis(redisUrl);
-  await redis.connect();
-  const config = loadConfig({
-    REDIS_URL: redisUrl,
-    REDIS_PREFIX: prefix,
+  const router = await startRouterProcess({
     NODE_ENV: 'test',
-    ADMIN_TOKEN: 'bench-operator-token',
+    REDIS_PREFIX: prefix,
+    ADMIN_TOKEN: ADMIN,
     RATE_LIMIT_MAX: '1000000000',
-    TIMERS_MAX_ACTIVE: '10000000',
+    TIMERS_MAX_ACTIVE: '100000',
+    LOG_LEVEL: 'warn',
   });
-  const router = await buildRouter({ config, redis, logger: false });
-  await router.listen({ port: 0, host: '127.0.0.1' });
-  await router.users.createUser({ id: 'bench' });
-  const { key } = await router.users.addApiKey('bench');
-  const auth = { authorization: `Bearer ${key}` };
-  const { hello, echo } = await baselineServers();
-  const body100 = JSON.stringify({ text: 'x'.repeat(89) });
+  const baselines = await startBaselines();
+  const keys = await createUsers(router);
+  const converse = (text: string) => ({ method: 'POST' as const, keys, body: JSON.stringify({ text }) });
 
-  console.log(`${SECONDS} s per run, ${CONNECTIONS} connections`);
-  const helloRun = await requestsPerSecond(hello, { path: '/' });
-  const echoRun = await requestsPerSecond(echo, { method: 'POST', path: '/', body: body100 });
-  const timeRun = await requestsPerSecond(router, {
-    method: 'POST',
-    path: '/v1/converse',
-    headers: auth,
-    body: JSON.stringify({ text: 'what time is it' }),
-  });
-  const timerVoiceRun = await requestsPerSecond(router, {
-    method: 'POST',
-    path: '/v1/converse',
-    headers: auth,
-    body: JSON.stringify({ text: 'set a timer for 5 minutes' }),
-  });
-  const timerRestRun = await requestsPerSecond(router, {
-    method: 'POST',
-    path: '/v1/timers',
-    headers: auth,
-    body: JSON.stringify({ durationSeconds: 300 }),
-  });
+  console.log(`${SECONDS} s per run, ${CONNECTIONS} connections, ${USERS} users`);
+  const rows: Array<[string, Outcome]> = [
+    ['fastify hello world (GET)', await load(`http://127.0.0.1:${baselines.hello}/`, {})],
+    [
+      'fastify echo, 100-byte JSON',
+      await load(`http://127.0.0.1:${baselines.echo}/`, {
+        method: 'POST',
+        body: JSON.stringify({ text: 'x'.repeat(89) }),
+      }),
+    ],
+    ['converse "what time is it"', await load(`${router.url}/v1/converse`, converse('what time is it'))],
+    [
+      'converse "set a timer for 5 minutes"',
+      await load(`${router.url}/v1/converse`, converse('set a timer for 5 minutes')),
+    ],
+    [
+      'POST /v1/timers',
+      await load(`${router.url}/v1/timers`, {
+        method: 'POST',
+        keys,
+        body: JSON.stringify({ durationSeconds: 300 }),
+      }),
+    ],
+  ];
 
-  await Promise.all([hello.close(), echo.close(), router.close()]);
+  baselines.child.kill();
+  await crash(router);
+  const redis = createRedis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
+  await redis.connect();
   const stale = await redis.keys(`${prefix}*`);
   for (let i = 0; i < stale.length; i += 1_000) await redis.unlink(...stale.slice(i, i + 1_000));
   redis.disconnect();
 
-  const ratio = (rps: number) => round(rps / echoRun.rps, 3);
-  const rows = [
-    ['fastify hello world (GET)', helloRun],
-    ['fastify echo, 100-byte JSON', echoRun],
-    ['converse "what time is it"', timeRun],
-    ['converse "set a timer for 5 minutes"', timerVoiceRun],
-    ['POST /v1/timers', timerRestRun],
-  ] as const;
+  const echoRps = rows[1]![1].rps;
+  const ratio = (rps: number) => round(rps / echoRps, 3);
   for (const [label, r] of rows) {
     console.log(
-      `${label.padEnd(40)} ${String(r.rps).padStart(7)} req/s  p50 ${r.p50} ms  p99 ${r.p99} ms  ratio to echo ${ratio(r.rps)}  errors ${r.errors}`,
+      `${label.padEnd(38)} ${String(r.rps).padStart(7)} req/s  p50 ${r.p50} ms  p99 ${r.p99} ms  vs echo ${ratio(r.rps)}  errors ${r.errors}`,
     );
   }
+  const [hello, echo, time, timerVoice, timerRest] = rows.map(([, r]) => r);
   console.log(
     JSON.stringify({
       name: 'http',
-      helloRps: helloRun.rps,
-      echoRps: echoRun.rps,
-      converseTimeRps: timeRun.rps,
-      converseTimerRps: timerVoiceRun.rps,
-      createTimerRps: timerRestRun.rps,
-      converseTimeVsEcho: ratio(timeRun.rps),
-      converseTimerVsEcho: ratio(timerVoiceRun.rps),
-      createTimerVsEcho: ratio(timerRestRun.rps),
+      helloRps: hello!.rps,
+      echoRps: echo!.rps,
+      converseTimeRps: time!.rps,
+      converseTimerRps: timerVoice!.rps,
+      createTimerRps: timerRest!.rps,
+      converseTimeVsEcho: ratio(time!.rps),
+      converseTimerVsEcho: ratio(timerVoice!.rps),
+      createTimerVsEcho: ratio(timerRest!.rps),
       errors: rows.reduce((sum, [, r]) => sum + r.errors, 0),
     }),
   );

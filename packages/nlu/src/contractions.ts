@@ -56,6 +56,13 @@ export const CONTRACTIONS: Readonly<Record<string, readonly string[]>> = {
   todo: ['to', 'do'],
   todos: ['to', 'dos'],
   nevermind: ['never', 'mind'],
+  // A noun and "is": "what time's my alarm", "the weather's nice".
+  "time's": ['time', 'is'],
+  "date's": ['date', 'is'],
+  "day's": ['day', 'is'],
+  "weather's": ['weather', 'is'],
+  "temperature's": ['temperature', 'is'],
+  "forecast's": ['forecast', 'is'],
   "today's": ['todays'],
   "tomorrow's": ['tomorrows'],
   "tonight's": ['tonights'],

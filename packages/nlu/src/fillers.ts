@@ -78,6 +78,8 @@ const LEADING_FILLERS = phraseList([
   'let us',
   'i want',
   'i need',
+  'need',
+  'we need',
   'i would like',
   'can i get',
   'could i get',
@@ -124,6 +126,9 @@ const TRAILING_FILLERS = phraseList([
   'hark',
   'alexa',
   'olly',
+  'google',
+  'siri',
+  'now',
   'right now',
   'if you can',
   'if you could',
@@ -165,9 +170,16 @@ function trailingStart(tokens: readonly string[], start: number): number {
       continue;
     }
     const filler = TRAILING_FILLERS.find((phrase) => matchesAt(tokens, end - phrase.length, phrase));
-    if (!filler || end - filler.length <= start) return end;
+    if (!filler || end - filler.length <= start || endsWithKeptPhrase(tokens, end)) return end;
     end -= filler.length;
   }
+}
+
+/** Trailing words that are fillers alone but part of the request here: "10 minutes from now", "not now". */
+const KEPT_AT_END = phraseList(['from now', 'not now']);
+
+function endsWithKeptPhrase(tokens: readonly string[], end: number): boolean {
+  return KEPT_AT_END.some((phrase) => matchesAt(tokens, end - phrase.length, phrase));
 }
 
 function hasWordFrom(tokens: readonly string[], at: number): boolean {

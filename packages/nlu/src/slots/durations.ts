@@ -132,7 +132,23 @@ export function durationSpans(tokens: readonly string[], start: number): Span<nu
     const seconds = Math.round(total);
     if (seconds > 0) spans.unshift({ end: at, value: seconds });
   }
+  const tail = spans.length > 0 ? unitlessTail(tokens, at, largestUnit) : null;
+  if (tail) spans.unshift({ end: tail.end, value: Math.round(total + tail.seconds) });
   return spans;
+}
+
+/** "2 minutes 30", "an hour 15": a count after minutes or hours is of the next smaller unit. */
+function unitlessTail(
+  tokens: readonly string[],
+  at: number,
+  lastUnit: number,
+): { end: number; seconds: number } | null {
+  if (lastUnit !== 3600 && lastUnit !== 60) return null;
+  const count = numberSpans(tokens, at).find(
+    (span) => Number.isInteger(span.value) && span.value >= 1 && span.value < 60,
+  );
+  if (!count || unitAt(tokens, count.end) !== undefined) return null;
+  return { end: count.end, seconds: (count.value * lastUnit) / 60 };
 }
 
 /** "an hour and a half" -> 5400; null unless the whole text is a duration. */

@@ -71,7 +71,7 @@ export const alarmIntents: readonly IntentDefinition[] = [
       '<alarm_off> [the|my|that] <alarm_noun> [that] i (set|made) [(for|at) {time}] [{day:ignored_day}]',
       '<alarm_off> [the|my|that] <alarm_noun> [set] [for] {day:ignored_day}',
       '<alarm_off> {day:ignored_day} [{time}] <alarm_noun>',
-      '<alarm_off> (all [of] [my|the] alarms|[my|the] alarms|every alarm|both alarms)',
+      '<alarm_off> (all [of] [my|the] alarms|[my|the] alarms|every alarm|both alarms) [[for] {day:ignored_day}]',
       '(turn|switch|shut) [my|the] [{time}] <alarm_noun> off',
       'do not wake me [up] [{day:ignored_day}] [at {time}]',
       'i do not (need|want) [an|the|my] [{time}] <alarm_noun> [(at|for) {time}] [{day:ignored_day}] [anymore|any more]',
@@ -81,10 +81,12 @@ export const alarmIntents: readonly IntentDefinition[] = [
   {
     intent: 'alarm.list',
     templates: [
-      '(what|which) alarms (do i have|are set|have i set|are on|are active|are there|did i set) [for] [{day:ignored_day}]',
-      '(list|show [me]|read [me]|check|give me|see) [all] [my|the] alarms',
+      '(what|which) (alarms|alarm) (do i have|are set|is set|have i set|are on|are active|are there|did i set|are scheduled|do i have set) [for] [{day:ignored_day}]',
+      '(list|show [me]|read [me]|check|give me|see) [all] [my|the] (alarms|alarm)',
+      'what is my [next] <alarm_noun> set (for|to) [{day:ignored_day}]',
       'check [my|the] alarm',
-      'what are my alarms [for] [{day:ignored_day}]',
+      'what are my alarms [set] [for] [{day:ignored_day}]',
+      'when is [my|the] [next] <alarm_noun> [set] [for] [{day:ignored_day}]',
       'what is my next <alarm_noun>',
       '[are|is] [there] any alarms [set|on] [for] [{day:ignored_day}]',
       'what time (am i getting up|do i get up|do i have to get up|am i waking up) [{day:ignored_day}]',
@@ -108,6 +110,7 @@ export const alarmIntents: readonly IntentDefinition[] = [
     intent: 'alarm.snooze',
     templates: [
       'snooze [it|that|[the|my] <alarm_noun>] [[for] [another] {minutes}]',
+      'snooze [it|that|[the|my] <alarm_noun>] [for] (a bit|a while|a little|a little bit|a little while|a few minutes)',
       '(hit|press) snooze',
       '[give me|let me sleep|let me sleep for] {minutes} more minutes',
       'remind me again in {minutes}',

@@ -54,7 +54,7 @@ export const reminderIntents: readonly IntentDefinition[] = [
     intent: 'reminder.list',
     resolve: withoutIgnoredDay,
     templates: [
-      '(what|which) reminders (do i have|are set|have i set|are there|did i set) [(about|for) {topic:text}|[for] {day:ignored_day}]',
+      '(what|which) reminders (do i have|are set|have i set|are there|did i set|do i have set) [(about|for) {topic:text}|[for] {day:ignored_day}]',
       '(list|show [me]|read [me]|check|give me|see|open) [all] [my|the] [upcoming] reminders [(about|for) {topic:text}|[for] {day:ignored_day}]',
       'what are my [upcoming|next] reminders [(about|for) {topic:text}|[for] {day:ignored_day}]',
       'how many reminders (do i have|are set|have i set|are there)',
@@ -63,6 +63,7 @@ export const reminderIntents: readonly IntentDefinition[] = [
       'what (did i ask you|have i asked you) to remind me [about|of]',
       'what (am i supposed|do i need|did i want) to remember',
       'what reminders i have',
+      'what reminders (are coming up|are upcoming|are next|are due)',
       '(if|whether) i have any reminders [(about|for) {topic:text}]',
     ],
   },
@@ -72,6 +73,8 @@ export const reminderIntents: readonly IntentDefinition[] = [
     templates: [
       '<reminders_off> [the|my|that|this] reminder [(to|about|for) {topic:text}|[for] {day:ignored_day}]',
       '<reminders_off> [the|my] {topic:text} reminder',
+      '<reminders_off> [the|my|that] [last] reminder [that] i [just] (set|made|created|added)',
+      '<reminders_off> [the|my] last reminder',
       '<reminders_off> [all] [of] [my|the] reminders',
       '(do not|stop) (remind|reminding) me [(to|about) {topic:text}]',
       'i do not need [the|my|that] reminder [(to|about|for) {topic:text}] [anymore|any more]',

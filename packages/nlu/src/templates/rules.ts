@@ -6,11 +6,11 @@ import type { ExpansionRules } from '../template-parser.js';
  * (fillers.ts), so rules only cover the words that carry the request.
  */
 export const expansionRules: ExpansionRules = {
-  set: '(set|start|create|make|begin|add|put on|set up|give me|run|schedule|new|put|get|set me|start me|make me|get me|setting|starting|creating|making)',
+  set: '(set|start|create|make|begin|add|put on|set up|give me|run|schedule|new|put|get|do|set me|start me|make me|get me|setting|starting|creating|making)',
 
   timer_noun: '(timer|countdown|count down|countdown timer)',
   /** "a timer", "another timer", "a second timer": each starts one more. */
-  a_new: '[a|an|the|my|one|another|a new|a second|a third|one more]',
+  a_new: '[a|an|the|my|one|another|a new|a second|a third|one more] [quick|short|little|new]',
   /** Selects one timer: "the timer", "the pasta timer", "the 10 minute timer", "the timer for pasta". */
   timer:
     '([the|my|that|this|your] [{duration:original_seconds}] [{name}] <timer_noun>|[the|my|that] <timer_noun> (called|named|labeled|labelled|titled|for) [the|my] ({name}|{duration:original_seconds})|[the|my] <which_one> <timer_noun>)',
@@ -26,10 +26,10 @@ export const expansionRules: ExpansionRules = {
   alarm_label: '((called|named|labeled|labelled|titled) {label}|for [the|my] {label}|to {label})',
   alarm_off:
     '(cancel|delete|remove|turn off|switch off|shut off|disable|clear|get rid of|unset|deactivate|erase|kill)',
-  wake_me: '(wake me up|wake me|wake up|get me up|wake us up|wake us)',
+  wake_me: '(wake me up|wake me|wake up|get me up|wake us up|wake us) [early]',
 
   remind:
-    '(remind me|remind us|[set|create|add|make|give me|set me|schedule|put in|send me] [a|an] [new] reminder|ping me|nudge me|do not let me forget|do not forget to remind me|make sure i remember)',
+    '(remind me|remind us|be reminded|[set|create|add|make|give me|set me|schedule|put in|send me] [a|an] [new] reminder|ping me|nudge me|do not let me forget|do not forget to remind me|make sure i remember)',
   remind_what: '(to|about|that|for|that i need to|that i have to|that i should|i need to|i have to)',
   /** When a reminder is due, other than "in <duration>": a clock time, a day, or both. */
   remind_when: '((at|by|around) {time:at_time} [{day:at_day}]|{day:at_day} [(at|by|around) {time:at_time}])',
@@ -40,19 +40,19 @@ export const expansionRules: ExpansionRules = {
     '[current|local|latest] (weather|forecast|weather forecast|weather report|weather outlook|weather conditions|weather update)',
   /** Where and when a weather question is about; both optional ("what's the weather"). */
   where_when:
-    '([(in|for|at|around|near) {location}|<here>|outside|out|out there|later] [[for] ({day}|<period>)]|[for] ({day}|<period>) [(in|for|at|around|near) {location}|<here>|outside]) [now|right now|currently|at the moment]',
+    '([(in|for|at|around|near) {location}|<here>|outside|out|out there|later] [[for] ({day}|<period>)]|[for] ({day}|<period>) [(in|for|at|around|near) {location}|<here>|outside]) [now|right now|currently|at the moment|at {time:ignored_time}|in {duration:days_ahead}]',
   /** Where the user is: the skill's default location. */
   here: '(here|locally|around here|near me|nearby|in my area|in this area|where i am|in my city|in my town)',
   /** A span of days said for a forecast; it selects no single day. */
   period:
-    '(this week|the week|the week ahead|[the] next (few|couple of|two|three|four|five|seven|2|3|4|5|7) days|the coming days|the rest of the week|the next week)',
+    '(this week|the week|the week ahead|[the] next (few|couple of|two|three|four|five|seven|2|3|4|5|7) days|the coming days|the rest of the week|the next week|next week)',
   weather_condition:
     '(rain|snow|storm|hail|sleet|drizzle|pour|shower|thunder|freeze|be (sunny|cold|hot|warm|windy|cloudy|rainy|snowy|stormy|nice|freezing|foggy|humid|chilly|wet|dry|clear|overcast|a nice day|colder|warmer|hotter|cooler|wetter|windier))',
   temperature: '(temperature|temp)',
   weather_now:
     '(raining|snowing|sunny|cold|hot|warm|windy|cloudy|freezing|foggy|humid|nice|chilly|pouring|drizzling|hailing|stormy|overcast|clear|wet)',
   weather_gear:
-    '(an umbrella|umbrella|a brolly|a jacket|jacket|a coat|coat|a raincoat|raincoat|sunscreen|suncream|sun cream|sunglasses|a sweater|sweater|a jumper|a hoodie|boots|a hat|gloves|a scarf|layers|shorts|a light jacket|a warm coat|a winter coat)',
+    '[a|an|my|the|some] [light|warm|winter|rain] (umbrella|brolly|jacket|coat|raincoat|sunscreen|suncream|sun cream|sunglasses|sweater|jumper|hoodie|boots|hat|gloves|scarf|layers|shorts|wellies)',
   where: '(in|over in|at) {location}',
 
   /** "my list", "the shopping list", "my camping list", "groceries". */

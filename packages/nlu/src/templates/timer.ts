@@ -40,6 +40,9 @@ export const timerIntents: readonly IntentDefinition[] = [
     templates: [
       'how (much time|long) [is|do i have|have i got|is there|does <timer> have|has <timer> got] (left|remaining) [(on|in|for) (<timer>|<timers>)]',
       'how (much time|long) remains [(on|in|for) <timer>]',
+      'how much is (left|remaining) [(on|in) <timer>]',
+      '(remaining time|time remaining|time left|time check) on <timer>',
+      'what is <timer> status',
       'how (much time|long) [is] [left|remaining] (on|in) <timer>',
       'how many timers (do i have|are running|are set|are there|have i set)',
       'how (much|long) longer [(on|for) <timer>]',
@@ -69,7 +72,7 @@ export const timerIntents: readonly IntentDefinition[] = [
   {
     intent: 'timer.pause',
     templates: [
-      '(pause|hold|freeze) [<timer>|it]',
+      '(pause|hold|freeze) [<timer>|<timers>|it]',
       'put <timer> on (hold|pause)',
       'stop <timer> for (a|one) (moment|second|sec|minute|bit)',
     ],
@@ -78,7 +81,7 @@ export const timerIntents: readonly IntentDefinition[] = [
     intent: 'timer.resume',
     templates: [
       // A bare "continue" is left to the conversation ("continue the story").
-      '(resume|unpause|unfreeze) [<timer>|it]',
+      '(resume|unpause|unfreeze) [<timer>|<timers>|it]',
       '(continue|carry on with|restart) <timer>',
       '(start|restart|turn on) <timer> (again|back up)',
       'take <timer> off (hold|pause)',

@@ -1,4 +1,5 @@
 import type { Slots } from '@hark/contracts';
+import { addSecondsToLocal } from '../slots/calendar.js';
 import { resolveDay, splitDayRef } from '../slots/days.js';
 import type { Captures, IntentDefinition, ResolveContext } from '../template-types.js';
 
@@ -12,12 +13,22 @@ import type { Captures, IntentDefinition, ResolveContext } from '../template-typ
  * bring a jacket") and temperature are weather questions too.
  */
 function resolveWeather(captures: Captures, context: ResolveContext): Slots | null {
-  const { day: said, ...rest } = captures;
+  const { day: said, ignored_time: _time, days_ahead: ahead, ...rest } = captures;
+  if (ahead !== undefined) return dayAhead(Number(ahead), rest, context);
   if (said === undefined) return { ...rest };
   const { day } = splitDayRef(String(said));
   if (day === 'today' || day === 'tomorrow') return { ...rest, day };
   const iso = resolveDay(day, context.today);
   return iso ? { ...rest, day: iso } : null;
+}
+
+/** "in 2 days", "in 3 hours": the day it will be then, which needs the caller's `now`. */
+function dayAhead(seconds: number, rest: Captures, context: ResolveContext): Slots | null {
+  if (context.today === undefined || context.time === undefined) return null;
+  const then = addSecondsToLocal(context.today, context.time, seconds)?.date;
+  if (then === undefined) return null;
+  if (then === context.today) return { ...rest, day: 'today' };
+  return { ...rest, day: then === resolveDay('tomorrow', context.today) ? 'tomorrow' : then };
 }
 
 export const weatherIntents: readonly IntentDefinition[] = [
@@ -41,12 +52,18 @@ export const weatherIntents: readonly IntentDefinition[] = [
       '[any|is there any|is there a|what is the|what are the] (chance|chances|probability) of (rain|snow|storms|showers) <where_when>',
       'is it <weather_now> [outside|out] <where_when>',
       'is it (below|above) freezing <where_when>',
+      '(is it going to be|will it be) a <weather_now> (day|night|morning|afternoon|evening) <where_when>',
+      'will the sun (come out|shine|be out) <where_when>',
+      '(are|will|do) we [going to|expecting to|expect to] (get|have|see|expect|expecting|getting) [any|some] (rain|snow|sun|sunshine|storms|a storm|thunderstorms|frost|fog|hail|showers) <where_when>',
+      '(is|will) the <weather> [going to] be (good|nice|bad|ok|okay|decent|<weather_now>) <where_when>',
+      'is the <weather> (good|nice|bad|ok|okay|decent) <where_when>',
+      '[any] (rain|snow) [(in|for) {location}] [for] {day}',
       '(any|is there any|is there) (rain|snow|storms) (in the forecast|forecast|expected|coming) <where_when>',
       '(do|will) i need [to (bring|take|wear|pack)] <weather_gear> <where_when>',
       'should i (bring|take|wear|pack|grab|carry) <weather_gear> <where_when>',
       'is it (jacket|coat|umbrella|shorts|sweater) weather <where_when>',
       'what should i wear [today|tomorrow|tonight]',
-      'how (hot|cold|warm|windy|humid|chilly|sunny|wet) (is it|will it be|is it going to be|will it get|is it going to get) <where_when>',
+      'how (hot|cold|warm|windy|humid|chilly|sunny|wet|rainy|snowy|cloudy|foggy|stormy) (is it|will it be|is it going to be|will it get|is it going to get) <where_when>',
       'what is the <temperature> [going to be|like|outside] <where_when>',
       'what is the <temperature> in [degrees] (celsius|fahrenheit|centigrade) <where_when>',
       'how is the <temperature> <where_when>',
