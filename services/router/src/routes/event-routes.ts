@@ -40,9 +40,12 @@ export const eventRoutes: FastifyPluginAsyncZod<EventRoutesOptions> = async (app
         tags: ['events'],
         summary: 'Live device events (text/event-stream)',
         description:
-          'Events: timer.started, timer.updated, timer.cancelled, timer.finished, alarm.ringing, alarm.snoozed, reminder.due, ' +
-          'and more; `id:` is the Redis Stream id. Send Last-Event-ID (or ?lastEventId=) to resume. `events.missed` means ' +
-          'older events were trimmed: reload state over REST. Comment lines are heartbeats. Try: curl -N.',
+          'Events: timer.started, timer.updated, timer.cancelled, timer.finished, timer.stopped, alarm.set, ' +
+          'alarm.ringing, alarm.snoozed, alarm.stopped, alarm.cancelled, reminder.created, reminder.updated, ' +
+          'reminder.cancelled, reminder.due. Each data line is {eventId, type, data} where data is the item as ' +
+          'the REST routes return it; `id:` is the Redis Stream id. Send Last-Event-ID (or ?lastEventId=) to ' +
+          'resume. `events.missed` means older events were trimmed: reload state over REST. Comment lines are ' +
+          'heartbeats. Try: curl -N.',
         security: [{ apiKey: [] }],
         querystring: eventsQuerySchema,
         response: { 400: errorResponseSchema, 401: errorResponseSchema },
