@@ -46,6 +46,16 @@ export function createKeys(prefix: string) {
     list: (userId: string, listName: string) => `${user(userId)}:list:${listName}`,
     /** Set of the user's list names. Owner: skills/lists. */
     listIndex: (userId: string) => `${user(userId)}:lists`,
+    /** Hash: plan id -> plan JSON (features, limits, price). Owner: services/entitlements. */
+    plans: () => `${prefix}entitlements:plans`,
+    /** Hash: feature -> "off" for features switched off for everyone. Owner: services/entitlements. */
+    killSwitches: () => `${prefix}entitlements:kill-switches`,
+    /** Pub/sub channel: an entitlement projection, a plan or a kill switch changed. Owner: services/entitlements. */
+    entitlementsChannel: () => `${prefix}entitlements:changed`,
+    /** String (JSON): the user's entitlement projection (plan id, source, subscription). Owner: services/entitlements. */
+    entitlement: (userId: string) => `${user(userId)}:entitlement`,
+    /** String (integer) with a TTL: a quota's usage in one period, e.g. turns on 2026-11-26. Owner: entitlements-client. */
+    usage: (userId: string, quota: string, period: string) => `${user(userId)}:usage:${quota}:${period}`,
     /** String (JSON) with a TTL: cached upstream answers (weather, geocoding). Owner: skills/weather. */
     cache: (namespace: string, key: string) => `${prefix}cache:${namespace}:${key}`,
   };

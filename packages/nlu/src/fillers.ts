@@ -130,6 +130,8 @@ const TRAILING_FILLERS = phraseList([
   'siri',
   'now',
   'right now',
+  'currently',
+  'at the moment',
   'if you can',
   'if you could',
   'if possible',

@@ -4,9 +4,12 @@ import { alarmSetCases } from './fixtures/alarm-set.js';
 import { listCases } from './fixtures/lists.js';
 import { nearMissNegativeCases } from './fixtures/negatives-near-misses.js';
 import { otherNegativeCases } from './fixtures/negatives-other.js';
+import { nearMissRound2NegativeCases } from './fixtures/negatives-round2.js';
 import { topicNegativeCases } from './fixtures/negatives-topics.js';
 import { phrasingsAlarmCases } from './fixtures/phrasings-alarm.js';
 import { phrasingsListsRemindersCases } from './fixtures/phrasings-lists-reminders.js';
+import { phrasingsRound2OtherCases } from './fixtures/phrasings-round2-other.js';
+import { phrasingsRound2TimerAlarmCases } from './fixtures/phrasings-round2-timer-alarm.js';
 import { phrasingsTimerCases } from './fixtures/phrasings-timer.js';
 import { phrasingsWeatherTimeCases } from './fixtures/phrasings-weather-time.js';
 import { reminderCases } from './fixtures/reminder.js';
@@ -49,8 +52,11 @@ export const utterances: readonly UtteranceCase[] = [
   ...phrasingsAlarmCases,
   ...phrasingsWeatherTimeCases,
   ...phrasingsListsRemindersCases,
+  ...phrasingsRound2TimerAlarmCases,
+  ...phrasingsRound2OtherCases,
   ...sttSlipCases,
   ...topicNegativeCases,
   ...otherNegativeCases,
   ...nearMissNegativeCases,
+  ...nearMissRound2NegativeCases,
 ];

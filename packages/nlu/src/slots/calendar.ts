@@ -41,6 +41,19 @@ export function nextWeekday(today: string, weekday: WeekdayCode): string | null 
   return addDays(today, ahead);
 }
 
+/** The next date on or after `today` whose day of the month is `day`, skipping months without it. */
+export function nextDayOfMonth(today: string, day: number): string | null {
+  let year = Number(today.slice(0, 4));
+  let month = Number(today.slice(5, 7));
+  for (let tries = 0; tries < 13; tries++) {
+    const candidate = `${year}-${pad2(month)}-${pad2(day)}`;
+    if (isValidIsoDate(candidate) && candidate >= today) return candidate;
+    month = (month % 12) + 1;
+    if (month === 1) year++;
+  }
+  return null;
+}
+
 /** "--12-24" (month-day, no year) -> its next occurrence on or after `today`. */
 export function nextMonthDay(today: string, monthDay: string): string | null {
   const year = Number(today.slice(0, 4));

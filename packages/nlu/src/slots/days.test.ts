@@ -30,6 +30,8 @@ describe('parseDay', () => {
     ['next monday night', 'mon@night'],
     ['this weekend', 'weekend'],
     ['over the weekend', 'weekend'],
+    ['on the 1st', '---01'],
+    ['the fifteenth', '---15'],
   ])('%j -> %s', (text, expected) => {
     expect(parseDay(text)).toBe(expected);
   });
@@ -46,6 +48,8 @@ describe('parseDay', () => {
     'february 29 2027',
     'friday lunchtime',
     'weekend',
+    '1st',
+    'the 32nd',
   ])('rejects %j', (text) => {
     expect(parseDay(text)).toBeNull();
   });
@@ -67,6 +71,9 @@ describe('resolveDay', () => {
     ['wed', '2026-03-11'],
     ['fri@evening', '2026-03-06'],
     ['weekend', '2026-03-07'],
+    ['---04', '2026-03-04'],
+    ['---01', '2026-04-01'],
+    ['---31', '2026-03-31'],
     ['mon', '2026-03-09'],
     ['--12-24', '2026-12-24'],
     ['--01-02', '2027-01-02'],
@@ -129,5 +136,14 @@ describe('the weekend', () => {
     expect(resolveDay('weekend', '2026-03-08')).toBe('2026-03-08');
     expect(resolveDay('weekend', '2026-03-09')).toBe('2026-03-14');
     expect(resolveDay('weekend', undefined)).toBeNull();
+  });
+});
+
+describe('a day of the month', () => {
+  it('is the next date with that day, skipping months without it', () => {
+    expect(resolveDay('---31', '2026-04-02')).toBe('2026-05-31');
+    expect(resolveDay('---30', '2026-02-01')).toBe('2026-03-30');
+    expect(resolveDay('---15', '2026-12-20')).toBe('2027-01-15');
+    expect(resolveDay('---15', undefined)).toBeNull();
   });
 });

@@ -2,6 +2,7 @@ import { tokenizeWords } from '../normalize.js';
 import {
   addDays,
   isValidIsoDate,
+  nextDayOfMonth,
   nextMonthDay,
   nextWeekday,
   pad2,
@@ -14,7 +15,8 @@ import { parseWhole, type Span, spansOf } from './span.js';
 /**
  * Days as said, kept symbolic until a caller can resolve them purely:
  * "today" | "tomorrow" | "day-after-tomorrow" | "weekend" | a weekday code ("mon") | an
- * ISO date ("2026-12-24") | a month-day without year in ISO 8601 form ("--12-24"); a
+ * ISO date ("2026-12-24") | a month-day without year in ISO 8601 form ("--12-24") | a
+ * day of the month in ISO 8601 form ("---01" for "the 1st"); a
  * relative day or a weekday may carry a part of the day after "@" ("today@night" for
  * "tonight", "fri@evening" for "friday evening").
  */
@@ -166,10 +168,11 @@ function parseMonthFirst(tokens: readonly string[], start: number, end: number):
   return day && year !== null ? monthDayRef(month, day.day, year) : null;
 }
 
-/** "[the] 24th [of] december [2026]". */
+/** "[the] 24th [of] december [2026]", or "the 1st" alone (a day of this or next month). */
 function parseDayFirst(tokens: readonly string[], start: number, end: number): DayRef | null {
   const day = dayOfMonthAt(tokens, tokens[start] === 'the' ? start + 1 : start, end);
   if (!day) return null;
+  if (day.next === end && tokens[start] === 'the') return day.day <= 31 ? `---${pad2(day.day)}` : null;
   const monthAt = tokens[day.next] === 'of' ? day.next + 1 : day.next;
   const month = MONTHS[tokens[monthAt] ?? ''];
   const year = yearAt(tokens, monthAt + 1, end);
@@ -242,6 +245,7 @@ export function resolveDay(said: DayRef, today: string | undefined): string | nu
   if (ref === 'tomorrow') return addDays(today, 1);
   if (ref === 'day-after-tomorrow') return addDays(today, 2);
   if (ref === 'weekend') return upcomingWeekend(today);
+  if (ref.startsWith('---')) return nextDayOfMonth(today, Number(ref.slice(3)));
   if (ref.startsWith('--')) return nextMonthDay(today, ref);
   return (WEEKDAY_CODES as readonly string[]).includes(ref) ? nextWeekday(today, ref as WeekdayCode) : null;
 }

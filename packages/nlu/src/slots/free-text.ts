@@ -78,12 +78,26 @@ function endsOfWhenPhrases(tokens: readonly string[], start: number, last: numbe
   for (let i = start + 1; i < last; i++) {
     const word = tokens[i];
     if (word === 'at' || word === 'by') collect(clockTimeSpans(tokens, i + 1), true);
-    if (word === 'in') collect(durationSpans(tokens, i + 1), true);
+    if (word === 'in') collect([...durationSpans(tokens, i + 1), ...numberSpans(tokens, i + 1)], true);
     if (isRepeatAt(tokens, i)) forbidFrom(i + 1);
     collect(daySpans(tokens, i), false);
   }
   return ends;
 }
+
+/** "2 hours from now to check the car" is a delay, then the text. */
+const TIME_UNITS = new Set([
+  'second',
+  'seconds',
+  'minute',
+  'minutes',
+  'hour',
+  'hours',
+  'day',
+  'days',
+  'week',
+  'weeks',
+]);
 
 /** A reminder's text says what, not when, and is not a question: "remind me why I came in here". */
 const QUESTION_WORDS = new Set([
@@ -102,7 +116,7 @@ const QUESTION_WORDS = new Set([
 
 function startsLikeReminderText(tokens: readonly string[], start: number): boolean {
   const first = tokens[start]!;
-  if (QUESTION_WORDS.has(first) || isRepeatAt(tokens, start)) return false;
+  if (QUESTION_WORDS.has(first) || isRepeatAt(tokens, start) || TIME_UNITS.has(first)) return false;
   if ((first === 'in' || first === 'after') && durationSpans(tokens, start + 1).length > 0) return false;
   if ((first === 'at' || first === 'by') && clockTimeSpans(tokens, start + 1).length > 0) return false;
   return daySpans(tokens, start).length === 0 && clockTimeSpans(tokens, start).length === 0;

@@ -92,7 +92,7 @@ export const alarmIntents: readonly IntentDefinition[] = [
       'what time (am i getting up|do i get up|do i have to get up|am i waking up) [{day:ignored_day}]',
       'how many alarms (do i have|are set|have i set|are there) [for] [{day:ignored_day}]',
       '(do i have|have i got|is there|are there) (any|an) (alarms|alarm) [set|on] [for] [{day:ignored_day}|{time:ignored_time}]',
-      '(when|what time) (is|did i set) my [next] <alarm_noun> [set] [for] [{day:ignored_day}]',
+      '(when|what time) (is|did i set) (my|the) [next] <alarm_noun> [set] [for] [{day:ignored_day}]',
       '(when|what time) (does|will) my [next] <alarm_noun> (go off|ring)',
       'how long (until|till|til|before) my [next] <alarm_noun> [goes off|rings]',
       'how much time (until|till|before) my [next] <alarm_noun> [goes off|rings]',
@@ -111,7 +111,7 @@ export const alarmIntents: readonly IntentDefinition[] = [
     templates: [
       'snooze [it|that|[the|my] <alarm_noun>] [[for] [another] {minutes}]',
       'snooze [it|that|[the|my] <alarm_noun>] [for] (a bit|a while|a little|a little bit|a little while|a few minutes)',
-      '(hit|press) snooze',
+      '(hit|press|push) [the] snooze [button]',
       '[give me|let me sleep|let me sleep for] {minutes} more minutes',
       'remind me again in {minutes}',
     ],

@@ -64,7 +64,7 @@ export const listIntents: readonly IntentDefinition[] = [
       '(read|show|tell|open|check|display|view|see|give|list) [me] [back|out] [all] [the] [items on] <list_ref> [items]',
       '(read|tell|show) [me] what is (on|in) <list_ref>',
       'read <list_ref> (to me|out|out loud|aloud)',
-      'what is (my|our) ((shopping|grocery|to do|todo) list|groceries)',
+      'what is (my|our) ([{common_list:list}] list|groceries)',
       'what do i need (to buy|to get|to pick up) [(at|from) the (store|shop|supermarket|grocery store)]',
       'what do i need (from|at) the (store|shop|supermarket|grocery store)',
       'what i need (to buy|from the store|to get)',

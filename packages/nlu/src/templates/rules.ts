@@ -33,14 +33,14 @@ export const expansionRules: ExpansionRules = {
   remind_what: '(to|about|that|for|that i need to|that i have to|that i should|i need to|i have to)',
   /** When a reminder is due, other than "in <duration>": a clock time, a day, or both. */
   remind_when: '((at|by|around) {time:at_time} [{day:at_day}]|{day:at_day} [(at|by|around) {time:at_time}])',
-  remind_in: '((in|after) {duration:in_seconds} [from now]|{duration:in_seconds} from now)',
+  remind_in: '((in|after) {duration:in_seconds} [from now]|[for] {duration:in_seconds} from now)',
   reminders_off: '(cancel|delete|remove|clear|forget|turn off|get rid of|erase|dismiss|stop|disable|scrap)',
 
   weather:
     '[current|local|latest] (weather|forecast|weather forecast|weather report|weather outlook|weather conditions|weather update)',
   /** Where and when a weather question is about; both optional ("what's the weather"). */
   where_when:
-    '([(in|for|at|around|near) {location}|<here>|outside|out|out there|later] [[for] ({day}|<period>)]|[for] ({day}|<period>) [(in|for|at|around|near) {location}|<here>|outside]) [now|right now|currently|at the moment|at {time:ignored_time}|in {duration:days_ahead}]',
+    '([(in|for|at|around|near) {location}|<here>|outside|out|out there|later|in the (morning|afternoon|evening)] [[for] ({day}|<period>)]|[for] ({day}|<period>) [(in|for|at|around|near) {location}|<here>|outside]) [now|right now|currently|at the moment|at {time:ignored_time}|in {duration:days_ahead}|{duration:days_ahead} from now]',
   /** Where the user is: the skill's default location. */
   here: '(here|locally|around here|near me|nearby|in my area|in this area|where i am|in my city|in my town)',
   /** A span of days said for a forecast; it selects no single day. */

@@ -54,7 +54,7 @@ export const systemIntents: readonly IntentDefinition[] = [
   {
     intent: 'system.nevermind',
     templates: [
-      'never mind [then|that|about it|it|forget it]',
+      'never mind [then|that|about it|it|forget it|i am good|i am fine|i am ok]',
       'forget about it',
       '(forget it|forget about it) never mind',
       'nothing [else]',

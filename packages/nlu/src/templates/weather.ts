@@ -47,7 +47,7 @@ export const weatherIntents: readonly IntentDefinition[] = [
       'what is the <weather> going to be [like] <where_when>',
       '(what|how) does the <weather> look [like] <where_when>',
       '(will|is|does) it [going to|supposed to|expected to|likely to|gonna] <weather_condition> <where_when>',
-      '(will|is) there [going to] be (rain|snow|a storm|storms|thunderstorms|showers|sun|sunshine|frost|fog|wind|hail) <where_when>',
+      '(will|is) there [going to] be (rain|snow|a storm|storms|a thunderstorm|thunderstorms|showers|sun|sunshine|frost|fog|wind|hail) <where_when>',
       '(is|are) (rain|snow|storms|showers) (expected|forecast|coming|on the way) <where_when>',
       '[any|is there any|is there a|what is the|what are the] (chance|chances|probability) of (rain|snow|storms|showers) <where_when>',
       'is it <weather_now> [outside|out] <where_when>',
