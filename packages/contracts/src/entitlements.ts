@@ -54,7 +54,12 @@ export const entitlementProjectionSchema = z.object({
   planId: z.string(),
   source: z.enum(['default', 'grant', 'stripe']),
   grant: z
-    .object({ planId: z.string(), expiresAt: z.string().nullable(), reason: z.string(), grantedBy: z.string() })
+    .object({
+      planId: z.string(),
+      expiresAt: z.string().nullable(),
+      reason: z.string(),
+      grantedBy: z.string(),
+    })
     .nullable(),
   subscription: z
     .object({
@@ -81,7 +86,11 @@ export const meResponseSchema = z
     limits: z.record(z.string(), z.number()),
     usage: z.record(z.string(), z.number()),
     subscription: z
-      .object({ status: subscriptionStatusSchema, currentPeriodEnd: z.string().nullable(), planId: z.string().nullable() })
+      .object({
+        status: subscriptionStatusSchema,
+        currentPeriodEnd: z.string().nullable(),
+        planId: z.string().nullable(),
+      })
       .nullable(),
   })
   .meta({ id: 'Me' });

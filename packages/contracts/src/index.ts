@@ -1,6 +1,7 @@
 export * from './admin.js';
 export * from './alarms.js';
 export * from './converse.js';
+export * from './entitlements.js';
 export * from './errors.js';
 export * from './health.js';
 export * from './intents.js';
@@ -10,4 +11,3 @@ export * from './profile-api.js';
 export * from './reminders.js';
 export * from './scheduled-items.js';
 export * from './timers.js';
-export * from './entitlements.js';

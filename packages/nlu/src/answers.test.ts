@@ -132,6 +132,7 @@ describe('parseChoice', () => {
     ['option 2', 1],
     ['the last one', 2],
     ['um the last', 2],
+    ['cancel the pasta one', 0],
   ])('%j -> %d', (text, index) => {
     expect(parseChoice(text, timers)).toBe(index);
   });
@@ -145,7 +146,8 @@ describe('parseChoice', () => {
     'the fourth one',
     'neither',
     'both of them',
-    'cancel',
+    'never mind',
+    'no thanks',
     "what's the weather",
     'the 20 minute one',
     '',

@@ -17,8 +17,8 @@ export interface Choice {
   phrases: readonly string[];
 }
 
-/** "neither", "both": an answer that picks no single choice. */
-const PICKS_NONE = new Set(['neither', 'none', 'both', 'all', 'nothing', 'no', 'nope', 'cancel', 'never']);
+/** An answer starting with these picks no single choice: "neither", "both of them", "never mind". */
+const PICKS_NONE = new Set(['neither', 'none', 'both', 'all', 'nothing', 'no', 'nope', 'never', 'forget']);
 
 const LAST_WORDS = new Set(['last', 'final', 'latter', 'bottom']);
 const FIRST_WORDS = new Set(['former', 'top']);
@@ -101,6 +101,6 @@ export function parseChoice(
   choices: ReadonlyArray<{ phrases: readonly string[] }>,
 ): number | null {
   const answer = answerTokens(text, 'choice');
-  if (answer.length === 0 || choices.length === 0 || answer.some((word) => PICKS_NONE.has(word))) return null;
+  if (answer.length === 0 || choices.length === 0 || PICKS_NONE.has(answer[0]!)) return null;
   return bestPhraseMatch(answer, choices) ?? ordinalIndex(answer, choices.length);
 }

@@ -10,6 +10,7 @@ import { phrasingsAlarmCases } from './fixtures/phrasings-alarm.js';
 import { phrasingsListsRemindersCases } from './fixtures/phrasings-lists-reminders.js';
 import { phrasingsRound2OtherCases } from './fixtures/phrasings-round2-other.js';
 import { phrasingsRound2TimerAlarmCases } from './fixtures/phrasings-round2-timer-alarm.js';
+import { phrasingsRound3Cases } from './fixtures/phrasings-round3.js';
 import { phrasingsTimerCases } from './fixtures/phrasings-timer.js';
 import { phrasingsWeatherTimeCases } from './fixtures/phrasings-weather-time.js';
 import { reminderCases } from './fixtures/reminder.js';
@@ -54,6 +55,7 @@ export const utterances: readonly UtteranceCase[] = [
   ...phrasingsListsRemindersCases,
   ...phrasingsRound2TimerAlarmCases,
   ...phrasingsRound2OtherCases,
+  ...phrasingsRound3Cases,
   ...sttSlipCases,
   ...topicNegativeCases,
   ...otherNegativeCases,

@@ -1,13 +1,18 @@
-import { randomUUID } from 'node:crypto';
 import {
+  authPlugin,
   type Clock,
+  createBaseServer,
   createKeys,
+  errorHandlerPlugin,
   type HarkConfig,
   type Keys,
-  loggerOptions,
+  metricsPlugin,
+  openApiPlugin,
   ProfileStore,
   redisPlugin,
+  registerRateLimit,
   Scheduler,
+  subscriberPlugin,
   systemClock,
 } from '@hark/core';
 import { recognize } from '@hark/nlu';
@@ -20,16 +25,9 @@ import {
   type ScheduledItems,
   type SkillRegistry,
 } from '@hark/skills';
-import Fastify, { type FastifyInstance, type FastifyServerOptions, LogController } from 'fastify';
-import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import type { Redis } from 'ioredis';
 import { EventHub } from './events/event-hub.js';
-import { authPlugin } from './plugins/auth.js';
-import { errorHandlerPlugin } from './plugins/error-handler.js';
-import { metricsPlugin } from './plugins/metrics.js';
-import { openApiPlugin } from './plugins/openapi.js';
-import { registerRateLimit } from './plugins/rate-limit.js';
-import { subscriberPlugin } from './plugins/subscriber.js';
 import { adminUserRoutes } from './routes/admin-user-routes.js';
 import { alarmRoutes } from './routes/alarm-routes.js';
 import { converseRoutes } from './routes/converse-routes.js';
@@ -52,7 +50,6 @@ declare module 'fastify' {
   }
 }
 
-export const BODY_LIMIT_BYTES = 16 * 1024;
 const VERSION = '0.1.0';
 
 export interface RouterOptions {
@@ -66,36 +63,13 @@ export interface RouterOptions {
   startScheduler?: boolean;
 }
 
-const requestIdPattern = /^[A-Za-z0-9._-]{1,64}$/;
-
-function serverOptions(options: RouterOptions): FastifyServerOptions {
-  return {
-    logger: options.logger ?? loggerOptions(options.config),
-    bodyLimit: BODY_LIMIT_BYTES,
-    trustProxy: options.config.TRUST_PROXY,
-    logController: new LogController({ requestIdLogLabel: 'requestId' }),
-    // A caller's x-request-id is kept when it is sane, so logs can be joined across services.
-    genReqId: (request) => {
-      const given = request.headers['x-request-id'];
-      return typeof given === 'string' && requestIdPattern.test(given) ? given : randomUUID();
-    },
-  };
-}
-
 /** Builds the router service: every plugin and route, ready for `listen` or `inject`. */
 export async function buildRouter(options: RouterOptions): Promise<FastifyInstance> {
   const { config } = options;
   const keys = createKeys(config.REDIS_PREFIX);
   const clock = options.clock ?? systemClock;
-  const app = Fastify(serverOptions(options));
+  const app = createBaseServer(options);
   app.decorate('keys', keys);
-  app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
-  // JSON only: a text/plain body is a client mistake (415), not a string to guess at.
-  app.removeContentTypeParser('text/plain');
-  app.addHook('onSend', async (request, reply) => {
-    reply.header('x-request-id', request.id);
-  });
 
   await app.register(errorHandlerPlugin);
   await app.register(redisPlugin, options.redis ? { client: options.redis } : { url: config.REDIS_URL });

@@ -134,6 +134,10 @@ const SELECTION_WORDS = [
   'last',
   'one',
   'same',
+  'paused',
+  'running',
+  'current',
+  'active',
 ];
 const REQUEST_VERBS = ['set', 'start', 'create', 'make', 'begin', 'add', 'wake', 'wakeup', 'up'];
 const TIMER_NAME_EXCLUDED = new Set([

@@ -13,7 +13,7 @@ export const expansionRules: ExpansionRules = {
   a_new: '[a|an|the|my|one|another|a new|a second|a third|one more] [quick|short|little|new]',
   /** Selects one timer: "the timer", "the pasta timer", "the 10 minute timer", "the timer for pasta". */
   timer:
-    '([the|my|that|this|your] [{duration:original_seconds}] [{name}] <timer_noun>|[the|my|that] <timer_noun> (called|named|labeled|labelled|titled|for) [the|my] ({name}|{duration:original_seconds})|[the|my] <which_one> <timer_noun>)',
+    '([the|my|that|this|your] [paused|running|current|active] [{duration:original_seconds}] [{name}] <timer_noun>|[the|my|that] <timer_noun> (called|named|labeled|labelled|titled|for) [the|my] ({name}|{duration:original_seconds})|[the|my] <which_one> <timer_noun>)',
   /** Picks one timer by position, which no slot carries: the skill asks which one when it matters. */
   which_one: '(first|second|third|last|other|next|new|newest|latest|oldest)',
   timers: '[all] [of] [the|my] [active|running] timers',

@@ -1,6 +1,6 @@
 import { converseRequestSchema, converseResponseSchema, errorResponseSchema } from '@hark/contracts';
+import { currentUser } from '@hark/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { currentUser } from '../plugins/auth.js';
 import { converseTurn, type TurnDependencies } from '../turns/converse-turn.js';
 
 export const converseRoutes: FastifyPluginAsyncZod<{ turns: TurnDependencies }> = async (app, options) => {

@@ -1,10 +1,9 @@
 import { errorResponseSchema } from '@hark/contracts';
-import { HarkError, type Keys } from '@hark/core';
+import { currentUser, HarkError, type Keys } from '@hark/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { EventHub } from '../events/event-hub.js';
 import { type DeviceEvent, formatEvent, missedTrimmedEvents, readEventsAfter } from '../events/sse-stream.js';
-import { currentUser } from '../plugins/auth.js';
 
 const streamIdPattern = /^\d{1,20}-\d{1,20}$/;
 

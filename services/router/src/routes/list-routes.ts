@@ -10,7 +10,7 @@ import {
   removeListItemsRequestSchema,
   removeListItemsResponseSchema,
 } from '@hark/contracts';
-import { HarkError } from '@hark/core';
+import { currentUser, HarkError } from '@hark/core';
 import {
   canonicalListName,
   cleanItem,
@@ -22,7 +22,6 @@ import {
 } from '@hark/skills';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { currentUser } from '../plugins/auth.js';
 
 const lists = { tags: ['lists'], security: [{ apiKey: [] }] };
 const errors = { 400: errorResponseSchema, 401: errorResponseSchema };

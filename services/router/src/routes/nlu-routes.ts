@@ -1,8 +1,7 @@
 import { errorResponseSchema, parseRequestSchema, parseResponseSchema } from '@hark/contracts';
-import { type Clock, localDateTime, resolveLocale, resolveTimeZone } from '@hark/core';
+import { type Clock, currentUser, localDateTime, resolveLocale, resolveTimeZone } from '@hark/core';
 import { recognize } from '@hark/nlu';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { currentUser } from '../plugins/auth.js';
 
 export const nluRoutes: FastifyPluginAsyncZod<{ clock: Clock }> = async (app, options) => {
   app.post(

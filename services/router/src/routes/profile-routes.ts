@@ -8,6 +8,7 @@ import {
 } from '@hark/contracts';
 import {
   canonicalTimeZone,
+  currentUser,
   DEFAULT_LOCALE,
   HarkError,
   isValidTimeZone,
@@ -17,7 +18,6 @@ import {
 import { findPlace, localeRegion, type OpenMeteoClient, WeatherUnavailableError } from '@hark/skills';
 import type { FastifyBaseLogger } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { currentUser } from '../plugins/auth.js';
 
 export interface ProfileRouteOptions {
   profiles: ProfileStore;

@@ -7,10 +7,9 @@ import {
   reminderResponseSchema,
   updateReminderRequestSchema,
 } from '@hark/contracts';
-import { HarkError, resolveTimeZone } from '@hark/core';
+import { currentUser, HarkError, resolveTimeZone } from '@hark/core';
 import { type ReminderService, reminderView } from '@hark/skills';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { currentUser } from '../plugins/auth.js';
 
 export interface ReminderRoutesOptions {
   reminders: ReminderService;

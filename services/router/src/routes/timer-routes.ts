@@ -7,10 +7,9 @@ import {
   timerResponseSchema,
   updateTimerRequestSchema,
 } from '@hark/contracts';
-import { HarkError } from '@hark/core';
+import { currentUser, HarkError } from '@hark/core';
 import type { TimerItem, TimerService } from '@hark/skills';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { currentUser } from '../plugins/auth.js';
 
 export interface TimerRoutesOptions {
   timers: TimerService;

@@ -1,14 +1,10 @@
-import {
-  bearerToken,
-  HarkError,
-  type Keys,
-  secretsEqual,
-  systemClock,
-  type User,
-  UserStore,
-} from '@hark/core';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
+import { systemClock } from '../clock.js';
+import { HarkError } from '../errors.js';
+import type { Keys } from '../keys.js';
+import { bearerToken, secretsEqual } from '../secrets.js';
+import { type User, UserStore } from '../users.js';
 
 declare module 'fastify' {
   interface FastifyInstance {

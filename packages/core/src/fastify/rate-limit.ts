@@ -1,6 +1,7 @@
 import rateLimit from '@fastify/rate-limit';
-import { HarkError, type Keys } from '@hark/core';
 import type { FastifyInstance } from 'fastify';
+import { HarkError } from '../errors.js';
+import type { Keys } from '../keys.js';
 
 export interface RateLimitOptions {
   keys: Keys;

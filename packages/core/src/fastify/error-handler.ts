@@ -1,7 +1,8 @@
-import { HarkError, isHarkError, isRedisUnavailableError } from '@hark/core';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { HarkError, isHarkError } from '../errors.js';
+import { isRedisUnavailableError } from '../redis.js';
 
 interface FieldProblem {
   field: string;

@@ -1,0 +1,38 @@
+import { randomUUID } from 'node:crypto';
+import Fastify, { type FastifyInstance, type FastifyServerOptions, LogController } from 'fastify';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { loggerOptions } from '../logger.js';
+
+export const BODY_LIMIT_BYTES = 16 * 1024;
+const requestIdPattern = /^[A-Za-z0-9._-]{1,64}$/;
+
+export interface BaseServerOptions {
+  config: { LOG_LEVEL: string; LOG_PRETTY: boolean; TRUST_PROXY: boolean };
+  logger?: FastifyServerOptions['logger'];
+}
+
+/**
+ * A Fastify instance as every Hark service wants it: zod validation and serialisation, a
+ * 16 KiB body limit, JSON only, redacted logs, and request ids that a caller may supply.
+ */
+export function createBaseServer(options: BaseServerOptions): FastifyInstance {
+  const app = Fastify({
+    logger: options.logger ?? loggerOptions(options.config),
+    bodyLimit: BODY_LIMIT_BYTES,
+    trustProxy: options.config.TRUST_PROXY,
+    logController: new LogController({ requestIdLogLabel: 'requestId' }),
+    // A caller's x-request-id is kept when it is sane, so logs can be joined across services.
+    genReqId: (request) => {
+      const given = request.headers['x-request-id'];
+      return typeof given === 'string' && requestIdPattern.test(given) ? given : randomUUID();
+    },
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  // JSON only: a text/plain body is a client mistake (415), not a string to guess at.
+  app.removeContentTypeParser('text/plain');
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+  return app;
+}
