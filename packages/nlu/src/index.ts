@@ -1,6 +1,7 @@
 /**
  * @hark/nlu: a pure intent matcher. Templates are data (src/templates), compiled once at
- * load; `recognize` reads no clock and does no I/O.
+ * load; `recognize` reads no clock and does no I/O. `parseAnswer` and `parseChoice` read
+ * short answers to a follow-up question the same way.
  */
 export { type AnswerContext, type AnswerKind, parseAnswer, parseChoice } from './answers.js';
 export { normalize, tokenize } from './normalize.js';
@@ -13,3 +14,4 @@ export { canonicalListName, DEFAULT_LIST } from './slots/list-names.js';
 export { parseNumber } from './slots/numbers.js';
 export { parseRepeat } from './slots/repeat.js';
 export { canonicalUnits, type Measure, parseUnit, unitMeasure } from './slots/units.js';
+export { CLEAR_ALL_ITEMS } from './templates/lists.js';
