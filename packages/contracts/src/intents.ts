@@ -81,3 +81,7 @@ export const intentMatchSchema = z.object({
   slots: z.record(z.string(), z.union([z.string(), z.number()])),
 });
 export type IntentMatch = z.infer<typeof intentMatchSchema>;
+
+/** What the answer to a follow-up question must contain ("For how long?" -> a duration). */
+export const answerKinds = ['duration', 'clock_time', 'location', 'text', 'choice'] as const;
+export type AnswerKind = (typeof answerKinds)[number];

@@ -1,3 +1,4 @@
+import type { AnswerKind } from '@hark/contracts';
 import { answerTokens } from './answer-fillers.js';
 import { recognize } from './recognizer.js';
 import { addSecondsToLocal } from './slots/calendar.js';
@@ -16,7 +17,7 @@ export { parseChoice } from './choices.js';
  * A text that is not such an answer gives null, and the caller treats it as a new request.
  */
 
-export type AnswerKind = 'duration' | 'clock_time' | 'location' | 'text' | 'choice';
+export type { AnswerKind } from '@hark/contracts';
 
 export interface AnswerContext {
   /** The user's local date-time, "YYYY-MM-DDTHH:MM": "in 20 minutes" answers "for what time?". */

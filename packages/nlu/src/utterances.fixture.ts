@@ -1,6 +1,7 @@
 import type { IntentName, Slots } from '@hark/contracts';
 import { alarmManageCases } from './fixtures/alarm-manage.js';
 import { alarmSetCases } from './fixtures/alarm-set.js';
+import { followUpOpenerCases } from './fixtures/follow-up-openers.js';
 import { listCases } from './fixtures/lists.js';
 import { nearMissNegativeCases } from './fixtures/negatives-near-misses.js';
 import { otherNegativeCases } from './fixtures/negatives-other.js';
@@ -49,6 +50,7 @@ export const utterances: readonly UtteranceCase[] = [
   ...listCases,
   ...unitCases,
   ...systemCases,
+  ...followUpOpenerCases,
   ...phrasingsTimerCases,
   ...phrasingsAlarmCases,
   ...phrasingsWeatherTimeCases,

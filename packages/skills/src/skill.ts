@@ -1,4 +1,4 @@
-import type { IntentName, Profile, Reply, Slots, SlotValue } from '@hark/contracts';
+import type { AnswerKind, IntentName, Profile, Reply, Slots, SlotValue } from '@hark/contracts';
 
 /** What every skill handler gets: who is asking, where and when. No HTTP in here. */
 export interface SkillContext {
@@ -15,8 +15,7 @@ export interface SkillContext {
   text?: string;
 }
 
-/** What a follow-up answer must contain; the router parses it with @hark/nlu's parseAnswer/parseChoice. */
-export type AnswerKind = 'duration' | 'clock_time' | 'location' | 'text' | 'choice';
+export type { AnswerKind } from '@hark/contracts';
 
 /** One option of a "which one?" question: phrases that identify it, and the slot value it stands for. */
 export interface FollowUpChoice {

@@ -17,6 +17,7 @@ function resolveAlarmSet(captures: Captures, context: ResolveContext): Slots | n
   const { date, in_seconds, ...rest } = captures;
   if (in_seconds !== undefined) return alarmFromNow(Number(in_seconds), rest, context);
   if (date === undefined) return { ...rest };
+  if (rest.time === undefined) return null;
   const { day, part } = splitDayRef(String(date));
   const slots = { ...rest, time: timeInDayPart(String(rest.time), part) };
   const iso = resolveDay(day, context.today);
@@ -57,6 +58,9 @@ export const alarmIntents: readonly IntentDefinition[] = [
       '(make sure|ensure) i am (up|awake) (at|by) {time} [<alarm_days>]',
       '<set> [an|a|my|the] <alarm_noun> (in|for) {duration:in_seconds} [from now]',
       '<wake_me> in {duration:in_seconds}',
+      // No time yet: the skill asks "For what time?".
+      '<set> [an|a|my|the] <alarm_noun> [<alarm_label>]',
+      '(wake me up|wake me) [early]',
     ],
     resolve: resolveAlarmSet,
   },

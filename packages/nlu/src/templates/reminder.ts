@@ -12,14 +12,15 @@ import type { Captures, IntentDefinition, ResolveContext } from '../template-typ
  * hour its part of the day suggests ("this evening" 19:00, see slots/day-parts.ts).
  */
 function resolveReminderCreate(captures: Captures, context: ResolveContext): Slots | null {
-  const text = String(captures.text);
-  if (captures.in_seconds !== undefined) return { text, in_seconds: captures.in_seconds };
-  if (captures.at_day === undefined && captures.at_time === undefined) return { text };
+  // Without text ("remind me in an hour") the skill asks what to remind about.
+  const what: Slots = captures.text === undefined ? {} : { text: String(captures.text) };
+  if (captures.in_seconds !== undefined) return { ...what, in_seconds: captures.in_seconds };
+  if (captures.at_day === undefined && captures.at_time === undefined) return what;
   const { day, part } = splitDayRef(String(captures.at_day ?? ''));
   const time =
     captures.at_time === undefined ? defaultTimeOf(part) : timeInDayPart(String(captures.at_time), part);
   const date = captures.at_day === undefined ? nextDateOf(time, context) : resolveDay(day, context.today);
-  return date ? { text, at: `${date}T${time}` } : null;
+  return date ? { ...what, at: `${date}T${time}` } : null;
 }
 
 /** Today if the time is still ahead, else tomorrow. */
@@ -47,6 +48,7 @@ export const reminderIntents: readonly IntentDefinition[] = [
       '<remind> <remind_what> {text}',
       '<remind> [called|named|titled] {text}',
       '<remind> {text} (<remind_when>|<remind_in>)',
+      '<remind> [<remind_when>|<remind_in>]',
     ],
     resolve: resolveReminderCreate,
   },

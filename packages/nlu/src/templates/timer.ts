@@ -3,8 +3,8 @@ import type { IntentDefinition } from '../template-types.js';
 /**
  * Timers: start with a duration and an optional name, said before or after the word timer
  * ("pasta timer", "timer for pasta", "timer called pasta"); select one by name or by its
- * original duration ("the 10 minute timer"). Without a duration nothing can start, so
- * "set a timer" alone is left unmatched (see the report on timer.start's schema).
+ * original duration ("the 10 minute timer"). "set a timer" without a duration still
+ * matches: the skill asks "For how long?" and the next turn answers it.
  */
 export const timerIntents: readonly IntentDefinition[] = [
   {
@@ -23,6 +23,8 @@ export const timerIntents: readonly IntentDefinition[] = [
       'time [the|my] {name} for {duration:duration_seconds}',
       'time {duration:duration_seconds}',
       '(alert|ping|notify|buzz) me in {duration:duration_seconds}',
+      '<set> <a_new> [{name}] <timer_noun>',
+      '(a|an|another|a new|one more) [{name}] <timer_noun>',
     ],
   },
   {

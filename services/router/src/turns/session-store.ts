@@ -1,3 +1,4 @@
+import { answerKinds } from '@hark/contracts';
 import type { Keys } from '@hark/core';
 import type { Redis } from 'ioredis';
 import { z } from 'zod';
@@ -9,7 +10,7 @@ export const pendingQuestionSchema = z.object({
   intent: z.string(),
   slots: slotsSchema,
   slot: z.string(),
-  kind: z.enum(['duration', 'clock_time', 'location', 'text', 'choice']),
+  kind: z.enum(answerKinds),
   choices: z
     .array(z.object({ phrases: z.array(z.string()), value: z.union([z.string(), z.number()]) }))
     .optional(),
