@@ -75,3 +75,29 @@ export const ask = (
   followUp,
   ...extra,
 });
+
+/** A turn as a handler of a table-driven skill sees it: the skill's dependencies plus the request. */
+export type SkillTurn<D> = D & { slots: Slots; context: SkillContext };
+
+/**
+ * A skill whose intents each have one handler in a table; the handlers get the skill's
+ * dependencies with the turn's slots and context.
+ */
+export function skillFromHandlers<I extends IntentName, D>(spec: {
+  id: string;
+  help: string;
+  handlers: Record<I, (turn: SkillTurn<D>) => SkillResult | Promise<SkillResult>>;
+  dependencies: D;
+}): Skill {
+  const intents = Object.keys(spec.handlers) as I[];
+  return {
+    id: spec.id,
+    intents,
+    help: spec.help,
+    handle(intent, slots, context) {
+      const handler = spec.handlers[intent as I];
+      if (!handler) throw new Error(`The ${spec.id} skill does not answer ${intent}`);
+      return handler({ ...spec.dependencies, slots, context });
+    },
+  };
+}

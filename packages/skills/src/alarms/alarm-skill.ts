@@ -1,16 +1,12 @@
 import { DEFAULT_SNOOZE_MINUTES, MAX_SNOOZE_MINUTES, type Slots } from '@hark/contracts';
 import { isHarkError } from '@hark/core';
-import { ask, type Skill, type SkillContext, type SkillResult, say } from '../skill.js';
+import { ask, type Skill, type SkillResult, type SkillTurn, say, skillFromHandlers } from '../skill.js';
 import { spokenClockTime } from '../speech/clock-times.js';
 import { type AlarmItem, alarmView, isActiveAlarm } from './alarm-item.js';
 import type { AlarmService } from './alarm-service.js';
 import { alarmChoices, alarmName, alarmSetReply, alarmsSummary, whichAlarmQuestion } from './alarm-speech.js';
 
-interface AlarmTurn {
-  alarms: AlarmService;
-  slots: Slots;
-  context: SkillContext;
-}
+type AlarmTurn = SkillTurn<{ alarms: AlarmService }>;
 
 export const alarmIntents = ['alarm.set', 'alarm.cancel', 'alarm.list', 'alarm.snooze'] as const;
 type AlarmIntent = (typeof alarmIntents)[number];
@@ -132,14 +128,10 @@ const handlers: Record<AlarmIntent, (turn: AlarmTurn) => Promise<SkillResult>> =
 
 /** Alarms by voice: set (once or repeating, in the user's zone), list, cancel, snooze. */
 export function createAlarmSkill(alarms: AlarmService): Skill {
-  return {
+  return skillFromHandlers({
     id: 'alarms',
-    intents: alarmIntents,
     help: 'set alarms, once or every weekday ("wake me up at 7 on weekdays")',
-    handle(intent, slots, context) {
-      const handler = handlers[intent as AlarmIntent];
-      if (!handler) throw new Error(`The alarm skill does not answer ${intent}`);
-      return handler({ alarms, slots, context });
-    },
-  };
+    handlers,
+    dependencies: { alarms },
+  });
 }

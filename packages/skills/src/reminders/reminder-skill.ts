@@ -2,7 +2,15 @@ import type { Slots } from '@hark/contracts';
 import { isHarkError } from '@hark/core';
 import { DateTime } from 'luxon';
 import { nextOccurrence } from '../alarms/alarm-recurrence.js';
-import { ask, type Skill, type SkillContext, type SkillResult, say } from '../skill.js';
+import {
+  ask,
+  type Skill,
+  type SkillContext,
+  type SkillResult,
+  type SkillTurn,
+  say,
+  skillFromHandlers,
+} from '../skill.js';
 import { isPendingReminder, type ReminderItem, reminderView } from './reminder-item.js';
 import type { ReminderService, ReminderWhen } from './reminder-service.js';
 import {
@@ -13,11 +21,7 @@ import {
   whichReminderQuestion,
 } from './reminder-speech.js';
 
-interface ReminderTurn {
-  reminders: ReminderService;
-  slots: Slots;
-  context: SkillContext;
-}
+type ReminderTurn = SkillTurn<{ reminders: ReminderService }>;
 
 export const reminderIntents = ['reminder.create', 'reminder.list', 'reminder.cancel'] as const;
 type ReminderIntent = (typeof reminderIntents)[number];
@@ -134,14 +138,10 @@ const handlers: Record<ReminderIntent, (turn: ReminderTurn) => Promise<SkillResu
 
 /** Reminders by voice: "remind me to call mom at 5", list them, cancel one. */
 export function createReminderSkill(reminders: ReminderService): Skill {
-  return {
+  return skillFromHandlers({
     id: 'reminders',
-    intents: reminderIntents,
     help: 'remind you of things ("remind me to call mom in 10 minutes")',
-    handle(intent, slots, context) {
-      const handler = handlers[intent as ReminderIntent];
-      if (!handler) throw new Error(`The reminder skill does not answer ${intent}`);
-      return handler({ reminders, slots, context });
-    },
-  };
+    handlers,
+    dependencies: { reminders },
+  });
 }

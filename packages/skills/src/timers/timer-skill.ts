@@ -1,6 +1,6 @@
-import { MAX_TIMER_SECONDS, type Slots } from '@hark/contracts';
+import { MAX_TIMER_SECONDS } from '@hark/contracts';
 import { isHarkError } from '@hark/core';
-import { ask, type Skill, type SkillContext, type SkillResult, say } from '../skill.js';
+import { ask, type Skill, type SkillResult, type SkillTurn, say, skillFromHandlers } from '../skill.js';
 import { spokenDuration, spokenRemaining } from '../speech/durations.js';
 import { isActiveTimer, isRingingTimer, type TimerItem, timerRemainingMs, timerView } from './timer-item.js';
 import { hasSelector, selectorFromSlots, selectTimer, type TimerSelector } from './timer-selection.js';
@@ -15,11 +15,7 @@ import {
 } from './timer-speech.js';
 
 /** One timer request: the service, what was said, and who said it when. */
-interface TimerTurn {
-  timers: TimerService;
-  slots: Slots;
-  context: SkillContext;
-}
+type TimerTurn = SkillTurn<{ timers: TimerService }>;
 
 type TimerIntent = (typeof timerIntents)[number];
 
@@ -200,14 +196,10 @@ const handlers: Record<TimerIntent, (turn: TimerTurn) => Promise<SkillResult> | 
 
 /** Timers by voice: every timer.* intent, short replies, "which one?" when a request fits several. */
 export function createTimerSkill(timers: TimerService): Skill {
-  return {
+  return skillFromHandlers({
     id: 'timers',
-    intents: timerIntents,
     help: 'set and manage timers ("set a pasta timer for 10 minutes")',
-    handle(intent, slots, context) {
-      const handler = handlers[intent as TimerIntent];
-      if (!handler) throw new Error(`The timer skill does not answer ${intent}`);
-      return handler({ timers, slots, context });
-    },
-  };
+    handlers,
+    dependencies: { timers },
+  });
 }
