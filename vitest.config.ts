@@ -7,6 +7,7 @@ const src = (dir: string) => fileURLToPath(new URL(`./${dir}/src/index.ts`, impo
 const alias = {
   '@hark/contracts': src('packages/contracts'),
   '@hark/core': src('packages/core'),
+  '@hark/entitlements-client': src('packages/entitlements-client'),
   '@hark/nlu': src('packages/nlu'),
   '@hark/skills': src('packages/skills'),
   '@hark/testing': src('packages/testing'),

@@ -13,7 +13,8 @@ import { log, main, paint, repoRoot, stopProcess } from './lib/run.mjs';
 // One line per service, started in this order; the first one is the public front door.
 const SERVICES = [
   { name: 'router', port: 3000 },
-  // conversation (:3001) and entitlements (:3002) join this list when they exist.
+  { name: 'conversation', port: 3001 },
+  { name: 'entitlements', port: 3002 },
 ];
 const COLORS = ['36', '35', '33', '32', '34', '31'];
 const nameWidth = Math.max(...SERVICES.map((service) => service.name.length));

@@ -56,6 +56,7 @@ describe.skipIf(!existsSync(serverEntry))('router start-up in production', () =>
       NODE_ENV: 'production',
       PORT: String(port),
       ADMIN_TOKEN: 'a-real-operator-token',
+      INTERNAL_TOKEN: 'a-real-internal-token',
       REDIS_PREFIX: testRedis.prefix,
     });
     running = started.child;

@@ -41,12 +41,17 @@ function asDict(value: Dict | string[] | undefined): Dict {
 
 const reference = /\$\{(\w+)(?:(:?[?-])([^}]*))?\}/g;
 const dummySecret = 'compose-test-secret';
+/** Secrets the schema checks the shape of get a dummy of that shape. */
+const shapedDummySecrets: Dict = {
+  STRIPE_SECRET_KEY: 'sk_test_composetest',
+  STRIPE_WEBHOOK_SECRET: 'whsec_composetest',
+};
 
 /** What compose would pass: `${X:?msg}` -> a dummy secret, `${X:-default}` -> the default. */
 function interpolate(env: Dict): Dict {
   const resolve = (value: string) =>
-    value.replace(reference, (_match, _name, operator = '', text = '') =>
-      operator.includes('?') ? dummySecret : text,
+    value.replace(reference, (_match, name: string, operator = '', text = '') =>
+      operator.includes('?') ? (shapedDummySecrets[name] ?? dummySecret) : text,
     );
   return Object.fromEntries(Object.entries(env).map(([key, value]) => [key, resolve(value)]));
 }
@@ -74,7 +79,10 @@ function containerPorts(ports: ComposeService['ports'] = []): number[] {
 
 /** The schema's complaints about an environment, as "NAME: message" lines. */
 function problems(env: Dict): string[] {
-  const result = configSchema.safeParse(env);
+  // `${X:-}` passes an empty string, which loadConfig treats as unset: so must this check.
+  const result = configSchema.safeParse(
+    Object.fromEntries(Object.entries(env).filter(([, value]) => value !== '')),
+  );
   return result.success
     ? []
     : result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);

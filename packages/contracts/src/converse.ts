@@ -56,11 +56,17 @@ export const replySchema = z.object({
 });
 export type Reply = z.infer<typeof replySchema>;
 
-export const upsellSchema = z.object({
-  feature: z.string(),
-  message: z.string(),
-  upgradeUrl: z.string().optional(),
-});
+/** Sent with a fallback reply when a plan the user could buy would have answered the turn. */
+export const upsellSchema = z
+  .object({
+    feature: z.string().describe('The feature the turn needed, e.g. "conversation"'),
+    message: z.string().describe('What upgrading gives, to show next to the reply'),
+    plan: z.string().describe('Id of the plan to offer; pass it to the checkout'),
+    checkoutPath: z.string().describe('POST here with {plan} (and the API key) for a checkout URL'),
+    upgradeUrl: z.string().optional(),
+  })
+  .meta({ id: 'Upsell' });
+export type Upsell = z.infer<typeof upsellSchema>;
 
 export const converseResponseSchema = z
   .object({

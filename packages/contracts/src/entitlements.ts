@@ -68,9 +68,11 @@ export const entitlementProjectionSchema = z.object({
       status: subscriptionStatusSchema,
       planId: z.string().nullable(),
       currentPeriodEnd: z.string().nullable(),
-      /** Stripe's `created` of the newest event applied, to ignore older ones. */
+      /** Stripe's `created` of the newest event applied; informational, as state is re-fetched from Stripe. */
       eventCreated: z.number().int(),
       pastDueSince: z.string().nullable(),
+      /** End of the past-due grace period (pastDueSince + STRIPE_PAST_DUE_GRACE_DAYS), set by the writer so readers need no config. */
+      graceEndsAt: z.string().nullable().optional(),
     })
     .nullable(),
   updatedAt: z.string(),

@@ -33,14 +33,36 @@ describe('loadConfig', () => {
     );
   });
 
+  it('refuses production without an internal token of its own', () => {
+    const production = { ...base, NODE_ENV: 'production', ADMIN_TOKEN: 'a-long-operator-token' };
+    expect(() => loadConfig(production)).toThrowError(/INTERNAL_TOKEN: required/);
+    expect(() => loadConfig({ ...production, INTERNAL_TOKEN: 'dev-internal-token' })).toThrowError(
+      /development token is refused/,
+    );
+    expect(loadConfig(base).INTERNAL_TOKEN).toBe('dev-internal-token');
+  });
+
+  it('parses the LLM price table and fallback models, and names a bad table', () => {
+    const config = loadConfig({
+      ...base,
+      LLM_FALLBACK_MODELS: 'gpt-4o, llama3.1:8b ,',
+      LLM_PRICES: '{"llama3.1:8b": {"input": 0, "output": 0}}',
+    });
+    expect(config.LLM_FALLBACK_MODELS).toEqual(['gpt-4o', 'llama3.1:8b']);
+    expect(config.LLM_PRICES).toEqual({ 'llama3.1:8b': { input: 0, output: 0 } });
+    expect(() => loadConfig({ ...base, LLM_PRICES: '{"m": {"input": "cheap"}}' })).toThrowError(/LLM_PRICES/);
+    expect(() => loadConfig({ ...base, LLM_PRICES: 'not json' })).toThrowError(/LLM_PRICES: must be JSON/);
+  });
+
   it('never seeds demo data in production', () => {
-    const config = loadConfig({ ...base, NODE_ENV: 'production', ADMIN_TOKEN: 'a-long-operator-token' });
+    const secrets = { ADMIN_TOKEN: 'a-long-operator-token', INTERNAL_TOKEN: 'a-long-internal-token' };
+    const config = loadConfig({ ...base, NODE_ENV: 'production', ...secrets });
     expect(config.SEED_DEMO).toBe(false);
     expect(() =>
       loadConfig({
         ...base,
         NODE_ENV: 'production',
-        ADMIN_TOKEN: 'a-long-operator-token',
+        ...secrets,
         SEED_DEMO: 'true',
       }),
     ).toThrowError(/SEED_DEMO/);

@@ -6,9 +6,46 @@ import { z } from 'zod';
  * by tests, so adding a variable here without documenting it fails the suite.
  */
 
+/** The internal token outside production, so `npm start` works without setup. */
+export const DEV_INTERNAL_TOKEN = 'dev-internal-token';
+
 const booleanFlag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((value) => value === 'true' || value === '1' || value === 'yes');
+
+/** "a, b,c" -> ["a", "b", "c"]; empty -> []. */
+const commaList = z
+  .string()
+  .default('')
+  .transform((value) =>
+    value
+      .split(',')
+      .map((item) => item.trim())
+      .filter(Boolean),
+  );
+
+const modelPrice = z.strictObject({ input: z.number().nonnegative(), output: z.number().nonnegative() });
+const priceTableShape = z.record(z.string().min(1), modelPrice);
+
+/** JSON: model -> USD per 1M input and output tokens, e.g. {"gpt-4o-mini": {"input": 0.15, "output": 0.6}}. */
+const llmPriceTable = z
+  .string()
+  .default('{}')
+  .transform((raw, ctx) => {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(raw);
+    } catch {
+      ctx.addIssue({ code: 'custom', message: 'must be JSON: {"model": {"input": 0.15, "output": 0.6}}' });
+      return z.NEVER;
+    }
+    const table = priceTableShape.safeParse(parsed);
+    if (table.success) return table.data;
+    ctx.addIssue({ code: 'custom', message: 'each model needs {"input": USD per 1M tokens, "output": …}' });
+    return z.NEVER;
+  });
+
+export type LlmPriceTable = z.infer<typeof priceTableShape>;
 
 export const configSchema = z
   .object({
@@ -36,6 +73,42 @@ export const configSchema = z
     WEATHER_API_URL: z.url({ protocol: /^https?$/ }).default('https://api.open-meteo.com'),
     GEOCODING_API_URL: z.url({ protocol: /^https?$/ }).default('https://geocoding-api.open-meteo.com'),
     SSE_HEARTBEAT_MS: z.coerce.number().int().min(1_000).default(15_000),
+    // Internal calls between services (router -> conversation) carry this shared secret.
+    INTERNAL_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+    // The premium conversation path (services/conversation): any OpenAI-compatible Chat Completions API.
+    LLM_BASE_URL: z.url({ protocol: /^https?$/ }).default('https://api.openai.com/v1'),
+    LLM_API_KEY: z.string().min(1).optional(),
+    LLM_MODEL: z.string().min(1).default('gpt-4o-mini'),
+    LLM_FALLBACK_MODELS: commaList,
+    LLM_FIRST_TOKEN_TIMEOUT_MS: z.coerce.number().int().positive().default(5_000),
+    LLM_TOTAL_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
+    LLM_MAX_RETRIES: z.coerce.number().int().min(0).max(5).default(1),
+    LLM_MAX_OUTPUT_TOKENS: z.coerce.number().int().positive().default(400),
+    LLM_MAX_TOOL_ROUNDS: z.coerce.number().int().min(0).max(10).default(4),
+    LLM_BREAKER_FAILURES: z.coerce.number().int().positive().default(5),
+    LLM_BREAKER_COOLDOWN_MS: z.coerce.number().int().positive().default(30_000),
+    LLM_PRICES: llmPriceTable,
+    LLM_MEMORY_MAX_TOKENS: z.coerce.number().int().min(100).default(2_000),
+    LLM_MEMORY_TTL_SECONDS: z.coerce.number().int().positive().default(3_600),
+    ENTITLEMENTS_URL: z.url({ protocol: /^https?$/ }).default('http://127.0.0.1:3002'),
+    ENTITLEMENTS_CACHE_TTL_MS: z.coerce.number().int().min(0).default(30_000),
+    // Billing (services/entitlements). Without STRIPE_SECRET_KEY checkout and portal answer 503 and
+    // operator grants still work.
+    STRIPE_SECRET_KEY: z
+      .string()
+      .regex(/^(sk|rk)_(test|live)_\w+$/, 'must be a Stripe secret or restricted key (sk_… or rk_…)')
+      .optional(),
+    STRIPE_WEBHOOK_SECRET: z
+      .string()
+      .regex(/^whsec_\w+$/, 'must be a webhook signing secret (whsec_…)')
+      .optional(),
+    STRIPE_API_BASE: z.url({ protocol: /^https?$/ }).default('https://api.stripe.com'),
+    STRIPE_PAST_DUE_GRACE_DAYS: z.coerce.number().int().min(0).max(60).default(3),
+    STRIPE_PRICE_PREMIUM: z
+      .string()
+      .regex(/^price_\w+$/, 'must be a Stripe price id (price_…)')
+      .optional(),
+    PUBLIC_BASE_URL: z.url({ protocol: /^https?$/ }).default('http://127.0.0.1:3000'),
   })
   .transform((env, ctx) => {
     const production = env.NODE_ENV === 'production';
@@ -49,6 +122,30 @@ export const configSchema = z
         message: 'the demo token is refused in production',
       });
     }
+    // Half a Stripe setup fails silently in the worst way: a key without the webhook secret takes
+    // payments whose events are never accepted; a secret without the key cannot re-fetch state.
+    if (Boolean(env.STRIPE_SECRET_KEY) !== Boolean(env.STRIPE_WEBHOOK_SECRET)) {
+      const missing = env.STRIPE_SECRET_KEY ? 'STRIPE_WEBHOOK_SECRET' : 'STRIPE_SECRET_KEY';
+      ctx.addIssue({
+        code: 'custom',
+        path: [missing],
+        message: 'STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET are set together or not at all',
+      });
+    }
+    if (production && !env.INTERNAL_TOKEN) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['INTERNAL_TOKEN'],
+        message: 'required when NODE_ENV=production',
+      });
+    }
+    if (production && env.INTERNAL_TOKEN === DEV_INTERNAL_TOKEN) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['INTERNAL_TOKEN'],
+        message: 'the development token is refused in production',
+      });
+    }
     if (production && env.SEED_DEMO === true) {
       ctx.addIssue({ code: 'custom', path: ['SEED_DEMO'], message: 'demo seeding is refused in production' });
     }
@@ -56,6 +153,7 @@ export const configSchema = z
       ...env,
       ADMIN_TOKEN: env.ADMIN_TOKEN ?? 'demo-admin',
       SEED_DEMO: production ? false : (env.SEED_DEMO ?? true),
+      INTERNAL_TOKEN: env.INTERNAL_TOKEN ?? DEV_INTERNAL_TOKEN,
       LOG_PRETTY: env.LOG_PRETTY ?? false,
     };
   });

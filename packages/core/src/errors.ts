@@ -48,6 +48,43 @@ export const errorCatalogue = {
     message: 'Hark understood "{intent}" but that skill is not available yet',
   },
   UNAVAILABLE: { status: 503, message: 'A backing service is unavailable; retry shortly' },
+  UPSTREAM_UNAVAILABLE: { status: 503, message: 'The {service} service is not answering; retry shortly' },
+  INVALID_SIGNATURE: {
+    status: 400,
+    message: 'The Stripe-Signature header is missing, does not match the body, or is too old',
+  },
+  PLAN_NOT_FOR_SALE: {
+    status: 400,
+    message: 'Plan "{plan}" has no Stripe price, so it cannot be bought; an operator can grant it',
+  },
+  NO_BILLING_ACCOUNT: {
+    status: 404,
+    message: 'You have no billing account yet; subscribe first with POST /v1/billing/checkout',
+  },
+  PLAN_UNAVAILABLE: { status: 409, message: 'Plan "{plan}" is not open for new subscriptions' },
+  ALREADY_SUBSCRIBED: {
+    status: 409,
+    message: 'You already have a {status} subscription; change or cancel it with POST /v1/billing/portal',
+  },
+  PRICE_ALREADY_USED: { status: 409, message: 'Stripe price "{price}" is already used by plan "{plan}"' },
+  PAYMENT_PROVIDER_ERROR: {
+    status: 502,
+    message: 'The payment provider did not answer as expected; retry shortly (request id {requestId})',
+  },
+  BILLING_UNAVAILABLE: {
+    status: 503,
+    message: 'Billing is not configured on this server (no Stripe keys); operator grants still work',
+  },
+  INTERNAL_TOKEN_REQUIRED: {
+    status: 401,
+    message: 'This is an internal endpoint: send the "x-hark-internal-token" header',
+  },
+  LLM_UNAVAILABLE: { status: 503, message: 'The language model is not answering ({reason}); retry shortly' },
+  LLM_TIMEOUT: { status: 504, message: 'The language model took too long ({reason})' },
+  LLM_CIRCUIT_OPEN: {
+    status: 503,
+    message: 'The language model failed repeatedly; not trying again for {retryAfterSeconds} s',
+  },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorKey = keyof typeof errorCatalogue;

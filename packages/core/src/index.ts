@@ -2,6 +2,7 @@ export * from './clock.js';
 export * from './config.js';
 export * from './errors.js';
 export * from './fastify/index.js';
+export * from './interactions.js';
 export * from './item-store.js';
 export * from './keys.js';
 export * from './logger.js';

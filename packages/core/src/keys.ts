@@ -56,6 +56,29 @@ export function createKeys(prefix: string) {
     entitlement: (userId: string) => `${user(userId)}:entitlement`,
     /** String (integer) with a TTL: a quota's usage in one period, e.g. turns on 2026-11-26. Owner: entitlements-client. */
     usage: (userId: string, quota: string, period: string) => `${user(userId)}:usage:${quota}:${period}`,
+    /** Stream, append-only (never trimmed): operator changes with who, what, before, after. Owner: services/entitlements. */
+    entitlementsAudit: () => `${prefix}entitlements:audit`,
+    /** Hash: Stripe customer id -> user id. Global lookup (webhooks name the customer). Owner: services/entitlements. */
+    stripeCustomers: () => `${prefix}entitlements:stripe-customers`,
+    /** String: the user's Stripe customer id, created once and reused. Owner: services/entitlements. */
+    stripeCustomerOf: (userId: string) => `${user(userId)}:stripe-customer`,
+    /** String with a TTL beyond Stripe's 3-day retry window: this event id was applied. Owner: services/entitlements. */
+    stripeEvent: (eventId: string) => `${prefix}entitlements:stripe-event:${eventId}`,
+    /** String with a TTL: serialises syncing one Stripe customer across workers and instances. Owner: services/entitlements. */
+    stripeCustomerLock: (customerId: string) => `${prefix}entitlements:stripe-lock:${customerId}`,
+    /** String with a TTL: one `POST /admin/stripe/resync` at a time. Owner: services/entitlements. */
+    stripeResyncLock: () => `${prefix}entitlements:stripe-resync-lock`,
+    /** BullMQ prefix of the Stripe event queue; `{stripe-queue}` keeps its keys on one Cluster slot. Owner: services/entitlements. */
+    stripeQueuePrefix: () => `${prefix}entitlements:{stripe-queue}`,
+    /** List with a TTL: a premium conversation's turns (one JSON array of messages each), oldest first. Owner: services/conversation. */
+    conversation: (userId: string, sessionId: string) => `${user(userId)}:conversation:${sessionId}`,
+    /**
+     * Hash with a TTL: promptTokens, completionTokens, costMicroUsd, turns of the LLM path in one UTC day
+     * ("2026-11-26") or month ("2026-11"). Owner: services/conversation.
+     */
+    llmUsage: (userId: string, period: string) => `${user(userId)}:llm-usage:${period}`,
+    /** Stream (capped): one entry per answered turn, for insights. Owner: core/interactions (router and conversation write). */
+    interactions: () => `${prefix}interactions`,
     /** String (JSON) with a TTL: cached upstream answers (weather, geocoding). Owner: skills/weather. */
     cache: (namespace: string, key: string) => `${prefix}cache:${namespace}:${key}`,
   };

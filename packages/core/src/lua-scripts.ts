@@ -9,6 +9,10 @@ import type { Redis } from 'ioredis';
 const scripts = {
   claimDue: { file: 'claim-due.lua', keys: 2 },
   compareAndSetItem: { file: 'compare-and-set-item.lua', keys: 3 },
+  compareAndSetJson: { file: 'compare-and-set-json.lua', keys: 1 },
+  releaseLock: { file: 'release-lock.lua', keys: 1 },
+  consumeQuota: { file: 'consume-quota.lua', keys: 1 },
+  refundQuota: { file: 'refund-quota.lua', keys: 1 },
 } as const;
 
 type ScriptName = keyof typeof scripts;
@@ -38,6 +42,20 @@ export interface HarkScripts {
     streamCap: number,
     channel: string,
   ): Promise<string | null>;
+  /** Resolves 1 when written (and published), 0 when the document changed since it was read. */
+  compareAndSetJson(
+    key: string,
+    expectedJson: string,
+    newJson: string,
+    channel: string,
+    message: string,
+  ): Promise<number>;
+  /** Resolves 1 when released, 0 when the lock was gone or held by another token. */
+  releaseLock(lock: string, token: string): Promise<number>;
+  /** Resolves [allowed (1 or 0), used after the call]. */
+  consumeQuota(usage: string, amount: number, limit: number, ttlSeconds: number): Promise<[number, number]>;
+  /** Resolves the usage after the call. */
+  refundQuota(usage: string, amount: number): Promise<number>;
 }
 
 const registered = new WeakSet<Redis>();

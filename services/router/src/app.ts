@@ -15,6 +15,7 @@ import {
   subscriberPlugin,
   systemClock,
 } from '@hark/core';
+import { entitlementsPlugin } from '@hark/entitlements-client';
 import { recognize } from '@hark/nlu';
 import {
   createDefaultSkills,
@@ -22,6 +23,7 @@ import {
   createScheduledItems,
   ListStore,
   limitsFromConfig,
+  limitsFromPlan,
   type ScheduledItems,
   type SkillRegistry,
 } from '@hark/skills';
@@ -31,6 +33,12 @@ import { EventHub } from './events/event-hub.js';
 import { adminUserRoutes } from './routes/admin-user-routes.js';
 import { alarmRoutes } from './routes/alarm-routes.js';
 import { converseRoutes } from './routes/converse-routes.js';
+import {
+  entitlementsProxy,
+  operatorProxyPaths,
+  userProxyPaths,
+  webhookProxyPaths,
+} from './routes/entitlements-proxy.js';
 import { eventRoutes } from './routes/event-routes.js';
 import { healthRoutes } from './routes/health-routes.js';
 import { listRoutes } from './routes/list-routes.js';
@@ -74,6 +82,7 @@ export async function buildRouter(options: RouterOptions): Promise<FastifyInstan
   await app.register(errorHandlerPlugin);
   await app.register(redisPlugin, options.redis ? { client: options.redis } : { url: config.REDIS_URL });
   await app.register(subscriberPlugin);
+  await app.register(entitlementsPlugin, { keys, clock, cacheTtlMs: config.ENTITLEMENTS_CACHE_TTL_MS });
   await app.register(metricsPlugin);
   await app.register(openApiPlugin, { version: VERSION });
   await app.register(authPlugin, {
@@ -102,7 +111,8 @@ export async function buildRouter(options: RouterOptions): Promise<FastifyInstan
     keys,
     clock,
     schedule: scheduler,
-    limits: limitsFromConfig(config),
+    // Timers follow the plan ("timers.max_active"); a kind the plan does not limit keeps the config limit.
+    limits: limitsFromPlan(app.entitlements, limitsFromConfig(config)),
     onFireError: (error, member) =>
       app.log.error({ err: error, member }, 'firing a due item failed; retried'),
   });
@@ -122,6 +132,7 @@ export async function buildRouter(options: RouterOptions): Promise<FastifyInstan
     sessions: new SessionStore(app.redis, keys, config.SESSION_TTL_SECONDS),
     profiles: new ProfileStore(app.redis, keys),
     clock,
+    entitlements: app.entitlements,
     onAnswered: (intent: string, handledBy: string) =>
       app.metrics.intents.inc({ intent, handled_by: handledBy }),
   };
@@ -143,10 +154,14 @@ export async function buildRouter(options: RouterOptions): Promise<FastifyInstan
       keys,
       heartbeatMs: config.SSE_HEARTBEAT_MS,
     });
+    await v1.register(entitlementsProxy, { upstream: config.ENTITLEMENTS_URL, paths: userProxyPaths });
   });
   await app.register(async (admin) => {
     admin.addHook('onRequest', admin.authenticateOperator);
     await admin.register(adminUserRoutes);
+    await admin.register(entitlementsProxy, { upstream: config.ENTITLEMENTS_URL, paths: operatorProxyPaths });
   });
+  // No credentials here: the entitlement service verifies Stripe's signature on the raw body.
+  await app.register(entitlementsProxy, { upstream: config.ENTITLEMENTS_URL, paths: webhookProxyPaths });
   return app;
 }

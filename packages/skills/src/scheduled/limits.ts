@@ -1,8 +1,8 @@
 import type { ScheduledKind } from '@hark/core';
 
 /**
- * How many active items of a kind a user may have. Configuration supplies it today; the
- * entitlement plan will later, which is why it is asked per user and may be async.
+ * How many active items of a kind a user may have: from the user's plan where it sets one
+ * (limitsFromPlan), else from configuration; which is why it is asked per user and may be async.
  */
 export interface ItemLimits {
   maxActive(userId: string, kind: ScheduledKind): Promise<number> | number;
@@ -23,3 +23,18 @@ export const limitsFromConfig = (config: {
     alarm: config.ALARMS_MAX_ACTIVE,
     reminder: config.REMINDERS_MAX_ACTIVE,
   });
+
+/** The part of the entitlements client item limits need: the plan's limit, or null when it has none. */
+export interface PlanLimitLookup {
+  limit(userId: string, name: string): Promise<number | null>;
+}
+
+/**
+ * Limits from the user's plan (`timers.max_active`, `alarms.max_active`, …), falling back to
+ * `otherwise` (the configuration) for a kind the plan does not limit, so an operator can move
+ * a kind under plan control by adding the limit to the plans, without code.
+ */
+export const limitsFromPlan = (plans: PlanLimitLookup, otherwise: ItemLimits): ItemLimits => ({
+  maxActive: async (userId, kind) =>
+    (await plans.limit(userId, `${kind}s.max_active`)) ?? otherwise.maxActive(userId, kind),
+});

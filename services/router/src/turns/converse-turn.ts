@@ -9,10 +9,12 @@ import {
   resolveTimeZone,
   type User,
 } from '@hark/core';
+import type { EntitlementsClient } from '@hark/entitlements-client';
 import type { RecognizeContext, RecognizeResult } from '@hark/nlu';
 import type { SkillContext, SkillRegistry, SkillResult } from '@hark/skills';
 import { answerPendingQuestion, toPendingQuestion } from './follow-up.js';
 import { newSession, type SessionState, type SessionStore } from './session-store.js';
+import { conversationAccess, unmatchedReply } from './unmatched-turn.js';
 
 export interface TurnDependencies {
   recognize(text: string, context: RecognizeContext): RecognizeResult;
@@ -20,14 +22,9 @@ export interface TurnDependencies {
   sessions: SessionStore;
   profiles: ProfileStore;
   clock: Clock;
+  entitlements: EntitlementsClient;
   onAnswered?(intent: string, handledBy: ConverseResponse['handledBy']): void;
 }
-
-/** The reply when no skill matched; the premium path will take this turn over later. */
-export const fallbackReply = {
-  text: 'Sorry, I can\'t help with that yet. Say "help" to hear what I can do.',
-  speech: "Sorry, I can't help with that yet. Say help to hear what I can do.",
-};
 
 async function runSkill(
   deps: TurnDependencies,
@@ -88,14 +85,17 @@ export async function converseTurn(
     answerPendingQuestion(request.text, session.pending, recognized, now, localNow) ?? recognized.intent;
 
   if (!intent) {
-    await deps.sessions.save(user.id, nextSession(session, null, null, request, now));
+    const [access] = await Promise.all([
+      conversationAccess(deps.entitlements, user.id),
+      deps.sessions.save(user.id, nextSession(session, null, null, request, now)),
+    ]);
     deps.onAnswered?.('none', 'fallback');
     return {
       sessionId: session.id,
       handledBy: 'fallback',
       intent: null,
-      reply: fallbackReply,
       expectsReply: false,
+      ...unmatchedReply(access),
     };
   }
 

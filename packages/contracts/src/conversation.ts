@@ -1,0 +1,86 @@
+import { z } from 'zod';
+import { utteranceText } from './converse.js';
+import { profileSchema } from './profile.js';
+
+/**
+ * The internal API of services/conversation, called by the router only (never by clients).
+ * Every call carries the shared secret INTERNAL_TOKEN in this header.
+ */
+export const INTERNAL_TOKEN_HEADER = 'x-hark-internal-token';
+
+const safeId = z.string().regex(/^[A-Za-z0-9_-]{1,128}$/, 'letters, digits, "_" and "-", at most 128');
+
+export const conversationPlanSchema = z.object({
+  id: z.string().min(1).max(64).describe('The plan in force, e.g. "premium"; recorded as the tier'),
+  features: z.record(z.string(), z.boolean()).describe("The plan's features, as the entitlements say"),
+  allowedTools: z
+    .array(z.string().min(1).max(64))
+    .max(100)
+    .optional()
+    .describe('Only these tools ("timer_start", or the intent "timer.start"); all when absent'),
+});
+export type ConversationPlan = z.infer<typeof conversationPlanSchema>;
+
+export const conversationTurnRequestSchema = z.object({
+  userId: safeId,
+  sessionId: safeId.describe('The router session; the conversation memory is kept per session'),
+  text: utteranceText,
+  timeZone: z.string().min(1).max(64).describe('IANA zone the turn runs in (already resolved by the router)'),
+  locale: z.string().min(2).max(35).describe('Canonical BCP 47 locale'),
+  deviceId: z.string().min(1).max(128).nullable().optional(),
+  profile: profileSchema,
+  plan: conversationPlanSchema,
+});
+export type ConversationTurnRequest = z.infer<typeof conversationTurnRequestSchema>;
+
+export const llmUsageSchema = z.object({
+  promptTokens: z.number().int().nonnegative(),
+  completionTokens: z.number().int().nonnegative(),
+  totalTokens: z.number().int().nonnegative(),
+});
+export type LlmUsage = z.infer<typeof llmUsageSchema>;
+
+/** What a tool call did: the skill's reply and data, or why it failed. */
+export const toolResultSchema = z.union([
+  z.object({
+    ok: z.literal(true),
+    text: z.string(),
+    data: z.record(z.string(), z.unknown()).optional(),
+  }),
+  z.object({ ok: z.literal(false), error: z.object({ code: z.string(), message: z.string() }) }),
+]);
+export type ToolResult = z.infer<typeof toolResultSchema>;
+
+/** SSE `tool`: one tool call the model made, with its parsed arguments and its result. */
+export const toolEventSchema = z.object({
+  name: z.string(),
+  arguments: z.record(z.string(), z.unknown()),
+  result: toolResultSchema,
+});
+export type ToolEvent = z.infer<typeof toolEventSchema>;
+
+/** SSE `delta`: the next piece of the reply text, as the model produced it. */
+export const deltaEventSchema = z.object({ text: z.string() });
+
+/** SSE `done`, and the JSON answer: the whole turn. */
+export const conversationTurnResultSchema = z.object({
+  reply: z.object({
+    text: z.string(),
+    speech: z.string().describe('The reply to speak: the text without markdown'),
+  }),
+  usage: llmUsageSchema,
+  costUsd: z.number().nonnegative(),
+  model: z.string().describe('The model that answered last (a fallback when the first failed)'),
+  latencyMs: z.number().nonnegative(),
+  tools: z.array(toolEventSchema),
+});
+export type ConversationTurnResult = z.infer<typeof conversationTurnResultSchema>;
+
+/** SSE `error`: the turn failed after the stream started; same code as the JSON error would carry. */
+export const streamErrorEventSchema = z.object({ code: z.string(), message: z.string() });
+
+export type ConversationStreamEvent =
+  | { event: 'delta'; data: z.infer<typeof deltaEventSchema> }
+  | { event: 'tool'; data: ToolEvent }
+  | { event: 'done'; data: ConversationTurnResult }
+  | { event: 'error'; data: z.infer<typeof streamErrorEventSchema> };

@@ -1,0 +1,5 @@
+export * from './entitlement-source.js';
+export * from './entitlements-client.js';
+export * from './entitlements-plugin.js';
+export * from './quota-meter.js';
+export * from './quota-periods.js';

@@ -1,0 +1,87 @@
+import {
+  type Clock,
+  createBaseServer,
+  createKeys,
+  errorHandlerPlugin,
+  type HarkConfig,
+  type Keys,
+  metricsPlugin,
+  openApiPlugin,
+  redisPlugin,
+  systemClock,
+} from '@hark/core';
+import type { SkillRegistry } from '@hark/skills';
+import type { FastifyInstance, FastifyServerOptions } from 'fastify';
+import type { Redis } from 'ioredis';
+import { createLlmGateway } from './llm/create-gateway.js';
+import type { LlmGateway } from './llm/llm-gateway.js';
+import { PriceList } from './llm/prices.js';
+import { ConversationMemory } from './memory/conversation-memory.js';
+import { UsageMeter } from './metering/usage-meter.js';
+import { healthRoutes } from './routes/health-routes.js';
+import { requireInternalToken } from './routes/internal-auth.js';
+import { turnRoutes } from './routes/turn-routes.js';
+import { createSkillRegistry } from './skill-wiring.js';
+import { buildSkillTools } from './tools/skill-tools.js';
+import type { TurnServices } from './turns/turn-runner.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    keys: Keys;
+    /** The models behind their circuit breakers. */
+    llm: LlmGateway;
+  }
+}
+
+const VERSION = '0.1.0';
+
+export interface ConversationServiceOptions {
+  config: HarkConfig;
+  /** An existing Redis client (tests); otherwise one is created from REDIS_URL and closed with the app. */
+  redis?: Redis;
+  clock?: Clock;
+  skills?: SkillRegistry;
+  logger?: FastifyServerOptions['logger'];
+  /** Transport for the LLM API; global fetch otherwise. */
+  fetch?: typeof fetch;
+}
+
+/** Builds the conversation service (:3001): the premium LLM path, called by the router only. */
+export async function buildConversationService(options: ConversationServiceOptions): Promise<FastifyInstance> {
+  const { config } = options;
+  const keys = createKeys(config.REDIS_PREFIX);
+  const clock = options.clock ?? systemClock;
+  const app = createBaseServer(options);
+  app.decorate('keys', keys);
+
+  await app.register(errorHandlerPlugin);
+  await app.register(redisPlugin, options.redis ? { client: options.redis } : { url: config.REDIS_URL });
+  await app.register(metricsPlugin);
+  await app.register(openApiPlugin, { version: VERSION });
+  await app.register(healthRoutes);
+
+  const gateway = createLlmGateway(config, { clock, log: app.log, ...(options.fetch ? { fetch: options.fetch } : {}) });
+  app.decorate('llm', gateway);
+  const registry = options.skills ?? createSkillRegistry(app.redis, keys, clock, config, app.log);
+  const services: TurnServices = {
+    gateway,
+    registry,
+    tools: buildSkillTools(registry),
+    memory: new ConversationMemory(app.redis, keys, {
+      maxTokens: config.LLM_MEMORY_MAX_TOKENS,
+      ttlSeconds: config.LLM_MEMORY_TTL_SECONDS,
+    }),
+    meter: new UsageMeter(app.redis, keys, clock),
+    prices: new PriceList(config.LLM_PRICES),
+    clock,
+    maxToolRounds: config.LLM_MAX_TOOL_ROUNDS,
+    firstTokenTimeoutMs: config.LLM_FIRST_TOKEN_TIMEOUT_MS,
+    totalTimeoutMs: config.LLM_TOTAL_TIMEOUT_MS,
+    log: app.log,
+  };
+  await app.register(async (internal) => {
+    internal.addHook('onRequest', requireInternalToken(config.INTERNAL_TOKEN));
+    await internal.register(turnRoutes, { services });
+  });
+  return app;
+}

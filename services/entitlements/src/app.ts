@@ -1,0 +1,179 @@
+import {
+  authPlugin,
+  type Clock,
+  createBaseServer,
+  createKeys,
+  errorHandlerPlugin,
+  type HarkConfig,
+  type Keys,
+  metricsPlugin,
+  openApiPlugin,
+  redisPlugin,
+  systemClock,
+} from '@hark/core';
+import type { FastifyInstance, FastifyServerOptions } from 'fastify';
+import type { Redis } from 'ioredis';
+import { AuditLog, systemActor } from './audit/audit-log.js';
+import { Checkout } from './billing/checkout.js';
+import { CustomerDirectory } from './billing/customer-directory.js';
+import { createStripeClient } from './billing/stripe-client.js';
+import { SubscriptionSync } from './billing/subscription-sync.js';
+import { defaultPlansSeedFile, readSeedPlans } from './plans/plan-seed.js';
+import { PlanStore } from './plans/plan-store.js';
+import { EntitlementView } from './projection/entitlement-view.js';
+import { ProjectionStore } from './projection/projection-store.js';
+import { adminAuditRoutes } from './routes/admin-audit-routes.js';
+import { adminEntitlementRoutes } from './routes/admin-entitlement-routes.js';
+import { adminPlanRoutes } from './routes/admin-plan-routes.js';
+import { adminStripeRoutes } from './routes/admin-stripe-routes.js';
+import { billingRoutes } from './routes/billing-routes.js';
+import { healthRoutes } from './routes/health-routes.js';
+import { meRoutes } from './routes/me-routes.js';
+import { createStripeEventCounter, StripeEventProcessor } from './webhooks/stripe-event-processor.js';
+import { type RetryPolicy, StripeEventQueue } from './webhooks/stripe-event-queue.js';
+import { stripeWebhookRoutes } from './webhooks/stripe-webhook-routes.js';
+
+/** The parts of the service, for server.ts and tests. */
+export interface EntitlementService {
+  keys: Keys;
+  plans: PlanStore;
+  projections: ProjectionStore;
+  customers: CustomerDirectory;
+  audit: AuditLog;
+  view: EntitlementView;
+  /** Null without Stripe keys. */
+  sync: SubscriptionSync | null;
+  queue: StripeEventQueue;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    entitlementService: EntitlementService;
+  }
+}
+
+const VERSION = '0.1.0';
+
+export interface EntitlementsOptions {
+  config: HarkConfig;
+  /** An existing Redis client (tests); otherwise one is created from REDIS_URL and closed with the app. */
+  redis?: Redis;
+  clock?: Clock;
+  logger?: FastifyServerOptions['logger'];
+  /** The plans written into an empty plans hash on start (default infra/plans.json). */
+  plansSeedFile?: URL | string;
+  /** Process queued Stripe events in this instance (default true). */
+  startWorker?: boolean;
+  /** Retry schedule of failed Stripe event jobs (default: about 3 days). */
+  retry?: RetryPolicy;
+}
+
+/** Builds the entitlement service: plans, grants, kill switches, Stripe billing and webhooks, audit. */
+export async function buildEntitlements(options: EntitlementsOptions): Promise<FastifyInstance> {
+  const { config } = options;
+  const keys = createKeys(config.REDIS_PREFIX);
+  const clock = options.clock ?? systemClock;
+  const app = createBaseServer(options);
+
+  await app.register(errorHandlerPlugin);
+  await app.register(redisPlugin, options.redis ? { client: options.redis } : { url: config.REDIS_URL });
+  await app.register(metricsPlugin);
+  await app.register(openApiPlugin, { version: VERSION });
+  await app.register(authPlugin, {
+    keys,
+    adminToken: config.ADMIN_TOKEN,
+    cacheTtlMs: config.AUTH_CACHE_TTL_MS,
+  });
+  await app.register(healthRoutes);
+
+  const stripe = createStripeClient(config);
+  const plans = new PlanStore(app.redis, keys, (problem, context) => app.log.warn(context, problem));
+  const projections = new ProjectionStore(app.redis, keys, clock);
+  const customers = new CustomerDirectory(app.redis, keys);
+  const audit = new AuditLog(app.redis, keys, clock);
+  const view = new EntitlementView({ redis: app.redis, keys, plans, projections, customers, clock });
+  const graceDays = config.STRIPE_PAST_DUE_GRACE_DAYS;
+  const sync = stripe
+    ? new SubscriptionSync({
+        stripe,
+        redis: app.redis,
+        keys,
+        plans,
+        projections,
+        customers,
+        clock,
+        graceDays,
+        log: app.log,
+      })
+    : null;
+  const processor =
+    sync &&
+    new StripeEventProcessor({
+      redis: app.redis,
+      keys,
+      sync,
+      counter: createStripeEventCounter(app.metrics.registry),
+    });
+  const queue = new StripeEventQueue({
+    redisUrl: config.REDIS_URL,
+    prefix: keys.stripeQueuePrefix(),
+    process: async (job) => {
+      if (!processor) throw new Error('a Stripe event was queued but Stripe is not configured here');
+      await processor.process(job);
+    },
+    onFailure: (job, error, willRetry) => {
+      if (job) processor?.count(job, willRetry ? 'retrying' : 'failed');
+      app.log[willRetry ? 'warn' : 'error'](
+        { err: error, eventId: job?.eventId },
+        'Stripe event processing failed',
+      );
+    },
+    ...(options.retry ? { retry: options.retry } : {}),
+  });
+  app.decorate('entitlementService', { keys, plans, projections, customers, audit, view, sync, queue });
+
+  app.addHook('onReady', async () => {
+    const seedPlans = await readSeedPlans(options.plansSeedFile ?? defaultPlansSeedFile, {
+      premium: config.STRIPE_PRICE_PREMIUM,
+    });
+    for (const plan of await plans.seedIfEmpty(seedPlans)) {
+      await audit.append({
+        actor: systemActor,
+        action: 'plan.seed',
+        target: `plan:${plan.id}`,
+        before: null,
+        after: plan,
+      });
+    }
+    if (processor) await queue.start(options.startWorker !== false);
+    else app.log.warn('STRIPE_SECRET_KEY is not set: checkout, portal and webhooks answer 503; grants work');
+  });
+  app.addHook('onClose', () => queue.close());
+
+  const checkout = new Checkout({
+    stripe,
+    plans,
+    projections,
+    customers,
+    publicBaseUrl: config.PUBLIC_BASE_URL,
+  });
+  await app.register(async (v1) => {
+    v1.addHook('onRequest', v1.authenticateUser);
+    await v1.register(meRoutes, { view });
+    await v1.register(billingRoutes, { checkout });
+  });
+  await app.register(async (admin) => {
+    admin.addHook('onRequest', admin.authenticateOperator);
+    await admin.register(adminPlanRoutes, { plans, audit });
+    await admin.register(adminEntitlementRoutes, { plans, projections, view, audit, clock });
+    await admin.register(adminAuditRoutes, { audit });
+    await admin.register(adminStripeRoutes, { sync, audit, keys });
+  });
+  await app.register(stripeWebhookRoutes, {
+    stripe,
+    webhookSecret: config.STRIPE_WEBHOOK_SECRET,
+    queue,
+    processor,
+  });
+  return app;
+}

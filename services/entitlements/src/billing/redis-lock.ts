@@ -1,0 +1,43 @@
+import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { harkScripts } from '@hark/core';
+import type { Redis } from 'ioredis';
+
+export interface LockOptions {
+  /** The lock frees itself after this long, should its holder die. */
+  ttlMs: number;
+  /** How long to wait for a busy lock before giving up (the caller's job is retried later). */
+  waitMs: number;
+}
+
+export class LockBusyError extends Error {
+  constructor(readonly key: string) {
+    super(`lock ${key} stayed busy`);
+    this.name = 'LockBusyError';
+  }
+}
+
+/**
+ * Runs `work` while holding a Redis lock (SET NX PX with a random token), so only one process
+ * at a time runs it for this key, across workers and service instances. Releasing checks the
+ * token: a holder that overran the TTL never frees the lock someone else took since.
+ */
+export async function withRedisLock<T>(
+  redis: Redis,
+  key: string,
+  options: LockOptions,
+  work: () => Promise<T>,
+): Promise<T> {
+  const token = randomUUID();
+  const deadline = Date.now() + options.waitMs;
+  while ((await redis.set(key, token, 'PX', options.ttlMs, 'NX')) !== 'OK') {
+    if (Date.now() >= deadline) throw new LockBusyError(key);
+    // Jittered: waiters for one key must not retry in lockstep.
+    await sleep(2 + Math.random() * 8);
+  }
+  try {
+    return await work();
+  } finally {
+    await harkScripts(redis).releaseLock(key, token);
+  }
+}

@@ -1,0 +1,100 @@
+import {
+  computeEffectiveEntitlements,
+  type EffectiveEntitlements,
+  type EntitlementProjection,
+  grantInForce,
+  type MeResponse,
+  subscriptionGivesAccess,
+} from '@hark/contracts';
+import type { Clock, Keys } from '@hark/core';
+import { quotaWindow } from '@hark/entitlements-client';
+import type { Redis } from 'ioredis';
+import type { CustomerDirectory } from '../billing/customer-directory.js';
+import type { PlanStore } from '../plans/plan-store.js';
+import type { ProjectionStore } from './projection-store.js';
+
+/** The quotas GET /v1/me reports usage of, counted by entitlements-client's consume(). */
+const reportedQuotas = ['conversation.turns_per_day', 'conversation.trial_turns_per_month'];
+
+export interface EntitlementViewOptions {
+  redis: Redis;
+  keys: Keys;
+  plans: PlanStore;
+  projections: ProjectionStore;
+  customers: CustomerDirectory;
+  clock: Clock;
+}
+
+/**
+ * Read side inside the service: a user's effective entitlements computed with the same pure
+ * function every reader uses, for GET /v1/me and the operator's "why" view.
+ */
+export class EntitlementView {
+  constructor(private readonly options: EntitlementViewOptions) {}
+
+  async effective(
+    userId: string,
+  ): Promise<{ effective: EffectiveEntitlements; projection: EntitlementProjection | null }> {
+    const [projection, plans, switchedOff] = await Promise.all([
+      this.options.projections.read(userId),
+      this.options.plans.all(),
+      this.options.plans.switchedOff(),
+    ]);
+    const now = this.options.clock.now();
+    return {
+      effective: computeEffectiveEntitlements(userId, projection, plans, switchedOff, now),
+      projection,
+    };
+  }
+
+  async me(userId: string): Promise<MeResponse> {
+    const [{ effective, projection }, usage] = await Promise.all([
+      this.effective(userId),
+      this.usage(userId),
+    ]);
+    const subscription = projection?.subscription ?? null;
+    return {
+      user: { id: userId },
+      plan: { id: effective.planId, name: effective.planName },
+      features: effective.features,
+      limits: effective.limits,
+      usage,
+      subscription: subscription && {
+        status: subscription.status,
+        currentPeriodEnd: subscription.currentPeriodEnd,
+        planId: subscription.planId,
+      },
+    };
+  }
+
+  /** Everything that decided a user's entitlements, for GET /admin/users/:id/entitlements. */
+  async explain(userId: string) {
+    const [{ effective, projection }, stripeCustomerId] = await Promise.all([
+      this.effective(userId),
+      this.options.customers.customerOf(userId),
+    ]);
+    const now = this.options.clock.now();
+    const grant = projection?.grant ?? null;
+    const subscription = projection?.subscription ?? null;
+    return {
+      userId,
+      effective,
+      grant: grant && { ...grant, inForce: grantInForce(grant, now) },
+      subscription: subscription && {
+        ...subscription,
+        givesAccess: subscriptionGivesAccess(subscription, now),
+      },
+      stripeCustomerId,
+      projection,
+    };
+  }
+
+  private async usage(userId: string): Promise<Record<string, number>> {
+    const now = this.options.clock.now();
+    const keys = reportedQuotas.map((quota) =>
+      this.options.keys.usage(userId, quota, quotaWindow(quota, now).period),
+    );
+    const values = await this.options.redis.mget(...keys);
+    return Object.fromEntries(reportedQuotas.map((quota, index) => [quota, Number(values[index] ?? 0)]));
+  }
+}

@@ -1,0 +1,91 @@
+import {
+  type EntitlementChange,
+  type EntitlementProjection,
+  entitlementProjectionSchema,
+  planInForce,
+} from '@hark/contracts';
+import { type Clock, harkScripts, type Keys } from '@hark/core';
+import type { Redis } from 'ioredis';
+
+/** A change to one user's projection: the next projection, or null to leave it as it is. */
+export type ProjectionChange = (current: EntitlementProjection | null) => EntitlementProjection | null;
+
+export interface ProjectionUpdate {
+  before: EntitlementProjection | null;
+  after: EntitlementProjection | null;
+  changed: boolean;
+}
+
+// Grants and Stripe syncs may write one user at once; each retries on the other's write.
+const MAX_ATTEMPTS = 20;
+
+function parseProjection(text: string | null): EntitlementProjection | null {
+  if (text === null) return null;
+  try {
+    const parsed = entitlementProjectionSchema.safeParse(JSON.parse(text));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+export function emptyProjection(userId: string, now: Date): EntitlementProjection {
+  return {
+    userId,
+    planId: 'free',
+    source: 'default',
+    grant: null,
+    subscription: null,
+    updatedAt: now.toISOString(),
+  };
+}
+
+/**
+ * The per-user projection (keys.entitlement): this service is its only writer. Every write is
+ * a compare-and-set that publishes {kind: 'user'} in the same step, so concurrent writers
+ * (an operator grant and a Stripe sync) never lose each other's part, and readers drop their
+ * cached entry as the new value lands.
+ */
+export class ProjectionStore {
+  private readonly scripts;
+
+  constructor(
+    private readonly redis: Redis,
+    private readonly keys: Keys,
+    private readonly clock: Clock,
+  ) {
+    this.scripts = harkScripts(redis);
+  }
+
+  async read(userId: string): Promise<EntitlementProjection | null> {
+    return parseProjection(await this.redis.get(this.keys.entitlement(userId)));
+  }
+
+  async update(userId: string, change: ProjectionChange): Promise<ProjectionUpdate> {
+    const key = this.keys.entitlement(userId);
+    const message = JSON.stringify({ kind: 'user', userId } satisfies EntitlementChange);
+    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+      const raw = await this.redis.get(key);
+      const before = parseProjection(raw);
+      const next = change(before);
+      if (next === null) return { before, after: before, changed: false };
+      const after = this.withPlanInForce(next);
+      const written = await this.scripts.compareAndSetJson(
+        key,
+        raw ?? '',
+        JSON.stringify(after),
+        this.keys.entitlementsChannel(),
+        message,
+      );
+      if (written === 1) return { before, after, changed: true };
+    }
+    throw new Error(`projection of ${userId} kept changing; gave up after ${MAX_ATTEMPTS} attempts`);
+  }
+
+  /** planId and source as of the write, for people reading Redis; readers recompute them against the clock. */
+  private withPlanInForce(projection: EntitlementProjection): EntitlementProjection {
+    const now = this.clock.now();
+    const { planId, source } = planInForce(projection, now);
+    return { ...projection, planId, source, updatedAt: now.toISOString() };
+  }
+}

@@ -1,0 +1,63 @@
+import { errorResponseSchema, operatorHeadersSchema, resyncResponseSchema } from '@hark/contracts';
+import { HarkError, type Keys } from '@hark/core';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { type AuditLog, operatorActor } from '../audit/audit-log.js';
+import { LockBusyError, withRedisLock } from '../billing/redis-lock.js';
+import { callStripe } from '../billing/stripe-client.js';
+import type { SubscriptionSync } from '../billing/subscription-sync.js';
+import { operatorErrors, operatorRoute } from './admin-plan-routes.js';
+
+export interface AdminStripeRoutesOptions {
+  sync: SubscriptionSync | null;
+  audit: AuditLog;
+  keys: Keys;
+}
+
+// One resync at a time; the lock frees itself should the instance running one die.
+const RESYNC_LOCK = { ttlMs: 15 * 60_000, waitMs: 0 };
+
+/** POST /admin/stripe/resync: rebuild every paying user's projection from Stripe (after losing Redis, say). */
+export const adminStripeRoutes: FastifyPluginAsyncZod<AdminStripeRoutesOptions> = async (app, options) => {
+  app.post(
+    '/admin/stripe/resync',
+    {
+      schema: {
+        ...operatorRoute,
+        summary: "Rebuild every user's Stripe state from Stripe: all subscriptions, then each customer again",
+        headers: operatorHeadersSchema,
+        response: {
+          200: resyncResponseSchema,
+          409: errorResponseSchema,
+          503: errorResponseSchema,
+          ...operatorErrors,
+        },
+      },
+    },
+    async (request) => {
+      const { sync } = options;
+      if (!sync) throw new HarkError('BILLING_UNAVAILABLE');
+      try {
+        const summary = await withRedisLock(app.redis, options.keys.stripeResyncLock(), RESYNC_LOCK, () =>
+          callStripe(request, () => sync.resyncAll()),
+        );
+        await options.audit.append({
+          actor: operatorActor(request),
+          action: 'stripe.resync',
+          target: 'stripe',
+          before: null,
+          after: summary,
+        });
+        return summary;
+      } catch (error) {
+        if (error instanceof LockBusyError) {
+          throw new HarkError('INVALID_STATE', {
+            what: 'A Stripe resync',
+            state: 'running',
+            action: 'start again',
+          });
+        }
+        throw error;
+      }
+    },
+  );
+};

@@ -1,0 +1,57 @@
+import type { Plan } from '@hark/contracts';
+import { testPlans } from '@hark/testing';
+import { describe, expect, it } from 'vitest';
+import { fallbackReply, planToOffer, unmatchedReply } from './unmatched-turn.js';
+
+const free = structuredClone(testPlans.free) as Plan;
+const premium = structuredClone(testPlans.premium) as Plan;
+const price = (amount: number) => ({
+  stripePriceId: null,
+  amount,
+  currency: 'usd',
+  interval: 'month' as const,
+});
+
+describe('planToOffer', () => {
+  it('offers the cheapest open plan with a price that has the feature', () => {
+    const pro = { ...premium, id: 'pro', price: price(1500) };
+    expect(planToOffer([pro, free, premium], 'conversation')?.id).toBe('premium');
+  });
+
+  it('offers no plan closed to new subscriptions, or without a price', () => {
+    expect(planToOffer([free, { ...premium, enabled: false }], 'conversation')).toBeNull();
+    expect(planToOffer([{ ...premium, price: null }], 'conversation')).toBeNull();
+  });
+});
+
+describe('unmatchedReply', () => {
+  it('upsells with the plan, its price and the checkout path', () => {
+    const { reply, upsell } = unmatchedReply({ kind: 'upsell', plan: premium, trialLimit: 5 });
+    expect(upsell).toEqual({
+      feature: 'conversation',
+      message: 'Upgrade to Premium ($5.00 a month) for open conversation and more turns.',
+      plan: 'premium',
+      checkoutPath: '/v1/billing/checkout',
+    });
+    expect(reply.text).toContain('used your 5 free conversation turns this month');
+  });
+
+  it('says the plan has no conversation when it had no trial at all', () => {
+    expect(unmatchedReply({ kind: 'upsell', plan: premium, trialLimit: 0 }).reply.text).toContain(
+      "doesn't include open conversation",
+    );
+  });
+
+  it.each([{ kind: 'plan' }, { kind: 'trial', remaining: 2 }, { kind: 'none' }] as const)(
+    'keeps the plain fallback for $kind, with no upsell',
+    (access) => {
+      expect(unmatchedReply(access)).toEqual({ reply: fallbackReply });
+    },
+  );
+
+  it('says conversation is paused when it is switched off', () => {
+    const answer = unmatchedReply({ kind: 'switched-off' });
+    expect(answer.upsell).toBeUndefined();
+    expect(answer.reply.text).toMatch(/paused/);
+  });
+});
