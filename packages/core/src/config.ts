@@ -75,6 +75,7 @@ export const configSchema = z
     SSE_HEARTBEAT_MS: z.coerce.number().int().min(1_000).default(15_000),
     // Internal calls between services (router -> conversation) carry this shared secret.
     INTERNAL_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+    CONVERSATION_URL: z.url({ protocol: /^https?$/ }).default('http://127.0.0.1:3001'),
     // The premium conversation path (services/conversation): any OpenAI-compatible Chat Completions API.
     LLM_BASE_URL: z.url({ protocol: /^https?$/ }).default('https://api.openai.com/v1'),
     LLM_API_KEY: z.string().min(1).optional(),

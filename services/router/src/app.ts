@@ -29,6 +29,7 @@ import {
 } from '@hark/skills';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import type { Redis } from 'ioredis';
+import { type ConversationClient, createConversationClient } from './conversation/conversation-client.js';
 import { EventHub } from './events/event-hub.js';
 import { adminUserRoutes } from './routes/admin-user-routes.js';
 import { alarmRoutes } from './routes/alarm-routes.js';
@@ -69,6 +70,8 @@ export interface RouterOptions {
   logger?: FastifyServerOptions['logger'];
   /** Fire due items from this instance (default true); tests that drive firing by hand turn it off. */
   startScheduler?: boolean;
+  /** The premium path; default: services/conversation at CONVERSATION_URL; null turns it off. */
+  conversation?: ConversationClient | null;
 }
 
 /** Builds the router service: every plugin and route, ready for `listen` or `inject`. */
@@ -133,6 +136,15 @@ export async function buildRouter(options: RouterOptions): Promise<FastifyInstan
     profiles: new ProfileStore(app.redis, keys),
     clock,
     entitlements: app.entitlements,
+    conversation:
+      options.conversation === undefined
+        ? createConversationClient({
+            baseUrl: config.CONVERSATION_URL,
+            internalToken: config.INTERNAL_TOKEN,
+            // The service bounds its own upstream calls; this only keeps a stuck service from holding a turn.
+            timeoutMs: config.LLM_TOTAL_TIMEOUT_MS + 5_000,
+          })
+        : options.conversation,
     onAnswered: (intent: string, handledBy: string) =>
       app.metrics.intents.inc({ intent, handled_by: handledBy }),
   };

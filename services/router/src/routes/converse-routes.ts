@@ -1,7 +1,62 @@
 import { converseRequestSchema, converseResponseSchema, errorResponseSchema } from '@hark/contracts';
-import { currentUser } from '@hark/core';
+import { currentUser, HarkError, isHarkError, isRedisUnavailableError } from '@hark/core';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { sseFrame } from '../conversation/sse-frames.js';
 import { converseTurn, type TurnDependencies } from '../turns/converse-turn.js';
+
+const wantsEventStream = (request: FastifyRequest) =>
+  request.headers.accept?.includes('text/event-stream') ?? false;
+
+function clientError(error: unknown, requestId: string): HarkError {
+  if (isHarkError(error)) return error;
+  if (isRedisUnavailableError(error)) return new HarkError('UNAVAILABLE');
+  return new HarkError('INTERNAL', { requestId });
+}
+
+/**
+ * The same turn as Server-Sent Events: `intent`, then (premium path) `delta` and `tool` as
+ * they arrive, then `done` with the whole response, or `error`. A client that hangs up aborts
+ * the upstream request.
+ */
+async function streamTurn(
+  turns: TurnDependencies,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): Promise<void> {
+  const hangUp = new AbortController();
+  reply.raw.on('close', () => {
+    if (!reply.raw.writableFinished) hangUp.abort();
+  });
+  reply.hijack();
+  const raw = reply.raw;
+  raw.writeHead(200, {
+    'content-type': 'text/event-stream; charset=utf-8',
+    'cache-control': 'no-cache, no-transform',
+    connection: 'keep-alive',
+    'x-accel-buffering': 'no',
+    'x-request-id': request.id,
+  });
+  const write = (event: string, data: unknown) => {
+    if (!raw.writableEnded && !raw.destroyed) raw.write(sseFrame(event, data));
+  };
+  try {
+    const body = converseRequestSchema.parse(request.body);
+    const response = await converseTurn(turns, currentUser(request), body, {
+      emit: (event) => write(event.event, event.data),
+      signal: hangUp.signal,
+    });
+    write('done', response);
+  } catch (error) {
+    if (!hangUp.signal.aborted) {
+      const failure = clientError(error, request.id);
+      if (failure.statusCode >= 500) request.log.error({ err: error }, 'streamed turn failed');
+      write('error', failure.toBody().error);
+    }
+  } finally {
+    raw.end();
+  }
+}
 
 export const converseRoutes: FastifyPluginAsyncZod<{ turns: TurnDependencies }> = async (app, options) => {
   app.post(
@@ -11,8 +66,9 @@ export const converseRoutes: FastifyPluginAsyncZod<{ turns: TurnDependencies }> 
         tags: ['converse'],
         summary: 'One turn of conversation: recognise, act, reply',
         description:
-          'Free skills answer locally (handledBy "skill"); unmatched text gets handledBy "fallback". ' +
-          'Recognised intents whose skill is not installed yet answer 501 HARK_ERR_SKILL_UNAVAILABLE.',
+          'Free skills answer locally (handledBy "skill"). Unmatched text goes to the premium path (handledBy "llm") ' +
+          'when the plan or the free trial allows, else gets a fallback reply with an upsell. With ' +
+          '`Accept: text/event-stream` the same turn streams events: intent, delta, tool, done (the response below), error.',
         security: [{ apiKey: [] }],
         body: converseRequestSchema,
         response: {
@@ -23,6 +79,9 @@ export const converseRoutes: FastifyPluginAsyncZod<{ turns: TurnDependencies }> 
         },
       },
     },
-    async (request) => converseTurn(options.turns, currentUser(request), request.body),
+    async (request, reply) => {
+      if (wantsEventStream(request)) return streamTurn(options.turns, request, reply);
+      return converseTurn(options.turns, currentUser(request), request.body);
+    },
   );
 };

@@ -3,6 +3,7 @@ import type { SkillRegistry } from '@hark/skills';
 import { connectTestRedis, type TestRedis } from '@hark/testing';
 import type { FastifyInstance } from 'fastify';
 import { buildRouter } from '../app.js';
+import type { ConversationClient } from '../conversation/conversation-client.js';
 
 export const ADMIN_TOKEN = 'test-operator-token';
 
@@ -17,7 +18,7 @@ export interface TestRouter {
 /** A router on the real test Redis, under a key prefix of its own, with logs off. */
 export async function startTestRouter(
   env: Record<string, string> = {},
-  options: { clock?: Clock; skills?: SkillRegistry } = {},
+  options: { clock?: Clock; skills?: SkillRegistry; conversation?: ConversationClient | null } = {},
 ): Promise<TestRouter> {
   const testRedis = await connectTestRedis('router');
   const config = loadConfig({
@@ -28,7 +29,14 @@ export async function startTestRouter(
     AUTH_CACHE_TTL_MS: '0',
     ...env,
   });
-  const app = await buildRouter({ config, redis: testRedis.redis, logger: false, ...options });
+  // No premium path unless a test brings one: unmatched text gets the fallback (or the upsell).
+  const app = await buildRouter({
+    config,
+    redis: testRedis.redis,
+    logger: false,
+    conversation: null,
+    ...options,
+  });
   await app.ready();
   return {
     app,

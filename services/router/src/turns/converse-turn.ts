@@ -1,5 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import type { ConverseRequest, ConverseResponse, IntentMatch } from '@hark/contracts';
+import type {
+  ConversationStreamEvent,
+  ConverseRequest,
+  ConverseResponse,
+  IntentMatch,
+  Profile,
+} from '@hark/contracts';
 import {
   type Clock,
   HarkError,
@@ -12,9 +18,11 @@ import {
 import type { EntitlementsClient } from '@hark/entitlements-client';
 import type { RecognizeContext, RecognizeResult } from '@hark/nlu';
 import type { SkillContext, SkillRegistry, SkillResult } from '@hark/skills';
+import type { ConversationClient } from '../conversation/conversation-client.js';
 import { answerPendingQuestion, toPendingQuestion } from './follow-up.js';
+import { premiumTurn } from './premium-turn.js';
 import { newSession, type SessionState, type SessionStore } from './session-store.js';
-import { conversationAccess, unmatchedReply } from './unmatched-turn.js';
+import { type ConversationAccess, conversationAccess, unmatchedReply } from './unmatched-turn.js';
 
 export interface TurnDependencies {
   recognize(text: string, context: RecognizeContext): RecognizeResult;
@@ -23,6 +31,8 @@ export interface TurnDependencies {
   profiles: ProfileStore;
   clock: Clock;
   entitlements: EntitlementsClient;
+  /** The premium path; null where no conversation service is configured. */
+  conversation: ConversationClient | null;
   onAnswered?(intent: string, handledBy: ConverseResponse['handledBy']): void;
 }
 
@@ -65,6 +75,54 @@ function nextSession(
   };
 }
 
+/** Events a streaming caller sees before `done`: what was understood, then deltas and tool calls. */
+export type TurnStreamEvent =
+  | { event: 'intent'; data: { sessionId: string; intent: IntentMatch | null } }
+  | Exclude<ConversationStreamEvent, { event: 'done' | 'error' }>;
+
+/** How a streaming caller follows the turn: events as they happen; abort on hang-up. */
+export interface TurnStream {
+  emit(event: TurnStreamEvent): void;
+  signal: AbortSignal;
+}
+
+interface UnmatchedTurnInput {
+  user: User;
+  session: SessionState;
+  request: ConverseRequest;
+  timeZone: string;
+  locale: string;
+  profile: Profile;
+}
+
+/** No skill matched: the premium path when the user may use it, else the fallback (with an upsell). */
+async function unmatchedTurn(
+  deps: TurnDependencies,
+  access: ConversationAccess,
+  input: UnmatchedTurnInput,
+  stream: TurnStream | undefined,
+): Promise<Pick<ConverseResponse, 'handledBy' | 'reply' | 'data' | 'upsell'>> {
+  if ((access.kind !== 'plan' && access.kind !== 'trial') || !deps.conversation) {
+    return { handledBy: 'fallback', ...unmatchedReply(access) };
+  }
+  const { user, session, request } = input;
+  return premiumTurn(
+    { entitlements: deps.entitlements, conversation: deps.conversation },
+    {
+      userId: user.id,
+      sessionId: session.id,
+      text: request.text,
+      timeZone: input.timeZone,
+      locale: input.locale,
+      deviceId: request.deviceId ?? session.deviceId,
+      profile: input.profile,
+      access,
+    },
+    stream?.emit ?? (() => undefined),
+    stream?.signal ?? new AbortController().signal,
+  );
+}
+
 /**
  * One turn of POST /v1/converse: validate zone and locale, answer a pending question or
  * recognise a new request, run its skill (or the fallback), and keep or end the session.
@@ -73,6 +131,7 @@ export async function converseTurn(
   deps: TurnDependencies,
   user: User,
   request: ConverseRequest,
+  stream?: TurnStream,
 ): Promise<ConverseResponse> {
   const profile = await deps.profiles.get(user.id);
   const timeZone = resolveTimeZone(request.timezone, profile.timezone);
@@ -84,19 +143,18 @@ export async function converseTurn(
   const intent =
     answerPendingQuestion(request.text, session.pending, recognized, now, localNow) ?? recognized.intent;
 
+  stream?.emit({ event: 'intent', data: { sessionId: session.id, intent } });
   if (!intent) {
-    const [access] = await Promise.all([
-      conversationAccess(deps.entitlements, user.id),
-      deps.sessions.save(user.id, nextSession(session, null, null, request, now)),
-    ]);
-    deps.onAnswered?.('none', 'fallback');
-    return {
-      sessionId: session.id,
-      handledBy: 'fallback',
-      intent: null,
-      expectsReply: false,
-      ...unmatchedReply(access),
-    };
+    await deps.sessions.save(user.id, nextSession(session, null, null, request, now));
+    const access = await conversationAccess(deps.entitlements, user.id);
+    const answer = await unmatchedTurn(
+      deps,
+      access,
+      { user, session, request, timeZone, locale, profile },
+      stream,
+    );
+    deps.onAnswered?.('none', answer.handledBy);
+    return { sessionId: session.id, intent: null, expectsReply: false, ...answer };
   }
 
   const context: SkillContext = {

@@ -1,0 +1,77 @@
+import type { ConversationStreamEvent, ConverseResponse, Profile } from '@hark/contracts';
+import type { EntitlementsClient } from '@hark/entitlements-client';
+import { type ConversationClient, ConversationFailure } from '../conversation/conversation-client.js';
+import { type ConversationAccess, TRIAL_QUOTA, unmatchedReply } from './unmatched-turn.js';
+
+export const DAILY_QUOTA = 'conversation.turns_per_day';
+
+export interface PremiumTurnInput {
+  userId: string;
+  sessionId: string;
+  text: string;
+  timeZone: string;
+  locale: string;
+  deviceId: string | null;
+  profile: Profile;
+  access: Extract<ConversationAccess, { kind: 'plan' | 'trial' }>;
+}
+
+export interface PremiumDependencies {
+  entitlements: EntitlementsClient;
+  conversation: ConversationClient;
+}
+
+type PremiumAnswer = Pick<ConverseResponse, 'handledBy' | 'reply' | 'data' | 'upsell'>;
+
+const outOfTurns = (): PremiumAnswer => {
+  const text =
+    "You've reached today's limit of conversation turns. Timers, weather and the other skills still work.";
+  return { handledBy: 'fallback', reply: { text, speech: text }, data: { quota: DAILY_QUOTA } };
+};
+
+const unreachable = (code: string): PremiumAnswer => {
+  const text =
+    "I can't reach my conversation service right now. Timers, weather and the other skills still work.";
+  return { handledBy: 'fallback', reply: { text, speech: text }, data: { error: code } };
+};
+
+/**
+ * An unmatched turn on the premium path: take one turn from the user's quota (the daily one
+ * on a plan with conversation, the monthly trial otherwise), ask the conversation service,
+ * and give the turn back if no answer came. An outage is a spoken reply, never an error page.
+ */
+export async function premiumTurn(
+  deps: PremiumDependencies,
+  input: PremiumTurnInput,
+  emit: (event: Exclude<ConversationStreamEvent, { event: 'done' | 'error' }>) => void,
+  signal: AbortSignal,
+): Promise<PremiumAnswer> {
+  const quota = input.access.kind === 'plan' ? DAILY_QUOTA : TRIAL_QUOTA;
+  const taken = await deps.entitlements.consume(input.userId, quota, 1);
+  if (!taken.allowed) {
+    if (input.access.kind === 'plan') return outOfTurns();
+    // The last trial turn went to a concurrent request: offer the upgrade instead.
+    return { handledBy: 'fallback', ...unmatchedReply({ kind: 'none' }) };
+  }
+  const { access: _access, ...turn } = input;
+  try {
+    const effective = await deps.entitlements.entitlements(input.userId);
+    const plan = { id: effective.planId, features: effective.features };
+    const result = await deps.conversation.turn({ ...turn, plan }, emit, signal);
+    return {
+      handledBy: 'llm',
+      reply: result.reply,
+      data: {
+        model: result.model,
+        usage: result.usage,
+        costUsd: result.costUsd,
+        tools: result.tools,
+        quota: { name: quota, remaining: taken.remaining },
+      },
+    };
+  } catch (error) {
+    await deps.entitlements.refund(input.userId, quota, 1, taken.period);
+    if (signal.aborted) throw error;
+    return unreachable(error instanceof ConversationFailure ? error.code : 'HARK_ERR_UPSTREAM_UNAVAILABLE');
+  }
+}
