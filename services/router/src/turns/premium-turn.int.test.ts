@@ -84,7 +84,10 @@ describe('the premium path of /v1/converse', () => {
     const response = await converse(key, { accept: 'text/event-stream' });
     expect(response.headers['content-type']).toContain('text/event-stream');
     const frames = [];
-    for await (const frame of readSseFrames([new TextEncoder().encode(response.body)])) frames.push(frame);
+    const body = (async function* () {
+      yield new TextEncoder().encode(response.body);
+    })();
+    for await (const frame of readSseFrames(body)) frames.push(frame);
     expect(frames.map((f) => f.event)).toEqual([
       'intent',
       ...answer.reply.text.split(' ').map(() => 'delta'),
