@@ -82,7 +82,10 @@ export function textChunks(identity: CompletionIdentity, text: string): Record<s
  * Tool calls as OpenAI streams them: per call one chunk with index, id, type and name (empty
  * arguments), then the arguments in fragments that carry only the index.
  */
-export function toolCallChunks(identity: CompletionIdentity, calls: StandInToolCall[]): Record<string, unknown>[] {
+export function toolCallChunks(
+  identity: CompletionIdentity,
+  calls: StandInToolCall[],
+): Record<string, unknown>[] {
   return calls.flatMap((call, index) => {
     const id = call.id ?? `call_${identity.id.slice(-6)}_${index}`;
     const opening = chunk(identity, {

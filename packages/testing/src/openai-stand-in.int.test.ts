@@ -41,7 +41,11 @@ describe('OpenAI stand-in', () => {
     expect(words.length).toBe(STAND_IN_DEFAULT_TEXT.split(' ').length);
     expect(chunks[0]!.choices[0]!.delta.role).toBe('assistant');
     expect(chunks.at(-2)!.choices[0]!.finish_reason).toBe('stop');
-    expect(chunks.at(-1)).toMatchObject({ object: 'chat.completion.chunk', choices: [], usage: { total_tokens: expect.any(Number) } });
+    expect(chunks.at(-1)).toMatchObject({
+      object: 'chat.completion.chunk',
+      choices: [],
+      usage: { total_tokens: expect.any(Number) },
+    });
   });
 
   it('sends tool-call arguments in fragments that reassemble by index', async () => {
@@ -94,12 +98,16 @@ describe('OpenAI stand-in', () => {
     const limited = await ask({ stream: true });
     expect(limited.status).toBe(429);
     expect(limited.headers.get('retry-after')).toBe('7');
-    expect((await limited.json()).error.type).toBe('rate_limit_error');
+    expect(((await limited.json()) as { error: { type: string } }).error.type).toBe('rate_limit_error');
     expect((await ask({})).status).toBe(200);
   });
 
   it('records what it was asked', async () => {
-    await ask({ stream: true, stream_options: { include_usage: true }, tools: [{ type: 'function', function: { name: 'x' } }] });
+    await ask({
+      stream: true,
+      stream_options: { include_usage: true },
+      tools: [{ type: 'function', function: { name: 'x' } }],
+    });
     expect(standIn.requests).toEqual([
       expect.objectContaining({
         path: '/v1/chat/completions',

@@ -35,8 +35,16 @@ interface StreamTiming {
 }
 
 export type ScriptedAnswer =
-  | ({ kind: 'text'; text: string; /** Destroys the socket after this many chunks. */ dropAfterChunks?: number } & StreamTiming)
-  | ({ kind: 'tool_calls'; calls: StandInToolCall[]; /** Said before the calls, as some models do. */ text?: string } & StreamTiming)
+  | ({
+      kind: 'text';
+      text: string /** Destroys the socket after this many chunks. */;
+      dropAfterChunks?: number;
+    } & StreamTiming)
+  | ({
+      kind: 'tool_calls';
+      calls: StandInToolCall[] /** Said before the calls, as some models do. */;
+      text?: string;
+    } & StreamTiming)
   /** An error status with OpenAI's error body; `retryAfterSeconds` sets Retry-After. */
   | { kind: 'status'; status: number; retryAfterSeconds?: number; message?: string };
 
@@ -161,10 +169,17 @@ function record(path: string, body: Record<string, unknown>, authorization?: str
 }
 
 /** Usage as given, else estimated from what was asked and what is answered. */
-function usageFor(answer: Exclude<ScriptedAnswer, { kind: 'status' }>, request: RecordedChatRequest): StandInUsage {
+function usageFor(
+  answer: Exclude<ScriptedAnswer, { kind: 'status' }>,
+  request: RecordedChatRequest,
+): StandInUsage {
   if (answer.usage) return answer.usage;
-  const said = answer.kind === 'text' ? answer.text : `${answer.text ?? ''}${answer.calls.map(toolArguments).join('')}`;
-  return { promptTokens: estimateTokens(JSON.stringify(request.messages)), completionTokens: estimateTokens(said) };
+  const said =
+    answer.kind === 'text' ? answer.text : `${answer.text ?? ''}${answer.calls.map(toolArguments).join('')}`;
+  return {
+    promptTokens: estimateTokens(JSON.stringify(request.messages)),
+    completionTokens: estimateTokens(said),
+  };
 }
 
 function wholeCompletion(
@@ -183,7 +198,10 @@ async function sendStream(
   answer: Exclude<ScriptedAnswer, { kind: 'status' }>,
   request: RecordedChatRequest,
 ): Promise<void> {
-  response.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache' });
+  response.writeHead(200, {
+    'content-type': 'text/event-stream; charset=utf-8',
+    'cache-control': 'no-cache',
+  });
   response.flushHeaders();
   const chunks =
     answer.kind === 'text'
@@ -212,7 +230,8 @@ async function sendStream(
 }
 
 function sendStatus(response: ServerResponse, answer: Extract<ScriptedAnswer, { kind: 'status' }>): void {
-  if (answer.retryAfterSeconds !== undefined) response.setHeader('retry-after', String(answer.retryAfterSeconds));
+  if (answer.retryAfterSeconds !== undefined)
+    response.setHeader('retry-after', String(answer.retryAfterSeconds));
   sendError(response, answer.status, answer.message ?? `Stand-in status ${answer.status}`);
 }
 

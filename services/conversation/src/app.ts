@@ -47,7 +47,9 @@ export interface ConversationServiceOptions {
 }
 
 /** Builds the conversation service (:3001): the premium LLM path, called by the router only. */
-export async function buildConversationService(options: ConversationServiceOptions): Promise<FastifyInstance> {
+export async function buildConversationService(
+  options: ConversationServiceOptions,
+): Promise<FastifyInstance> {
   const { config } = options;
   const keys = createKeys(config.REDIS_PREFIX);
   const clock = options.clock ?? systemClock;
@@ -60,7 +62,11 @@ export async function buildConversationService(options: ConversationServiceOptio
   await app.register(openApiPlugin, { version: VERSION });
   await app.register(healthRoutes);
 
-  const gateway = createLlmGateway(config, { clock, log: app.log, ...(options.fetch ? { fetch: options.fetch } : {}) });
+  const gateway = createLlmGateway(config, {
+    clock,
+    log: app.log,
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+  });
   app.decorate('llm', gateway);
   const registry = options.skills ?? createSkillRegistry(app.redis, keys, clock, config, app.log);
   const services: TurnServices = {

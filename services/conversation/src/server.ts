@@ -22,7 +22,10 @@ async function main(): Promise<void> {
   const app = await buildConversationService({ config });
   const port = process.env.PORT ? config.PORT : DEFAULT_PORT;
   await app.listen({ host: config.HOST, port });
-  app.log.info({ model: config.LLM_MODEL, fallbacks: config.LLM_FALLBACK_MODELS, baseUrl: config.LLM_BASE_URL }, 'LLM');
+  app.log.info(
+    { model: config.LLM_MODEL, fallbacks: config.LLM_FALLBACK_MODELS, baseUrl: config.LLM_BASE_URL },
+    'LLM',
+  );
 
   let closing = false;
   const shutdown = (signal: string) => {

@@ -1,5 +1,10 @@
 import { type Clock, type HarkConfig, type Keys, Scheduler } from '@hark/core';
-import { createDefaultSkills, createScheduledItems, limitsFromConfig, type SkillRegistry } from '@hark/skills';
+import {
+  createDefaultSkills,
+  createScheduledItems,
+  limitsFromConfig,
+  type SkillRegistry,
+} from '@hark/skills';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Redis } from 'ioredis';
 

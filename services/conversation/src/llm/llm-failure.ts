@@ -42,7 +42,9 @@ export class LlmFailure extends Error {
   toHarkError(): HarkError {
     if (this.kind === 'timeout') return new HarkError('LLM_TIMEOUT', { reason: this.reason });
     if (this.kind === 'circuit-open') {
-      return new HarkError('LLM_CIRCUIT_OPEN', { retryAfterSeconds: Math.max(1, Math.ceil(this.retryAfterMs / 1000)) });
+      return new HarkError('LLM_CIRCUIT_OPEN', {
+        retryAfterSeconds: Math.max(1, Math.ceil(this.retryAfterMs / 1000)),
+      });
     }
     return new HarkError('LLM_UNAVAILABLE', { reason: this.reason });
   }

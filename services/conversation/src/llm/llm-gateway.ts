@@ -1,7 +1,12 @@
 import type { Clock } from '@hark/core';
 import { CircuitBreaker } from './circuit-breaker.js';
-import { circuitOpen, LlmFailure } from './llm-failure.js';
-import { type ChatRequest, type ModelAnswer, type ModelCallSettings, streamModelAnswer } from './model-call.js';
+import { circuitOpen, type LlmFailure } from './llm-failure.js';
+import {
+  type ChatRequest,
+  type ModelAnswer,
+  type ModelCallSettings,
+  streamModelAnswer,
+} from './model-call.js';
 
 export interface LlmGatewaySettings extends ModelCallSettings {
   /** The primary model first, then the fallbacks in the order to try them. */
@@ -41,7 +46,11 @@ export class LlmGateway {
     return Object.fromEntries([...this.breakers].map(([model, breaker]) => [model, breaker.status]));
   }
 
-  async complete(request: ChatRequest, signal: AbortSignal, onText: (text: string) => void): Promise<ModelAnswer> {
+  async complete(
+    request: ChatRequest,
+    signal: AbortSignal,
+    onText: (text: string) => void,
+  ): Promise<ModelAnswer> {
     let lastFailure: LlmFailure | undefined;
     let streamed = false;
     const relay = (text: string) => {

@@ -1,6 +1,9 @@
 import type OpenAI from 'openai';
-import type { ChatCompletionChunk, ChatCompletionMessageParam } from 'openai/resources/chat/completions';
-import type { ChatCompletionFunctionTool } from 'openai/resources/chat/completions';
+import type {
+  ChatCompletionChunk,
+  ChatCompletionFunctionTool,
+  ChatCompletionMessageParam,
+} from 'openai/resources/chat/completions';
 import type { ToolCallRequest } from '../tools/skill-tools.js';
 import { classifyFailure, LlmFailure, TurnAbort } from './llm-failure.js';
 
@@ -35,7 +38,10 @@ class AnswerAssembler {
 
   add(chunk: ChatCompletionChunk, onText: (text: string) => void): void {
     if (chunk.usage) {
-      this.usage = { promptTokens: chunk.usage.prompt_tokens, completionTokens: chunk.usage.completion_tokens };
+      this.usage = {
+        promptTokens: chunk.usage.prompt_tokens,
+        completionTokens: chunk.usage.completion_tokens,
+      };
     }
     const choice = chunk.choices[0];
     if (!choice) return;

@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { PriceList } from './prices.js';
 
 describe('PriceList', () => {
-  const prices = new PriceList({ 'llama3.1:8b': { input: 0, output: 0 }, 'gpt-4o': { input: 3, output: 12 } });
+  const prices = new PriceList({
+    'llama3.1:8b': { input: 0, output: 0 },
+    'gpt-4o': { input: 3, output: 12 },
+  });
 
   it('prices in micro-USD from USD per 1M tokens, with overrides winning over the defaults', () => {
     expect(prices.costMicroUsd('gpt-4o-mini', { promptTokens: 1_000, completionTokens: 200 })).toBe(270);
@@ -11,7 +14,9 @@ describe('PriceList', () => {
   });
 
   it('prices dated snapshots like their model, and unknown models as free', () => {
-    expect(prices.costMicroUsd('gpt-4o-mini-2024-07-18', { promptTokens: 1_000_000, completionTokens: 0 })).toBe(150_000);
+    expect(
+      prices.costMicroUsd('gpt-4o-mini-2024-07-18', { promptTokens: 1_000_000, completionTokens: 0 }),
+    ).toBe(150_000);
     expect(prices.knows('gpt-4o-2024-11-20')).toBe(true);
     expect(prices.knows('mistral')).toBe(false);
     expect(prices.costMicroUsd('mistral', { promptTokens: 1_000, completionTokens: 1_000 })).toBe(0);

@@ -20,7 +20,10 @@ const postJson = (target: TestConversation, body = turnBody()) =>
 describe('fallback models', () => {
   it('answers with the next model when the first is rate-limited (429)', async () => {
     service = await startTestConversation({ LLM_FALLBACK_MODELS: 'gpt-4o' });
-    service.standIn.enqueue({ kind: 'status', status: 429, retryAfterSeconds: 20 }, { kind: 'text', text: 'Fallback here.' });
+    service.standIn.enqueue(
+      { kind: 'status', status: 429, retryAfterSeconds: 20 },
+      { kind: 'text', text: 'Fallback here.' },
+    );
     const response = await postJson(service);
     expect(response.statusCode).toBe(200);
     expect(response.json()).toMatchObject({ model: 'gpt-4o', reply: { text: 'Fallback here.' } });
@@ -60,18 +63,31 @@ describe('timeouts', () => {
     const started = performance.now();
     const response = await postJson(service);
     expect(response.statusCode).toBe(504);
-    expect(response.json().error).toMatchObject({ code: 'HARK_ERR_LLM_TIMEOUT', message: expect.stringContaining('150 ms') });
+    expect(response.json().error).toMatchObject({
+      code: 'HARK_ERR_LLM_TIMEOUT',
+      message: expect.stringContaining('150 ms'),
+    });
     expect(performance.now() - started).toBeLessThan(1_000);
     await service.close();
 
-    service = await startTestConversation({ LLM_FIRST_TOKEN_TIMEOUT_MS: '150', LLM_FALLBACK_MODELS: 'gpt-4o' });
-    service.standIn.enqueue({ kind: 'text', text: 'Too late.', firstChunkDelayMs: 2_000 }, { kind: 'text', text: 'On time.' });
+    service = await startTestConversation({
+      LLM_FIRST_TOKEN_TIMEOUT_MS: '150',
+      LLM_FALLBACK_MODELS: 'gpt-4o',
+    });
+    service.standIn.enqueue(
+      { kind: 'text', text: 'Too late.', firstChunkDelayMs: 2_000 },
+      { kind: 'text', text: 'On time.' },
+    );
     expect((await postJson(service)).json()).toMatchObject({ model: 'gpt-4o', reply: { text: 'On time.' } });
   });
 
   it('bounds the whole turn with LLM_TOTAL_TIMEOUT_MS, even while tokens keep coming', async () => {
     service = await startTestConversation({ LLM_TOTAL_TIMEOUT_MS: '300' });
-    service.standIn.enqueue({ kind: 'text', text: 'one two three four five six seven eight nine ten', chunkDelayMs: 100 });
+    service.standIn.enqueue({
+      kind: 'text',
+      text: 'one two three four five six seven eight nine ten',
+      chunkDelayMs: 100,
+    });
     const turn = await streamTurn(service.url, turnBody());
     expect(turn.events.some((event) => event.event === 'delta')).toBe(true);
     expect(turn.events.at(-1)).toMatchObject({ event: 'error', data: { code: 'HARK_ERR_LLM_TIMEOUT' } });
@@ -88,7 +104,10 @@ describe('circuit breaker', () => {
 
     const fast = await postJson(service);
     expect(fast.statusCode).toBe(503);
-    expect(fast.json().error).toMatchObject({ code: 'HARK_ERR_LLM_CIRCUIT_OPEN', message: expect.stringContaining('30 s') });
+    expect(fast.json().error).toMatchObject({
+      code: 'HARK_ERR_LLM_CIRCUIT_OPEN',
+      message: expect.stringContaining('30 s'),
+    });
     expect(service.standIn.requests).toHaveLength(2);
 
     service.clock.advance(30_000);
@@ -99,17 +118,29 @@ describe('circuit breaker', () => {
 
   it('skips a model whose circuit is open and goes straight to the fallback', async () => {
     service = await startTestConversation({ LLM_BREAKER_FAILURES: '1', LLM_FALLBACK_MODELS: 'gpt-4o' });
-    service.standIn.enqueue({ kind: 'status', status: 500 }, { kind: 'text', text: 'First.' }, { kind: 'text', text: 'Second.' });
+    service.standIn.enqueue(
+      { kind: 'status', status: 500 },
+      { kind: 'text', text: 'First.' },
+      { kind: 'text', text: 'Second.' },
+    );
     await postJson(service);
     await postJson(service);
-    expect(service.standIn.requests.map((request) => request.model)).toEqual(['gpt-4o-mini', 'gpt-4o', 'gpt-4o']);
+    expect(service.standIn.requests.map((request) => request.model)).toEqual([
+      'gpt-4o-mini',
+      'gpt-4o',
+      'gpt-4o',
+    ]);
   });
 });
 
 describe('a caller that hangs up', () => {
   it('aborts the upstream request: the stand-in sees its client go away', async () => {
     service = await startTestConversation();
-    service.standIn.enqueue({ kind: 'text', text: 'a long answer that nobody will hear to the end', chunkDelayMs: 50 });
+    service.standIn.enqueue({
+      kind: 'text',
+      text: 'a long answer that nobody will hear to the end',
+      chunkDelayMs: 50,
+    });
     const turn = await streamTurn(service.url, turnBody({ userId: 'eve' }), (event) =>
       event.event === 'delta' ? 'hang-up' : undefined,
     );
@@ -117,10 +148,11 @@ describe('a caller that hangs up', () => {
     await service.standIn.waitForClientAbort();
     expect(service.standIn.clientAborts).toBe(1);
     const target = service;
-    const [[, fields]] = await eventually(async () => {
+    const [entry] = await eventually(async () => {
       const entries = await target.testRedis.redis.xrange(target.keys.interactions(), '-', '+');
       return entries.length > 0 ? entries : undefined;
     });
+    const fields = entry?.[1];
     expect(fields).toEqual(expect.arrayContaining(['outcome', 'aborted', 'userId', 'eve']));
   });
 });

@@ -10,11 +10,15 @@ beforeEach(async () => {
 afterAll(() => service?.close());
 
 const roles = (index: number) => service.standIn.requests[index]!.messages.map((message) => message.role);
-const contents = (index: number) => service.standIn.requests[index]!.messages.map((message) => message.content);
+const contents = (index: number) =>
+  service.standIn.requests[index]!.messages.map((message) => message.content);
 
 describe('conversation memory', () => {
   it('sends the previous exchange with the next turn of the same session, and not to another session', async () => {
-    service.standIn.enqueue({ kind: 'text', text: 'Nice to meet you, Ada.' }, { kind: 'text', text: 'You are Ada.' });
+    service.standIn.enqueue(
+      { kind: 'text', text: 'Nice to meet you, Ada.' },
+      { kind: 'text', text: 'You are Ada.' },
+    );
     await streamTurn(service.url, turnBody({ sessionId: 'm1', text: 'My name is Ada.' }));
     await streamTurn(service.url, turnBody({ sessionId: 'm1', text: 'What is my name?' }));
     expect(roles(1)).toEqual(['system', 'user', 'assistant', 'user']);

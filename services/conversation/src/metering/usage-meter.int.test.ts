@@ -27,7 +27,9 @@ async function interactionsOf(userId: string) {
   return eventually(async () => {
     const entries = await service.testRedis.redis.xrange(service.keys.interactions(), '-', '+');
     const mine = entries
-      .map(([, fields]) => Object.fromEntries(fields.flatMap((_, i) => (i % 2 === 0 ? [[fields[i], fields[i + 1]]] : []))))
+      .map(([, fields]) =>
+        Object.fromEntries(fields.flatMap((_, i) => (i % 2 === 0 ? [[fields[i], fields[i + 1]]] : []))),
+      )
       .filter((fields) => fields.userId === userId);
     return mine.length > 0 ? mine : undefined;
   });
@@ -35,7 +37,11 @@ async function interactionsOf(userId: string) {
 
 describe('metering', () => {
   it("takes tokens from the usage chunk, prices them, and adds them to the user's day and month", async () => {
-    service.standIn.enqueue({ kind: 'text', text: 'Priced.', usage: { promptTokens: 1_000, completionTokens: 200 } });
+    service.standIn.enqueue({
+      kind: 'text',
+      text: 'Priced.',
+      usage: { promptTokens: 1_000, completionTokens: 200 },
+    });
     const turn = await streamTurn(service.url, turnBody({ userId: 'ivy' }));
     // gpt-4o-mini: 1000 x $0.15/M + 200 x $0.60/M = $0.00027
     expect(turn.events.at(-1)!.data).toMatchObject({
@@ -61,7 +67,11 @@ describe('metering', () => {
     );
     const turn = await streamTurn(service.url, turnBody({ userId: 'jo' }));
     // Every round starts with the primary: round one fell back to house-model, round two did not.
-    const done = turn.events.at(-1)!.data as { usage: { totalTokens: number }; costUsd: number; model: string };
+    const done = turn.events.at(-1)!.data as {
+      usage: { totalTokens: number };
+      costUsd: number;
+      model: string;
+    };
     expect(done.usage.totalTokens).toBe(265);
     const models = service.standIn.requests.map((request) => request.model);
     expect(models).toEqual(['gpt-4o-mini', 'house-model', 'gpt-4o-mini']);
@@ -71,7 +81,11 @@ describe('metering', () => {
   });
 
   it('writes one interaction event per turn, with plan, tokens, cost and latency', async () => {
-    service.standIn.enqueue({ kind: 'text', text: 'Logged.', usage: { promptTokens: 10, completionTokens: 2 } });
+    service.standIn.enqueue({
+      kind: 'text',
+      text: 'Logged.',
+      usage: { promptTokens: 10, completionTokens: 2 },
+    });
     await streamTurn(service.url, turnBody({ userId: 'kim', sessionId: 'k-1' }));
     const [event] = await interactionsOf('kim');
     expect(event).toMatchObject({

@@ -36,7 +36,8 @@ function abortOnHangUp(reply: FastifyReply): AbortSignal {
   return controller.signal;
 }
 
-const sseFrame = (event: ConversationStreamEvent) => `event: ${event.event}\ndata: ${JSON.stringify(event.data)}\n\n`;
+const sseFrame = (event: ConversationStreamEvent) =>
+  `event: ${event.event}\ndata: ${JSON.stringify(event.data)}\n\n`;
 
 async function streamTurn(
   services: TurnServices,
@@ -75,7 +76,8 @@ async function streamTurn(
 }
 
 function logFailure(request: FastifyRequest, error: unknown, failure: HarkError): void {
-  if (failure.statusCode >= 500 && !(error instanceof LlmFailure)) request.log.error({ err: error }, 'turn failed');
+  if (failure.statusCode >= 500 && !(error instanceof LlmFailure))
+    request.log.error({ err: error }, 'turn failed');
   else request.log.warn({ code: failure.code, reason: failure.message }, 'turn failed');
 }
 
@@ -116,7 +118,8 @@ export const turnRoutes: FastifyPluginAsyncZod<{ services: TurnServices }> = asy
     },
     async (request, reply) => {
       const turn = checkedTurn(request.body);
-      if (wantsEventStream(request.headers.accept)) return tracked(streamTurn(services, turn, request, reply));
+      if (wantsEventStream(request.headers.accept))
+        return tracked(streamTurn(services, turn, request, reply));
       try {
         return await tracked(runTurn(services, turn, () => {}, abortOnHangUp(reply)));
       } catch (error) {

@@ -1,6 +1,11 @@
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { streamTurn } from '../testing/sse-turn.js';
-import { internalHeaders, startTestConversation, type TestConversation, turnBody } from '../testing/test-conversation.js';
+import {
+  internalHeaders,
+  startTestConversation,
+  type TestConversation,
+  turnBody,
+} from '../testing/test-conversation.js';
 
 let service: TestConversation;
 beforeEach(async () => {

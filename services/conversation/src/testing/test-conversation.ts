@@ -91,7 +91,10 @@ export const internalHeaders = (extra: Record<string, string> = {}) => ({
 });
 
 /** Polls until `check` returns a value (metering lands just after the answer). */
-export async function eventually<T>(check: () => Promise<T | undefined | null>, timeoutMs = 2_000): Promise<T> {
+export async function eventually<T>(
+  check: () => Promise<T | undefined | null>,
+  timeoutMs = 2_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();

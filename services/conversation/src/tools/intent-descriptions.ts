@@ -7,7 +7,8 @@ import { DEFAULT_SNOOZE_MINUTES, type IntentName } from '@hark/contracts';
  * model that wants to stop simply stops talking.
  */
 export const intentDescriptions: Partial<Record<IntentName, string>> = {
-  'timer.start': 'Start a timer. duration_seconds is the length in seconds (required); name is optional ("eggs").',
+  'timer.start':
+    'Start a timer. duration_seconds is the length in seconds (required); name is optional ("eggs").',
   'timer.cancel': 'Cancel one timer, chosen by name or by its original length in seconds.',
   'timer.status': 'Say how long is left on one timer, or on all of them when no name or length is given.',
   'timer.pause': 'Pause a running timer.',
@@ -27,7 +28,7 @@ export const intentDescriptions: Partial<Record<IntentName, string>> = {
   'reminder.list': 'List pending reminders, optionally those whose text matches.',
   'reminder.cancel': 'Cancel a reminder, chosen by its text.',
   'weather.get':
-    'Current weather or forecast. location is a place name (the user\'s home when absent); day is today, ' +
+    "Current weather or forecast. location is a place name (the user's home when absent); day is today, " +
     'tomorrow or YYYY-MM-DD.',
   'time.get': 'The current time, here or in location (a city).',
   'date.get': "Today's date.",

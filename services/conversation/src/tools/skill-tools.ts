@@ -24,7 +24,10 @@ export const toolNameOf = (intent: string): string => intent.replaceAll('.', '_'
 
 /** The slot schema as JSON Schema, without the `$schema` line the API does not want. */
 function parametersOf(intent: IntentName): Record<string, unknown> {
-  const { $schema: _dialect, ...parameters } = z.toJSONSchema(intentSlotSchemas[intent]) as Record<string, unknown>;
+  const { $schema: _dialect, ...parameters } = z.toJSONSchema(intentSlotSchemas[intent]) as Record<
+    string,
+    unknown
+  >;
   return parameters;
 }
 
@@ -37,7 +40,11 @@ export function buildSkillTools(registry: SkillRegistry): SkillTool[] {
     const name = toolNameOf(intent);
     const definition: ChatCompletionFunctionTool = {
       type: 'function',
-      function: { name, description: `${description} (Hark can ${skill.help}.)`, parameters: parametersOf(intent) },
+      function: {
+        name,
+        description: `${description} (Hark can ${skill.help}.)`,
+        parameters: parametersOf(intent),
+      },
     };
     return [{ name, intent, definition }];
   });
@@ -50,12 +57,17 @@ export function toolsAllowed(all: readonly SkillTool[], allowed: readonly string
   return all.filter((tool) => names.has(tool.name));
 }
 
-const failure = (code: string, message: string): ToolEvent['result'] => ({ ok: false, error: { code, message } });
+const failure = (code: string, message: string): ToolEvent['result'] => ({
+  ok: false,
+  error: { code, message },
+});
 
 function parseArguments(raw: string): Record<string, unknown> | null {
   try {
     const parsed: unknown = JSON.parse(raw.trim() === '' ? '{}' : raw);
-    return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : null;
+    return parsed && typeof parsed === 'object' && !Array.isArray(parsed)
+      ? (parsed as Record<string, unknown>)
+      : null;
   } catch {
     return null;
   }

@@ -30,7 +30,9 @@ describe('skills as tools', () => {
     await streamTurn(service.url, turnBody());
     const tools = service.standIn.requests[0]!.tools as { function: { name: string; parameters: unknown } }[];
     const names = tools.map((tool) => tool.function.name);
-    expect(names).toEqual(expect.arrayContaining(['timer_start', 'alarm_set', 'list_add', 'weather_get', 'units_convert']));
+    expect(names).toEqual(
+      expect.arrayContaining(['timer_start', 'alarm_set', 'list_add', 'weather_get', 'units_convert']),
+    );
     expect(names).not.toContain('system_nevermind');
     expect(tools.find((tool) => tool.function.name === 'list_add')!.function.parameters).toMatchObject({
       type: 'object',
@@ -41,10 +43,16 @@ describe('skills as tools', () => {
 
   it('creates a real timer, the one GET /v1/timers lists and the scheduler fires', async () => {
     service.standIn.enqueue(
-      { kind: 'tool_calls', calls: [{ name: 'timer_start', arguments: { duration_seconds: 360, name: 'eggs' } }] },
+      {
+        kind: 'tool_calls',
+        calls: [{ name: 'timer_start', arguments: { duration_seconds: 360, name: 'eggs' } }],
+      },
       { kind: 'text', text: 'Your egg timer is set for six minutes.' },
     );
-    const turn = await streamTurn(service.url, turnBody({ userId: 'grace', text: 'set a timer for my soft-boiled eggs' }));
+    const turn = await streamTurn(
+      service.url,
+      turnBody({ userId: 'grace', text: 'set a timer for my soft-boiled eggs' }),
+    );
 
     const tool = turn.events.find((event) => event.event === 'tool');
     expect(tool?.data).toMatchObject({
@@ -60,7 +68,9 @@ describe('skills as tools', () => {
     // The result went back to the model, which then answered in words.
     expect(toolMessages(1)).toHaveLength(1);
     expect(JSON.parse(String(toolMessages(1)[0]!.content))).toMatchObject({ ok: true });
-    expect(turn.events.at(-1)?.data).toMatchObject({ reply: { text: 'Your egg timer is set for six minutes.' } });
+    expect(turn.events.at(-1)?.data).toMatchObject({
+      reply: { text: 'Your egg timer is set for six minutes.' },
+    });
   });
 
   it('runs two tool rounds, each result reaching the model before the next round', async () => {
@@ -77,13 +87,19 @@ describe('skills as tools', () => {
     expect(service.standIn.requests).toHaveLength(3);
     expect(toolMessages(1)).toHaveLength(1);
     expect(toolMessages(2)).toHaveLength(2);
-    const items = await new ListStore(service.testRedis.redis, service.keys, service.clock).items('lin', 'shopping');
+    const items = await new ListStore(service.testRedis.redis, service.keys, service.clock).items(
+      'lin',
+      'shopping',
+    );
     expect(items.map((item) => item.text)).toEqual(['eggs']);
   });
 
   it('sends invalid arguments back to the model as an error result, and nothing is created', async () => {
     service.standIn.enqueue(
-      { kind: 'tool_calls', calls: [{ name: 'timer_start', arguments: '{"duration_seconds": "six minutes"}' }] },
+      {
+        kind: 'tool_calls',
+        calls: [{ name: 'timer_start', arguments: '{"duration_seconds": "six minutes"}' }],
+      },
       { kind: 'text', text: 'Sorry, how long should the timer be?' },
     );
     const turn = await streamTurn(service.url, turnBody({ userId: 'kay' }));
@@ -99,9 +115,15 @@ describe('skills as tools', () => {
       { kind: 'tool_calls', calls: [{ name: 'list_add', arguments: { item: 'milk', list: 'shopping' } }] },
       { kind: 'text', text: 'I cannot do that.' },
     );
-    const plan = { id: 'starter', features: { conversation: true }, allowedTools: ['timer.start', 'time_get'] };
+    const plan = {
+      id: 'starter',
+      features: { conversation: true },
+      allowedTools: ['timer.start', 'time_get'],
+    };
     const turn = await streamTurn(service.url, turnBody({ userId: 'mo', plan }));
-    const offered = service.standIn.requests[0]!.tools.map((tool) => (tool as { function: { name: string } }).function.name);
+    const offered = service.standIn.requests[0]!.tools.map(
+      (tool) => (tool as { function: { name: string } }).function.name,
+    );
     expect(offered.sort()).toEqual(['time_get', 'timer_start']);
     expect(turn.events.find((event) => event.event === 'tool')?.data).toMatchObject({
       result: { ok: false, error: { code: 'HARK_ERR_NOT_FOUND' } },

@@ -29,7 +29,8 @@ export function speakable(text: string): string {
     .split('\n')
     .map((line) => line.trim())
     .filter(Boolean);
-  const sentences = lines.length > 1 ? lines.map((line) => (/[.!?:;,]$/.test(line) ? line : `${line}.`)) : lines;
+  const sentences =
+    lines.length > 1 ? lines.map((line) => (/[.!?:;,]$/.test(line) ? line : `${line}.`)) : lines;
   return sentences
     .join(' ')
     .replace(/\s+,/g, ',')

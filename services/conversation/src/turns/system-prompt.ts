@@ -21,7 +21,7 @@ export function systemPrompt(context: PromptContext): string {
     'You can act with the tools (timers, alarms, reminders, lists, weather, time, unit conversion). ' +
       'Use a tool whenever the user asks for one of those, and only say something was done after its tool ' +
       'succeeded. If a tool reports an error or asks a question, tell the user briefly in your own words.',
-    'Durations go to tools in seconds. Clock times and dates are in the user\'s local time zone.',
+    "Durations go to tools in seconds. Clock times and dates are in the user's local time zone.",
     'If you do not know something, say so briefly; do not invent facts.',
     '',
     aboutNow(context),

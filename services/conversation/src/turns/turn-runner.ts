@@ -105,7 +105,11 @@ async function converse(
       );
       ledger.tools.push(event);
       emit({ event: 'tool', data: event });
-      const result: ChatCompletionMessageParam = { role: 'tool', tool_call_id: call.id, content: JSON.stringify(event.result) };
+      const result: ChatCompletionMessageParam = {
+        role: 'tool',
+        tool_call_id: call.id,
+        content: JSON.stringify(event.result),
+      };
       messages.push(result);
       turnMessages.push(result);
     }
