@@ -7,7 +7,10 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { Agent, request } from 'node:http';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import readline from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { createRedis } from '../../packages/core/src/index.js';
@@ -55,7 +58,12 @@ function timeToFirstToken(target: Target, index: number): Promise<Timed> {
         measured = true;
         resolve({ firstTokenMs: performance.now() - started, finished });
       });
-      response.on('end', () => measured || reject(new Error(`no token from ${target.url}: ${response.statusCode} ${seen.slice(0, 200)}`)));
+      response.on(
+        'end',
+        () =>
+          measured ||
+          reject(new Error(`no token from ${target.url}: ${response.statusCode} ${seen.slice(0, 200)}`)),
+      );
     });
     outgoing.on('error', reject);
     outgoing.end(body);
@@ -71,22 +79,29 @@ async function oneStream(target: Target, index: number): Promise<number> {
 
 /** `count` streams started together; resolves when all of them are complete. */
 async function burstOfStreams(target: Target, count: number, offset: number): Promise<number[]> {
-  const timed = await Promise.all(Array.from({ length: count }, (_, i) => timeToFirstToken(target, offset + i)));
+  const timed = await Promise.all(
+    Array.from({ length: count }, (_, i) => timeToFirstToken(target, offset + i)),
+  );
   await Promise.all(timed.map((stream) => stream.finished));
   return timed.map((stream) => stream.firstTokenMs);
 }
 
-async function startStandIn(): Promise<{ child: ChildProcess; url: string }> {
+async function startStandIn(captureFile: string): Promise<{ child: ChildProcess; url: string }> {
   const script = fileURLToPath(new URL('./lib/openai-stand-in-server.ts', import.meta.url));
   const tsx = fileURLToPath(new URL('../../node_modules/.bin/tsx', import.meta.url));
-  const child = spawn(tsx, [script], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const env = { ...process.env, BENCH_CAPTURE_FILE: captureFile };
+  const child = spawn(tsx, [script], { env, stdio: ['ignore', 'pipe', 'inherit'] });
   const first = await readline.createInterface({ input: child.stdout! })[Symbol.asyncIterator]().next();
   return { child, ...(JSON.parse(first.value as string) as { url: string }) };
 }
 
-async function startService(standInUrl: string, prefix: string): Promise<{ child: ChildProcess; url: string }> {
+async function startService(
+  standInUrl: string,
+  prefix: string,
+): Promise<{ child: ChildProcess; url: string }> {
   const port = await freePort();
-  const child = spawn(process.execPath, [serviceEntry], {
+  const nodeArgs = process.env.BENCH_SERVICE_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const child = spawn(process.execPath, [...nodeArgs, serviceEntry], {
     env: {
       ...process.env,
       NODE_ENV: 'test',
@@ -104,43 +119,60 @@ async function startService(standInUrl: string, prefix: string): Promise<{ child
   });
   const url = `http://127.0.0.1:${port}`;
   for (let attempt = 0; attempt < 100; attempt++) {
-    if (await fetch(`${url}/readyz`).then((r) => r.ok, () => false)) return { child, url };
+    if (
+      await fetch(`${url}/readyz`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return { child, url };
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   child.kill('SIGKILL');
   throw new Error('the conversation service did not become ready (is it built? npm run build)');
 }
 
-function targets(standInUrl: string, serviceUrl: string): { direct: Target; hark: Target } {
-  const text = 'Tell me something surprising about honey.';
+const TEXT = 'Tell me something surprising about honey.';
+
+/** Hark's side: one turn through the conversation service, streamed. */
+function harkTarget(serviceUrl: string): Target {
   return {
-    direct: {
-      url: `${standInUrl}/chat/completions`,
-      headers: { 'content-type': 'application/json', authorization: 'Bearer sk-bench' },
-      body: () =>
-        JSON.stringify({
-          model: 'gpt-4o-mini',
-          messages: [{ role: 'user', content: text }],
-          stream: true,
-          stream_options: { include_usage: true },
-        }),
-      marker: '"content"',
+    url: `${serviceUrl}/internal/turns`,
+    headers: {
+      'content-type': 'application/json',
+      accept: 'text/event-stream',
+      'x-hark-internal-token': TOKEN,
     },
-    hark: {
-      url: `${serviceUrl}/internal/turns`,
-      headers: { 'content-type': 'application/json', accept: 'text/event-stream', 'x-hark-internal-token': TOKEN },
-      body: (index) =>
-        JSON.stringify({
-          userId: `bench${index % 200}`,
-          sessionId: `s${index}`,
-          text,
-          timeZone: 'Europe/Paris',
-          locale: 'en-GB',
-          profile: { timezone: 'Europe/Paris', location: null, units: null, locale: null },
-          plan: { id: 'premium', features: { conversation: true } },
-        }),
-      marker: 'event: delta',
-    },
+    body: (index) =>
+      JSON.stringify({
+        userId: `bench${index % 200}`,
+        // A session per request, so every prompt has the same size (no memory growing).
+        sessionId: `s${index}`,
+        text: TEXT,
+        timeZone: 'Europe/Paris',
+        locale: 'en-GB',
+        profile: { timezone: 'Europe/Paris', location: null, units: null, locale: null },
+        plan: { id: 'premium', features: { conversation: true } },
+      }),
+    marker: 'event: delta',
+  };
+}
+
+/**
+ * The direct side: the very request Hark sent upstream (system prompt, tools, options), captured
+ * by the stand-in, so both sides ask the stand-in for the same work and only Hark's part differs.
+ */
+async function directTarget(standInUrl: string, captureFile: string, hark: Target): Promise<Target> {
+  for (let attempt = 0; attempt < 50 && !existsSync(captureFile); attempt++) {
+    await oneStream(hark, attempt);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  const captured = readFileSync(captureFile, 'utf8');
+  return {
+    url: `${standInUrl}/chat/completions`,
+    headers: { 'content-type': 'application/json', authorization: 'Bearer sk-bench' },
+    body: () => captured,
+    marker: '"content"',
   };
 }
 
@@ -178,10 +210,12 @@ function compare(samples: { direct: number[]; hark: number[] }) {
 
 async function main(): Promise<void> {
   const prefix = `bench:${randomUUID().slice(0, 8)}:`;
-  const standIn = await startStandIn();
+  const captureFile = path.join(tmpdir(), `hark-llm-ttfb-${process.pid}.json`);
+  const standIn = await startStandIn(captureFile);
   const service = await startService(standIn.url, prefix);
-  const { direct, hark } = targets(standIn.url, service.url);
+  const hark = harkTarget(service.url);
   try {
+    const direct = await directTarget(standIn.url, captureFile, hark);
     await sequential(direct, hark, 50); // warm-up: JIT, connection pools
     const oneAtATime = compare(await sequential(direct, hark, SEQUENTIAL));
     const twoHundred = compare(await concurrent(direct, hark, ROUNDS, 100_000));
@@ -192,6 +226,7 @@ async function main(): Promise<void> {
     service.child.kill('SIGTERM');
     standIn.child.kill('SIGTERM');
     agent.destroy();
+    rmSync(captureFile, { force: true });
     await cleanUp(prefix);
   }
 }

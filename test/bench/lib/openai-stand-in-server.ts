@@ -1,13 +1,26 @@
 // The OpenAI stand-in in a process of its own, so the bench client and the service under test do
-// not share its event loop. Prints one JSON line {url}, then serves until killed.
+// not share its event loop. Prints one JSON line {url}, then serves until killed. With
+// BENCH_CAPTURE_FILE set, the first request that offers tools is written there, so the bench can
+// send exactly the same request straight to the stand-in.
+import { writeFileSync } from 'node:fs';
 import { startOpenAiStandIn } from '../../../packages/testing/src/index.js';
 
-const ANSWER = 'Honey never spoils: archaeologists have eaten three thousand year old honey from Egyptian tombs.';
+const ANSWER =
+  'Honey never spoils: archaeologists have eaten three thousand year old honey from Egyptian tombs.';
+const captureFile = process.env.BENCH_CAPTURE_FILE;
 
 const standIn = await startOpenAiStandIn({
-  // Chunks spread over ~0.3 s, so concurrent streams really are open at the same time.
-  defaultAnswer: () => ({ kind: 'text', text: ANSWER, chunkDelayMs: 20 }),
+  // Chunks 5 ms apart: concurrent streams overlap, and a sequential run stays short.
+  defaultAnswer: () => ({ kind: 'text', text: ANSWER, chunkDelayMs: 5 }),
 });
+let captured = false;
 // The bench never reads what was asked; without this the recording would grow for the whole run.
-setInterval(() => standIn.reset(), 1_000).unref();
+setInterval(() => {
+  const withTools = standIn.requests.find((request) => request.tools.length > 0);
+  if (captureFile && withTools && !captured) {
+    writeFileSync(captureFile, JSON.stringify(withTools.body));
+    captured = true;
+  }
+  standIn.reset();
+}, 100).unref();
 console.log(JSON.stringify({ url: standIn.url }));
