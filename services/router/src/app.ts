@@ -30,6 +30,7 @@ import {
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import type { Redis } from 'ioredis';
 import { type ConversationClient, createConversationClient } from './conversation/conversation-client.js';
+import { createVoiceClient, type VoiceClient } from './conversation/voice-client.js';
 import { EventHub } from './events/event-hub.js';
 import { adminUserRoutes } from './routes/admin-user-routes.js';
 import { alarmRoutes } from './routes/alarm-routes.js';
@@ -47,7 +48,11 @@ import { nluRoutes } from './routes/nlu-routes.js';
 import { profileRoutes } from './routes/profile-routes.js';
 import { reminderRoutes } from './routes/reminder-routes.js';
 import { timerRoutes } from './routes/timer-routes.js';
+import { voiceRoutes } from './routes/voice-routes.js';
+import type { AnsweredTurn } from './turns/converse-turn.js';
+import { recordAnsweredTurn } from './turns/interaction-log.js';
 import { SessionStore } from './turns/session-store.js';
+import { SpeechLinks } from './voice/speech-links.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -72,6 +77,8 @@ export interface RouterOptions {
   startScheduler?: boolean;
   /** The premium path; default: services/conversation at CONVERSATION_URL; null turns it off. */
   conversation?: ConversationClient | null;
+  /** Server-side speech; default: services/conversation at CONVERSATION_URL; null turns it off. */
+  voice?: VoiceClient | null;
 }
 
 /** Builds the router service: every plugin and route, ready for `listen` or `inject`. */
@@ -145,14 +152,30 @@ export async function buildRouter(options: RouterOptions): Promise<FastifyInstan
             timeoutMs: config.LLM_TOTAL_TIMEOUT_MS + 5_000,
           })
         : options.conversation,
-    onAnswered: (intent: string, handledBy: string) =>
-      app.metrics.intents.inc({ intent, handled_by: handledBy }),
+    onAnswered: (turn: AnsweredTurn) => {
+      app.metrics.intents.inc({ intent: turn.intent ?? 'none', handled_by: turn.handledBy });
+      // LLM turns are recorded by the conversation service, which knows their tokens and cost.
+      if (turn.handledBy !== 'llm') void recordAnsweredTurn(app, turn);
+    },
   };
   await app.register(async (v1) => {
     v1.addHook('onRequest', v1.authenticateUser);
     await registerRateLimit(v1, { keys, max: config.RATE_LIMIT_MAX, windowMs: config.RATE_LIMIT_WINDOW_MS });
     await v1.register(nluRoutes, { clock });
     await v1.register(converseRoutes, { turns });
+    await v1.register(voiceRoutes, {
+      turns,
+      entitlements: app.entitlements,
+      voice:
+        options.voice === undefined
+          ? createVoiceClient({
+              baseUrl: config.CONVERSATION_URL,
+              internalToken: config.INTERNAL_TOKEN,
+              timeoutMs: config.SPEECH_TIMEOUT_MS + 5_000,
+            })
+          : options.voice,
+      links: new SpeechLinks(app.redis, keys),
+    });
     await v1.register(timerRoutes, { timers: scheduled.timers });
     await v1.register(alarmRoutes, { alarms: scheduled.alarms });
     await v1.register(reminderRoutes, { reminders: scheduled.reminders });

@@ -142,3 +142,32 @@ describe('isolation between users', () => {
     expect(bobSession).toMatchObject({ turns: 1, lastIntent: 'time.get' });
   });
 });
+
+describe('interaction events', () => {
+  it('records each skill and fallback turn for the insights, with the tier', async () => {
+    const key = await router.userWithKey('ivy');
+    await converse(key, { text: 'what time is it' });
+    await converse(key, { text: 'tell me a story about dragons' });
+    const stream = router.app.keys.interactions();
+    let entries: [string, string[]][] = [];
+    for (let attempt = 0; attempt < 50 && entries.length < 2; attempt++) {
+      entries = (await router.testRedis.redis.xrange(stream, '-', '+')).filter(([, fields]) =>
+        fields.includes('ivy'),
+      );
+      if (entries.length < 2) await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    const asObjects = entries.map(([, fields]) =>
+      Object.fromEntries(fields.flatMap((v, i) => (i % 2 ? [] : [[v, fields[i + 1]]]))),
+    );
+    expect(asObjects).toEqual([
+      expect.objectContaining({
+        userId: 'ivy',
+        handledBy: 'skill',
+        intent: 'time.get',
+        outcome: 'ok',
+        plan: 'free',
+      }),
+      expect.objectContaining({ userId: 'ivy', handledBy: 'fallback', outcome: 'ok', plan: 'free' }),
+    ]);
+  });
+});

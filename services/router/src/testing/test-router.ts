@@ -4,6 +4,7 @@ import { connectTestRedis, type TestRedis } from '@hark/testing';
 import type { FastifyInstance } from 'fastify';
 import { buildRouter } from '../app.js';
 import type { ConversationClient } from '../conversation/conversation-client.js';
+import type { VoiceClient } from '../conversation/voice-client.js';
 
 export const ADMIN_TOKEN = 'test-operator-token';
 
@@ -18,7 +19,12 @@ export interface TestRouter {
 /** A router on the real test Redis, under a key prefix of its own, with logs off. */
 export async function startTestRouter(
   env: Record<string, string> = {},
-  options: { clock?: Clock; skills?: SkillRegistry; conversation?: ConversationClient | null } = {},
+  options: {
+    clock?: Clock;
+    skills?: SkillRegistry;
+    conversation?: ConversationClient | null;
+    voice?: VoiceClient | null;
+  } = {},
 ): Promise<TestRouter> {
   const testRedis = await connectTestRedis('router');
   const config = loadConfig({

@@ -33,7 +33,8 @@ export interface TurnDependencies {
   entitlements: EntitlementsClient;
   /** The premium path; null where no conversation service is configured. */
   conversation: ConversationClient | null;
-  onAnswered?(intent: string, handledBy: ConverseResponse['handledBy']): void;
+  /** Told about every answered turn (metrics, interaction events); must not block or throw. */
+  onAnswered?(turn: AnsweredTurn): void;
 }
 
 async function runSkill(
@@ -73,6 +74,14 @@ function nextSession(
     pending: result?.followUp ? toPendingQuestion(result.followUp, now) : null,
     updatedAt: now.toISOString(),
   };
+}
+
+export interface AnsweredTurn {
+  userId: string;
+  sessionId: string;
+  intent: string | null;
+  handledBy: ConverseResponse['handledBy'];
+  latencyMs: number;
 }
 
 /** Events a streaming caller sees before `done`: what was understood, then deltas and tool calls. */
@@ -133,6 +142,15 @@ export async function converseTurn(
   request: ConverseRequest,
   stream?: TurnStream,
 ): Promise<ConverseResponse> {
+  const startedAt = performance.now();
+  const answered = (intent: string | null, handledBy: ConverseResponse['handledBy']) =>
+    deps.onAnswered?.({
+      userId: user.id,
+      sessionId: session.id,
+      intent,
+      handledBy,
+      latencyMs: performance.now() - startedAt,
+    });
   const profile = await deps.profiles.get(user.id);
   const timeZone = resolveTimeZone(request.timezone, profile.timezone);
   const locale = resolveLocale(request.locale ?? profile.locale ?? undefined);
@@ -153,7 +171,7 @@ export async function converseTurn(
       { user, session, request, timeZone, locale, profile },
       stream,
     );
-    deps.onAnswered?.('none', answer.handledBy);
+    answered(null, answer.handledBy);
     return { sessionId: session.id, intent: null, expectsReply: false, ...answer };
   }
 
@@ -169,7 +187,7 @@ export async function converseTurn(
   const result = await runSkill(deps, intent, context);
   if (result.endSession) await deps.sessions.end(user.id, session.id);
   else await deps.sessions.save(user.id, nextSession(session, intent, result, request, now));
-  deps.onAnswered?.(intent.name, 'skill');
+  answered(intent.name, 'skill');
   return {
     sessionId: session.id,
     handledBy: 'skill',

@@ -1,0 +1,94 @@
+import { randomUUID } from 'node:crypto';
+import {
+  type AudioContentType,
+  type ConverseAudioQuery,
+  type ConverseAudioResponse,
+  MAX_AUDIO_SECONDS,
+  MAX_TEXT_LENGTH,
+  type Reply,
+} from '@hark/contracts';
+import { HarkError, type User } from '@hark/core';
+import type { EntitlementsClient } from '@hark/entitlements-client';
+import type { VoiceClient } from '../conversation/voice-client.js';
+import { converseTurn, type TurnDependencies } from '../turns/converse-turn.js';
+import { CHECKOUT_PATH, planToOffer } from '../turns/unmatched-turn.js';
+import type { SpeechLinks } from './speech-links.js';
+import { wavDurationSeconds } from './wav-duration.js';
+
+export const STT_FEATURE = 'voice.stt';
+export const TTS_FEATURE = 'voice.tts';
+
+export interface VoiceDependencies {
+  turns: TurnDependencies;
+  entitlements: EntitlementsClient;
+  /** Server-side speech; null where no conversation service is configured. */
+  voice: VoiceClient | null;
+  links: SpeechLinks;
+}
+
+export interface AudioUpload {
+  type: AudioContentType;
+  audio: Buffer;
+}
+
+/** Refuses what can be refused without calling anyone: empty audio, and WAV recordings over the limit. */
+export function checkAudio(upload: AudioUpload): void {
+  if (upload.audio.length === 0) throw new HarkError('EMPTY_AUDIO');
+  if (upload.type !== 'audio/wav') return;
+  const seconds = wavDurationSeconds(upload.audio);
+  if (seconds !== null && seconds > MAX_AUDIO_SECONDS)
+    throw new HarkError('AUDIO_TOO_LONG', { seconds: Math.round(seconds), limit: MAX_AUDIO_SECONDS });
+}
+
+/** A fallback reply selling server speech, for a user without voice.stt: nothing upstream is called. */
+async function sttUpsell(deps: VoiceDependencies, query: ConverseAudioQuery): Promise<ConverseAudioResponse> {
+  const text =
+    "I can't listen to recordings on your plan. Your device's own speech recognition still works: send me the text.";
+  const plan = planToOffer(await deps.entitlements.plans(), STT_FEATURE);
+  return {
+    sessionId: query.sessionId ?? randomUUID(),
+    handledBy: 'fallback',
+    intent: null,
+    reply: { text, speech: text },
+    expectsReply: false,
+    ...(plan
+      ? {
+          upsell: {
+            feature: STT_FEATURE,
+            message: `Upgrade to ${plan.name} for server speech recognition and spoken replies.`,
+            plan: plan.id,
+            checkoutPath: CHECKOUT_PATH,
+          },
+        }
+      : {}),
+  };
+}
+
+/** The reply with an `audioUrl` when the user has voice.tts and there is something to say. */
+async function withSpokenReply(deps: VoiceDependencies, user: User, reply: Reply): Promise<Reply> {
+  const said = reply.speech ?? reply.text;
+  if (!deps.voice || said.trim() === '' || !(await deps.entitlements.check(user.id, TTS_FEATURE)))
+    return reply;
+  const id = await deps.links.create(user.id, { text: said });
+  return { ...reply, audioUrl: `/v1/speech/${id}` };
+}
+
+/** POST /v1/converse/audio: transcribe (voice.stt), run the normal turn on the transcript, maybe speak it. */
+export async function converseAudioTurn(
+  deps: VoiceDependencies,
+  user: User,
+  query: ConverseAudioQuery,
+  upload: AudioUpload,
+): Promise<ConverseAudioResponse> {
+  checkAudio(upload);
+  if (!(await deps.entitlements.check(user.id, STT_FEATURE))) return sttUpsell(deps, query);
+  if (!deps.voice)
+    throw new HarkError('SPEECH_UNAVAILABLE', { what: 'transcription', reason: 'not configured' });
+  const transcript = (await deps.voice.transcribe(upload.audio, upload.type)).trim();
+  if (transcript === '') throw new HarkError('NO_SPEECH');
+  const response = await converseTurn(deps.turns, user, {
+    ...query,
+    text: transcript.slice(0, MAX_TEXT_LENGTH),
+  });
+  return { ...response, reply: await withSpokenReply(deps, user, response.reply), transcript };
+}
