@@ -100,6 +100,7 @@ async function startService(
   prefix: string,
 ): Promise<{ child: ChildProcess; url: string }> {
   const port = await freePort();
+  // e.g. BENCH_SERVICE_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to see where the service spends its time.
   const nodeArgs = process.env.BENCH_SERVICE_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
   const child = spawn(process.execPath, [...nodeArgs, serviceEntry], {
     env: {

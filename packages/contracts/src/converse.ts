@@ -53,6 +53,10 @@ export type HandledBy = z.infer<typeof handledBySchema>;
 export const replySchema = z.object({
   text: z.string().describe('Reply to show; empty when the session ended quietly'),
   speech: z.string().optional().describe('Reply to speak, without markup'),
+  audioUrl: z
+    .string()
+    .optional()
+    .describe('GET this (with the API key) for the reply as audio/mpeg; only with the voice.tts feature'),
 });
 export type Reply = z.infer<typeof replySchema>;
 

@@ -14,3 +14,4 @@ export * from './profile-api.js';
 export * from './reminders.js';
 export * from './scheduled-items.js';
 export * from './timers.js';
+export * from './voice.js';

@@ -91,6 +91,13 @@ export const configSchema = z
     LLM_PRICES: llmPriceTable,
     LLM_MEMORY_MAX_TOKENS: z.coerce.number().int().min(100).default(2_000),
     LLM_MEMORY_TTL_SECONDS: z.coerce.number().int().positive().default(3_600),
+    // Server-side speech (premium): OpenAI-compatible transcription and speech APIs; unset base URLs use LLM_BASE_URL.
+    STT_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
+    STT_MODEL: z.string().min(1).default('whisper-1'),
+    TTS_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
+    TTS_MODEL: z.string().min(1).default('tts-1'),
+    TTS_VOICE: z.string().min(1).default('alloy'),
+    SPEECH_TIMEOUT_MS: z.coerce.number().int().positive().default(15_000),
     ENTITLEMENTS_URL: z.url({ protocol: /^https?$/ }).default('http://127.0.0.1:3002'),
     ENTITLEMENTS_CACHE_TTL_MS: z.coerce.number().int().min(0).default(30_000),
     // Billing (services/entitlements). Without STRIPE_SECRET_KEY checkout and portal answer 503 and

@@ -85,6 +85,20 @@ export const errorCatalogue = {
     status: 503,
     message: 'The language model failed repeatedly; not trying again for {retryAfterSeconds} s',
   },
+  EMPTY_AUDIO: { status: 400, message: 'The audio body is empty; send the recording as the request body' },
+  AUDIO_TOO_LONG: {
+    status: 400,
+    message: 'The recording is {seconds} s long; the most allowed is {limit} s',
+  },
+  UNSUPPORTED_AUDIO_TYPE: {
+    status: 415,
+    message: 'Send the audio as audio/wav, audio/webm, audio/ogg or audio/mpeg (got "{contentType}")',
+  },
+  NO_SPEECH: { status: 422, message: 'No speech was recognised in the recording' },
+  SPEECH_UNAVAILABLE: {
+    status: 503,
+    message: 'The {what} service is not answering ({reason}); retry shortly',
+  },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorKey = keyof typeof errorCatalogue;

@@ -79,6 +79,10 @@ export function createKeys(prefix: string) {
     llmUsage: (userId: string, period: string) => `${user(userId)}:llm-usage:${period}`,
     /** Stream (capped): one entry per answered turn, for insights. Owner: core/interactions (router and conversation write). */
     interactions: () => `${prefix}interactions`,
+    /** String (binary, audio/mpeg) with a TTL: synthesised speech by sha256(model|voice|text). Owner: services/conversation. */
+    speechAudio: (sha256Hex: string) => `${prefix}speech-audio:${sha256Hex}`,
+    /** String (JSON {text, voice}) with a TTL: what GET /v1/speech/:id speaks for this user. Owner: router/voice. */
+    speechLink: (userId: string, id: string) => `${user(userId)}:speech:${id}`,
     /** String (JSON) with a TTL: cached upstream answers (weather, geocoding). Owner: skills/weather. */
     cache: (namespace: string, key: string) => `${prefix}cache:${namespace}:${key}`,
   };

@@ -3,6 +3,13 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import {
+  type AudioScript,
+  handleAudio,
+  isAudioPath,
+  type RecordedAudioRequest,
+  STAND_IN_DEFAULT_TRANSCRIPT,
+} from './openai-audio.js';
+import {
   type CompletionIdentity,
   completionBody,
   estimateTokens,
@@ -15,6 +22,8 @@ import {
   chunk as withDelta,
 } from './openai-chunks.js';
 
+export type { RecordedAudioRequest } from './openai-audio.js';
+export { STAND_IN_DEFAULT_TRANSCRIPT, standInSpeechBytes } from './openai-audio.js';
 export type { StandInToolCall, StandInUsage } from './openai-chunks.js';
 
 /**
@@ -22,6 +31,7 @@ export type { StandInToolCall, StandInUsage } from './openai-chunks.js';
  * It speaks the real wire format (SSE `data:` chunks, word-by-word deltas, tool-call argument
  * fragments, a usage chunk, `data: [DONE]`; or whole JSON completions), answers from a queue of
  * scripted answers, records every request, and notices clients that hang up mid-stream.
+ * Audio (transcriptions, speech) is answered too: see openai-audio.ts.
  * Point the openai SDK at `url` (it ends in /v1).
  */
 
@@ -63,6 +73,10 @@ export interface OpenAiStandIn {
   /** Base URL for the SDK, e.g. http://127.0.0.1:41234/v1. */
   url: string;
   requests: RecordedChatRequest[];
+  /** Transcription and speech requests, in order. */
+  audioRequests: RecordedAudioRequest[];
+  /** What every transcription answers; `reset()` restores STAND_IN_DEFAULT_TRANSCRIPT. */
+  transcript: string;
   /** Streams whose client closed the connection before the stream ended. */
   readonly clientAborts: number;
   /** Answers for the next requests, in order; once used up, `defaultAnswer` applies. */
@@ -88,6 +102,7 @@ export async function startOpenAiStandIn(options: OpenAiStandInOptions = {}): Pr
   const requests: RecordedChatRequest[] = [];
   const abortWaiters = new Set<() => void>();
   let clientAborts = 0;
+  const audio: AudioScript = { transcript: STAND_IN_DEFAULT_TRANSCRIPT, requests: [] };
 
   const server = createServer((request, response) => {
     void handle(request, response).catch(() => response.destroy());
@@ -95,6 +110,7 @@ export async function startOpenAiStandIn(options: OpenAiStandInOptions = {}): Pr
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const path = new URL(request.url ?? '/', 'http://stand-in').pathname;
+    if (request.method === 'POST' && isAudioPath(path)) return handleAudio(request, response, path, audio);
     if (request.method !== 'POST' || !path.endsWith('/chat/completions')) {
       return sendError(response, 404, `Unknown path ${request.method} ${path}`);
     }
@@ -122,6 +138,13 @@ export async function startOpenAiStandIn(options: OpenAiStandInOptions = {}): Pr
   return {
     url: `http://127.0.0.1:${port}/v1`,
     requests,
+    audioRequests: audio.requests,
+    get transcript() {
+      return audio.transcript;
+    },
+    set transcript(text: string) {
+      audio.transcript = text;
+    },
     get clientAborts() {
       return clientAborts;
     },
@@ -144,6 +167,8 @@ export async function startOpenAiStandIn(options: OpenAiStandInOptions = {}): Pr
     reset() {
       queue.length = 0;
       requests.length = 0;
+      audio.requests.length = 0;
+      audio.transcript = STAND_IN_DEFAULT_TRANSCRIPT;
       clientAborts = 0;
     },
     async close() {

@@ -21,9 +21,11 @@ import { UsageMeter } from './metering/usage-meter.js';
 import { healthRoutes } from './routes/health-routes.js';
 import { requireInternalToken } from './routes/internal-auth.js';
 import { turnRoutes } from './routes/turn-routes.js';
+import { voiceRoutes } from './routes/voice-routes.js';
 import { createSkillRegistry } from './skill-wiring.js';
 import { buildSkillTools } from './tools/skill-tools.js';
 import type { TurnServices } from './turns/turn-runner.js';
+import { SpeechGateway } from './voice/speech-gateway.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -88,6 +90,13 @@ export async function buildConversationService(
   await app.register(async (internal) => {
     internal.addHook('onRequest', requireInternalToken(config.INTERNAL_TOKEN));
     await internal.register(turnRoutes, { services });
+    const speech = new SpeechGateway({
+      config,
+      redis: app.redis,
+      keys,
+      ...(options.fetch ? { fetch: options.fetch } : {}),
+    });
+    await internal.register(voiceRoutes, { speech });
   });
   return app;
 }
