@@ -94,7 +94,28 @@ export class EntitlementView {
     const keys = reportedQuotas.map((quota) =>
       this.options.keys.usage(userId, quota, quotaWindow(quota, now).period),
     );
-    const values = await this.options.redis.mget(...keys);
-    return Object.fromEntries(reportedQuotas.map((quota, index) => [quota, Number(values[index] ?? 0)]));
+    const [values, llmDay, llmMonth] = await Promise.all([
+      this.options.redis.mget(...keys),
+      this.llmUsage(userId, now.toISOString().slice(0, 10)),
+      this.llmUsage(userId, now.toISOString().slice(0, 7)),
+    ]);
+    return {
+      ...Object.fromEntries(reportedQuotas.map((quota, index) => [quota, Number(values[index] ?? 0)])),
+      ...prefixed('llm.today', llmDay),
+      ...prefixed('llm.this_month', llmMonth),
+    };
+  }
+
+  /** What the conversation service metered (tokens and cost) in one UTC day or month. */
+  private async llmUsage(userId: string, period: string): Promise<Record<string, number>> {
+    const fields = await this.options.redis.hgetall(this.options.keys.llmUsage(userId, period));
+    return {
+      turns: Number(fields.turns ?? 0),
+      tokens: Number(fields.promptTokens ?? 0) + Number(fields.completionTokens ?? 0),
+      cost_usd: Number(fields.costMicroUsd ?? 0) / 1_000_000,
+    };
   }
 }
+
+const prefixed = (prefix: string, values: Record<string, number>) =>
+  Object.fromEntries(Object.entries(values).map(([name, value]) => [`${prefix}.${name}`, value]));

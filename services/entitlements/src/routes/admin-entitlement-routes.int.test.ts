@@ -27,9 +27,15 @@ const grant = (payload: object, userId = 'erin') =>
   env.app.inject({ method: 'PUT', url: `/admin/users/${userId}/grant`, headers: operator('sam'), payload });
 
 describe('GET /v1/me', () => {
-  it('answers the free plan for a user nobody touched, with usage from the client counters', async () => {
+  it('answers the free plan for a user nobody touched, with usage from the client counters and the LLM meter', async () => {
     const now = clock.now().toISOString();
     const redis = env.testRedis.redis;
+    await redis.hset(env.service.keys.llmUsage('erin', now.slice(0, 7)), {
+      promptTokens: 900,
+      completionTokens: 100,
+      costMicroUsd: 2_500,
+      turns: 3,
+    });
     await redis.set(env.service.keys.usage('erin', 'conversation.turns_per_day', now.slice(0, 10)), '2');
     await redis.set(
       env.service.keys.usage('erin', 'conversation.trial_turns_per_month', now.slice(0, 7)),
@@ -45,7 +51,16 @@ describe('GET /v1/me', () => {
         'conversation.turns_per_day': 0,
         'weather.forecast_days': 3,
       },
-      usage: { 'conversation.turns_per_day': 2, 'conversation.trial_turns_per_month': 4 },
+      usage: {
+        'conversation.turns_per_day': 2,
+        'conversation.trial_turns_per_month': 4,
+        'llm.today.turns': 0,
+        'llm.today.tokens': 0,
+        'llm.today.cost_usd': 0,
+        'llm.this_month.turns': 3,
+        'llm.this_month.tokens': 1_000,
+        'llm.this_month.cost_usd': 0.0025,
+      },
       subscription: null,
     });
   });
