@@ -4,6 +4,7 @@ import {
   createKeys,
   errorHandlerPlugin,
   type HarkConfig,
+  healthRoutes,
   type Keys,
   metricsPlugin,
   openApiPlugin,
@@ -18,7 +19,6 @@ import type { LlmGateway } from './llm/llm-gateway.js';
 import { PriceList } from './llm/prices.js';
 import { ConversationMemory } from './memory/conversation-memory.js';
 import { UsageMeter } from './metering/usage-meter.js';
-import { healthRoutes } from './routes/health-routes.js';
 import { requireInternalToken } from './routes/internal-auth.js';
 import { turnRoutes } from './routes/turn-routes.js';
 import { voiceRoutes } from './routes/voice-routes.js';
@@ -62,6 +62,8 @@ export async function buildConversationService(
   await app.register(redisPlugin, options.redis ? { client: options.redis } : { url: config.REDIS_URL });
   await app.register(metricsPlugin);
   await app.register(openApiPlugin, { version: VERSION });
+  // The LLM is deliberately not part of readiness: an upstream outage is answered per turn
+  // (fallback models, circuit breaker), not by taking instances out of the load balancer.
   await app.register(healthRoutes);
 
   const gateway = createLlmGateway(config, {

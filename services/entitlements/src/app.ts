@@ -5,6 +5,7 @@ import {
   createKeys,
   errorHandlerPlugin,
   type HarkConfig,
+  healthRoutes,
   type Keys,
   metricsPlugin,
   openApiPlugin,
@@ -27,7 +28,6 @@ import { adminEntitlementRoutes } from './routes/admin-entitlement-routes.js';
 import { adminPlanRoutes } from './routes/admin-plan-routes.js';
 import { adminStripeRoutes } from './routes/admin-stripe-routes.js';
 import { billingRoutes } from './routes/billing-routes.js';
-import { healthRoutes } from './routes/health-routes.js';
 import { meRoutes } from './routes/me-routes.js';
 import { createStripeEventCounter, StripeEventProcessor } from './webhooks/stripe-event-processor.js';
 import { type RetryPolicy, StripeEventQueue } from './webhooks/stripe-event-queue.js';

@@ -5,6 +5,7 @@ import {
   createKeys,
   errorHandlerPlugin,
   type HarkConfig,
+  healthRoutes,
   type Keys,
   metricsPlugin,
   openApiPlugin,
@@ -42,7 +43,6 @@ import {
   webhookProxyPaths,
 } from './routes/entitlements-proxy.js';
 import { eventRoutes } from './routes/event-routes.js';
-import { healthRoutes } from './routes/health-routes.js';
 import { listRoutes } from './routes/list-routes.js';
 import { nluRoutes } from './routes/nlu-routes.js';
 import { profileRoutes } from './routes/profile-routes.js';

@@ -5,7 +5,14 @@ import {
   conversationTurnResultSchema,
   errorResponseSchema,
 } from '@hark/contracts';
-import { HarkError, isHarkError, isRedisUnavailableError, isValidTimeZone, resolveLocale } from '@hark/core';
+import {
+  HarkError,
+  isHarkError,
+  isRedisUnavailableError,
+  isValidTimeZone,
+  openEventStream,
+  resolveLocale,
+} from '@hark/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { LlmFailure } from '../llm/llm-failure.js';
@@ -46,16 +53,7 @@ async function streamTurn(
   reply: FastifyReply,
 ): Promise<void> {
   const hangUp = abortOnHangUp(reply);
-  reply.hijack();
-  const raw = reply.raw;
-  raw.writeHead(200, {
-    'content-type': 'text/event-stream; charset=utf-8',
-    'cache-control': 'no-cache, no-transform',
-    connection: 'keep-alive',
-    'x-accel-buffering': 'no',
-    'x-request-id': request.id,
-  });
-  raw.flushHeaders();
+  const raw = openEventStream(request, reply);
   // Each delta is written as it arrives: no buffering between the model and the caller.
   const emit = (event: ConversationStreamEvent) => {
     if (!raw.writableEnded && !raw.destroyed) raw.write(sseFrame(event));

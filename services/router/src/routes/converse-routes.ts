@@ -1,5 +1,5 @@
 import { converseRequestSchema, converseResponseSchema, errorResponseSchema } from '@hark/contracts';
-import { currentUser, HarkError, isHarkError, isRedisUnavailableError } from '@hark/core';
+import { currentUser, HarkError, isHarkError, isRedisUnavailableError, openEventStream } from '@hark/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { sseFrame } from '../conversation/sse-frames.js';
@@ -28,15 +28,7 @@ async function streamTurn(
   reply.raw.on('close', () => {
     if (!reply.raw.writableFinished) hangUp.abort();
   });
-  reply.hijack();
-  const raw = reply.raw;
-  raw.writeHead(200, {
-    'content-type': 'text/event-stream; charset=utf-8',
-    'cache-control': 'no-cache, no-transform',
-    connection: 'keep-alive',
-    'x-accel-buffering': 'no',
-    'x-request-id': request.id,
-  });
+  const raw = openEventStream(request, reply);
   const write = (event: string, data: unknown) => {
     if (!raw.writableEnded && !raw.destroyed) raw.write(sseFrame(event, data));
   };

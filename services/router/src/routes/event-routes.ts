@@ -1,5 +1,5 @@
 import { errorResponseSchema } from '@hark/contracts';
-import { currentUser, HarkError, type Keys } from '@hark/core';
+import { currentUser, HarkError, type Keys, openEventStream } from '@hark/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { EventHub } from '../events/event-hub.js';
@@ -66,15 +66,7 @@ export const eventRoutes: FastifyPluginAsyncZod<EventRoutesOptions> = async (app
       const missed =
         resumeFrom !== undefined && (await missedTrimmedEvents(app.redis, streamKey, resumeFrom));
 
-      reply.hijack();
-      const raw = reply.raw;
-      raw.writeHead(200, {
-        'content-type': 'text/event-stream; charset=utf-8',
-        'cache-control': 'no-cache, no-transform',
-        connection: 'keep-alive',
-        'x-accel-buffering': 'no',
-        'x-request-id': request.id,
-      });
+      const raw = openEventStream(request, reply);
       raw.write(`retry: 2000\n: connected\n\n`);
       if (missed) raw.write(formatEvent({ id: lastSent, type: 'events.missed', data: {} }));
 
