@@ -49,7 +49,7 @@ import { profileRoutes } from './routes/profile-routes.js';
 import { reminderRoutes } from './routes/reminder-routes.js';
 import { timerRoutes } from './routes/timer-routes.js';
 import { voiceRoutes } from './routes/voice-routes.js';
-import type { AnsweredTurn } from './turns/converse-turn.js';
+import type { AnsweredTurn, TurnDependencies } from './turns/converse-turn.js';
 import { recordAnsweredTurn } from './turns/interaction-log.js';
 import { SessionStore } from './turns/session-store.js';
 import { SpeechLinks } from './voice/speech-links.js';
@@ -102,32 +102,7 @@ export async function buildRouter(options: RouterOptions): Promise<FastifyInstan
   });
   await app.register(healthRoutes);
 
-  // Fires timers, alarms and reminders from the moment the app is ready until it closes.
-  const scheduler = new Scheduler({
-    redis: app.redis,
-    subscriber: app.subscriber,
-    keys,
-    clock,
-    handler: (entries) => scheduled.handleDue(entries),
-    onError: (error) => app.log.warn({ err: error }, 'scheduler could not claim due work; retrying'),
-  });
-  app.decorate('scheduler', scheduler);
-  if (options.startScheduler !== false) {
-    app.addHook('onReady', () => scheduler.start());
-    app.addHook('preClose', () => scheduler.stop());
-  }
-  const scheduled = createScheduledItems({
-    redis: app.redis,
-    keys,
-    clock,
-    schedule: scheduler,
-    // Timers follow the plan ("timers.max_active"); a kind the plan does not limit keeps the config limit.
-    limits: limitsFromPlan(app.entitlements, limitsFromConfig(config)),
-    onFireError: (error, member) =>
-      app.log.error({ err: error, member }, 'firing a due item failed; retried'),
-  });
-  app.decorate('scheduled', scheduled);
-
+  const scheduled = setUpScheduling(app, options, clock);
   const skillDependencies = {
     redis: app.redis,
     keys,
@@ -136,28 +111,7 @@ export async function buildRouter(options: RouterOptions): Promise<FastifyInstan
     openMeteo: { forecastUrl: config.WEATHER_API_URL, geocodingUrl: config.GEOCODING_API_URL },
     warn: (context: Record<string, unknown>, message: string) => app.log.warn(context, message),
   };
-  const turns = {
-    recognize,
-    skills: options.skills ?? createDefaultSkills(skillDependencies),
-    sessions: new SessionStore(app.redis, keys, config.SESSION_TTL_SECONDS),
-    profiles: new ProfileStore(app.redis, keys),
-    clock,
-    entitlements: app.entitlements,
-    conversation:
-      options.conversation === undefined
-        ? createConversationClient({
-            baseUrl: config.CONVERSATION_URL,
-            internalToken: config.INTERNAL_TOKEN,
-            // The service bounds its own upstream calls; this only keeps a stuck service from holding a turn.
-            timeoutMs: config.LLM_TOTAL_TIMEOUT_MS + 5_000,
-          })
-        : options.conversation,
-    onAnswered: (turn: AnsweredTurn) => {
-      app.metrics.intents.inc({ intent: turn.intent ?? 'none', handled_by: turn.handledBy });
-      // LLM turns are recorded by the conversation service, which knows their tokens and cost.
-      if (turn.handledBy !== 'llm') void recordAnsweredTurn(app, turn);
-    },
-  };
+  const turns = turnDependencies(app, options, clock, () => createDefaultSkills(skillDependencies));
   await app.register(async (v1) => {
     v1.addHook('onRequest', v1.authenticateUser);
     await registerRateLimit(v1, { keys, max: config.RATE_LIMIT_MAX, windowMs: config.RATE_LIMIT_WINDOW_MS });
@@ -199,4 +153,66 @@ export async function buildRouter(options: RouterOptions): Promise<FastifyInstan
   // No credentials here: the entitlement service verifies Stripe's signature on the raw body.
   await app.register(entitlementsProxy, { upstream: config.ENTITLEMENTS_URL, paths: webhookProxyPaths });
   return app;
+}
+
+/** Timers, alarms and reminders, and the scheduler that fires them from ready until close. */
+function setUpScheduling(app: FastifyInstance, options: RouterOptions, clock: Clock): ScheduledItems {
+  const { config } = options;
+  const scheduler = new Scheduler({
+    redis: app.redis,
+    subscriber: app.subscriber,
+    keys: app.keys,
+    clock,
+    handler: (entries) => scheduled.handleDue(entries),
+    onError: (error) => app.log.warn({ err: error }, 'scheduler could not claim due work; retrying'),
+  });
+  app.decorate('scheduler', scheduler);
+  if (options.startScheduler !== false) {
+    app.addHook('onReady', () => scheduler.start());
+    app.addHook('preClose', () => scheduler.stop());
+  }
+  const scheduled = createScheduledItems({
+    redis: app.redis,
+    keys: app.keys,
+    clock,
+    schedule: scheduler,
+    // Timers follow the plan ("timers.max_active"); a kind the plan does not limit keeps the config limit.
+    limits: limitsFromPlan(app.entitlements, limitsFromConfig(config)),
+    onFireError: (error, member) =>
+      app.log.error({ err: error, member }, 'firing a due item failed; retried'),
+  });
+  app.decorate('scheduled', scheduled);
+  return scheduled;
+}
+
+/** Everything one /v1/converse turn needs: NLU, skills, sessions, profiles, entitlements, the premium path. */
+function turnDependencies(
+  app: FastifyInstance,
+  options: RouterOptions,
+  clock: Clock,
+  defaultSkills: () => SkillRegistry,
+): TurnDependencies {
+  const { config } = options;
+  return {
+    recognize,
+    skills: options.skills ?? defaultSkills(),
+    sessions: new SessionStore(app.redis, app.keys, config.SESSION_TTL_SECONDS),
+    profiles: new ProfileStore(app.redis, app.keys),
+    clock,
+    entitlements: app.entitlements,
+    conversation:
+      options.conversation === undefined
+        ? createConversationClient({
+            baseUrl: config.CONVERSATION_URL,
+            internalToken: config.INTERNAL_TOKEN,
+            // The service bounds its own upstream calls; this only keeps a stuck service from holding a turn.
+            timeoutMs: config.LLM_TOTAL_TIMEOUT_MS + 5_000,
+          })
+        : options.conversation,
+    onAnswered: (turn: AnsweredTurn) => {
+      app.metrics.intents.inc({ intent: turn.intent ?? 'none', handled_by: turn.handledBy });
+      // LLM turns are recorded by the conversation service, which knows their tokens and cost.
+      if (turn.handledBy !== 'llm') void recordAnsweredTurn(app, turn);
+    },
+  };
 }
