@@ -30,6 +30,8 @@ main(async () => {
   await step('install (if needed)', () => ensureInstalled());
   await step('lint (biome check .)', () => mustRun(bin('biome'), ['check', '.']));
   await step('typecheck + build (tsc -b)', () => mustRun(bin('tsc'), ['-b']));
+  // test/ belongs to no package, so tsc -b does not see it: check it on its own.
+  await step('typecheck test/ (tsc -p test)', () => mustRun(bin('tsc'), ['-p', 'test/tsconfig.json']));
   const redis = await step('redis', () => findOrStartRedis({ purpose: 'test' }));
   let code;
   try {

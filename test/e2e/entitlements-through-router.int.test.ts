@@ -1,3 +1,4 @@
+import type { InjectOptions } from 'fastify';
 // The router in front of the real entitlement service, on one Redis prefix as in a deployment:
 // a client uses the router's base URL only, the service writes the projection and publishes the
 // change, and the router's entitlements-client sees it at once.
@@ -30,7 +31,7 @@ afterAll(async () => {
   await entitlements.close();
 });
 
-const viaRouter = (request: Parameters<TestRouter['app']['inject']>[0]) => router.app.inject(request);
+const viaRouter = (request: InjectOptions) => router.app.inject(request);
 
 /** Polls until `condition` holds; resolves the milliseconds it took. */
 async function within(ms: number, condition: () => Promise<boolean>): Promise<number> {

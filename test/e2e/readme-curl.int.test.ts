@@ -115,7 +115,7 @@ describe.skipIf(!existsSync(serverEntry))('README curl examples against the buil
       headers: { authorization: 'Bearer demo-key', 'content-type': 'application/json' },
       body: JSON.stringify({ text: 'what time is it in tokyo' }),
     });
-    const body = await response.json();
+    const body = (await response.json()) as { handledBy: string; reply: { text: string } };
     expect(body.handledBy).toBe('skill');
     expect(body.reply.text).toMatch(/^It's \d{1,2}:\d{2} [AP]M( tomorrow, \w+| yesterday, \w+)? in Tokyo\.$/);
   });

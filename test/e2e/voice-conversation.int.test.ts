@@ -1,91 +1,39 @@
-import type { AddressInfo } from 'node:net';
-import { fixedClock, loadConfig } from '@hark/core';
-import {
-  connectTestRedis,
-  grantProjection,
-  type OpenAiStandIn,
-  STAND_IN_DEFAULT_TRANSCRIPT,
-  standInSpeechBytes,
-  startOpenAiStandIn,
-  type TestRedis,
-  writeTestPlans,
-} from '@hark/testing';
-import type { FastifyInstance } from 'fastify';
+import { fixedClock } from '@hark/core';
+import { STAND_IN_DEFAULT_TRANSCRIPT, standInSpeechBytes } from '@hark/testing';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { buildConversationService } from '../../services/conversation/src/app.js';
-import { buildRouter } from '../../services/router/src/app.js';
 import { silentWav } from '../../services/router/src/testing/wav-fixture.js';
+import { type PremiumStack, startPremiumStack } from './support/premium-stack.js';
 
 // Server-side speech in one process: router -> conversation service -> OpenAI-compatible stand-in
 // (transcriptions and speech), on one Redis key prefix.
-const INTERNAL_TOKEN = 'e2e-internal-token-123';
-let standIn: OpenAiStandIn;
-let testRedis: TestRedis;
-let conversation: FastifyInstance;
-let router: FastifyInstance;
+let stack: PremiumStack;
 let premiumKey: string;
 let freeKey: string;
 
 beforeAll(async () => {
-  standIn = await startOpenAiStandIn();
-  testRedis = await connectTestRedis('voice-e2e');
-  const env = {
-    REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
-    REDIS_PREFIX: testRedis.prefix,
-    NODE_ENV: 'test',
-    INTERNAL_TOKEN,
-    ADMIN_TOKEN: 'e2e-operator-token',
-    LLM_BASE_URL: standIn.url,
-    LLM_API_KEY: 'sk-stand-in',
-    LLM_MAX_RETRIES: '0',
-  };
-  conversation = await buildConversationService({
-    config: loadConfig(env),
-    redis: testRedis.redis,
-    logger: false,
-  });
-  await conversation.listen({ host: '127.0.0.1', port: 0 });
-  const conversationUrl = `http://127.0.0.1:${(conversation.server.address() as AddressInfo).port}`;
-  router = await buildRouter({
-    config: loadConfig({ ...env, CONVERSATION_URL: conversationUrl }),
-    redis: testRedis.redis,
-    logger: false,
-    // 09:30 UTC is 10:30 in Paris.
+  // 09:30 UTC is 10:30 in Paris.
+  stack = await startPremiumStack('voice-e2e', {
     clock: fixedClock('2026-11-26T09:30:00.000Z'),
     startScheduler: false,
   });
-  await router.ready();
-  await writeTestPlans(testRedis.redis, router.keys.plans());
-  for (const id of ['pam', 'fred']) await router.users.createUser({ id, timezone: 'Europe/Paris' });
-  premiumKey = (await router.users.addApiKey('pam')).key;
-  freeKey = (await router.users.addApiKey('fred')).key;
-  await testRedis.redis.set(
-    router.keys.entitlement('pam'),
-    JSON.stringify(grantProjection('pam', 'premium')),
-  );
+  premiumKey = await stack.userWithKey('pam', 'premium');
+  freeKey = await stack.userWithKey('fred');
 });
 
-beforeEach(() => standIn.reset());
+beforeEach(() => stack.standIn.reset());
 
-afterAll(async () => {
-  await router.close();
-  const closing = conversation.close();
-  conversation.server.closeAllConnections();
-  await closing;
-  await standIn.close();
-  await testRedis.cleanup();
-});
+afterAll(() => stack.close());
 
 const upload = (key: string, payload: Buffer, contentType = 'audio/wav', query = '') =>
-  router.inject({
+  stack.router.inject({
     method: 'POST',
     url: `/v1/converse/audio${query}`,
     headers: { authorization: `Bearer ${key}`, 'content-type': contentType },
     payload,
   });
 const download = (key: string, url: string) =>
-  router.inject({ method: 'GET', url, headers: { authorization: `Bearer ${key}` } });
-const speechRequests = () => standIn.audioRequests.filter((request) => request.kind === 'speech');
+  stack.router.inject({ method: 'GET', url, headers: { authorization: `Bearer ${key}` } });
+const speechRequests = () => stack.standIn.audioRequests.filter((request) => request.kind === 'speech');
 
 describe('voice end to end', () => {
   it("transcribes a premium user's WAV, answers with the time skill, and speaks the reply once", async () => {
@@ -96,10 +44,10 @@ describe('voice end to end', () => {
     expect(body).toMatchObject({ transcript: STAND_IN_DEFAULT_TRANSCRIPT, handledBy: 'skill' });
     expect(body.reply.text).toContain('10:30');
     expect(body.reply.audioUrl).toMatch(/^\/v1\/speech\/[\w-]{16,64}$/);
-    expect(standIn.audioRequests).toEqual([
+    expect(stack.standIn.audioRequests).toEqual([
       expect.objectContaining({ kind: 'transcription', filename: 'audio.wav', fileBytes: wav.length }),
     ]);
-    expect(standIn.requests).toEqual([]);
+    expect(stack.standIn.requests).toEqual([]);
 
     const audio = await download(premiumKey, body.reply.audioUrl);
     expect(audio.statusCode).toBe(200);
@@ -123,7 +71,7 @@ describe('voice end to end', () => {
   it('accepts webm/opus and names the upstream file for its container', async () => {
     const response = await upload(premiumKey, Buffer.alloc(4096, 7), 'audio/webm;codecs=opus');
     expect(response.statusCode).toBe(200);
-    expect(standIn.audioRequests[0]).toMatchObject({ kind: 'transcription', filename: 'audio.webm' });
+    expect(stack.standIn.audioRequests[0]).toMatchObject({ kind: 'transcription', filename: 'audio.webm' });
   });
 
   it('gives a free user the voice.stt upsell with zero upstream calls', async () => {
@@ -137,8 +85,8 @@ describe('voice end to end', () => {
     });
     expect(body.transcript).toBeUndefined();
     expect(body.reply.audioUrl).toBeUndefined();
-    expect(standIn.audioRequests).toEqual([]);
-    expect(standIn.requests).toEqual([]);
+    expect(stack.standIn.audioRequests).toEqual([]);
+    expect(stack.standIn.requests).toEqual([]);
   });
 
   it.each([
@@ -151,11 +99,11 @@ describe('voice end to end', () => {
     const response = await upload(premiumKey, payload, type);
     expect(response.statusCode).toBe(status);
     expect(response.json().error.code).toBe(code);
-    expect(standIn.audioRequests).toEqual([]);
+    expect(stack.standIn.audioRequests).toEqual([]);
   });
 
   it('answers 422 HARK_ERR_NO_SPEECH when the recording holds no words', async () => {
-    standIn.transcript = '  ';
+    stack.standIn.transcript = '  ';
     const response = await upload(premiumKey, silentWav(1));
     expect(response.statusCode).toBe(422);
     expect(response.json().error.code).toBe('HARK_ERR_NO_SPEECH');
