@@ -1,4 +1,4 @@
-import { fixedClock, Scheduler } from '@hark/core';
+import { fixedClock } from '@hark/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, startTestRouter, type TestRouter } from '../testing/test-router.js';
 
@@ -19,18 +19,8 @@ type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 const call = (key: string, method: Method, url: string, payload?: Record<string, unknown>) =>
   router.app.inject({ method, url, headers: bearer(key), ...(payload ? { payload } : {}) });
 
-async function runScheduler() {
-  const subscriber = router.testRedis.redis.duplicate({ lazyConnect: true });
-  const { keys, scheduled } = router.app;
-  await new Scheduler({
-    redis: router.testRedis.redis,
-    subscriber,
-    keys,
-    clock,
-    handler: scheduled.handleDue,
-  }).runDue();
-  subscriber.disconnect();
-}
+// The app's own scheduler, on the same fixed clock: claims and fires whatever is due now.
+const runScheduler = () => router.app.scheduler.runDue();
 
 describe('/v1/alarms', () => {
   it("sets an alarm in the user's zone by default, rings it, snoozes and stops it", async () => {

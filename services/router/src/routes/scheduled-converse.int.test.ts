@@ -1,4 +1,4 @@
-import { fixedClock, Scheduler } from '@hark/core';
+import { fixedClock } from '@hark/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, startTestRouter, type TestRouter } from '../testing/test-router.js';
 
@@ -28,18 +28,8 @@ const converse = async (key: string, text: string, sessionId?: string) => {
   return response.json();
 };
 
-async function runScheduler() {
-  const subscriber = router.testRedis.redis.duplicate({ lazyConnect: true });
-  const { keys, scheduled } = router.app;
-  await new Scheduler({
-    redis: router.testRedis.redis,
-    subscriber,
-    keys,
-    clock,
-    handler: scheduled.handleDue,
-  }).runDue();
-  subscriber.disconnect();
-}
+// The app's own scheduler, on the same fixed clock: claims and fires whatever is due now.
+const runScheduler = () => router.app.scheduler.runDue();
 
 describe('timers, alarms and reminders through /v1/converse', () => {
   it('asks which timer when two are running, and keeps the question in the session', async () => {

@@ -1,4 +1,4 @@
-import { fixedClock, Scheduler } from '@hark/core';
+import { fixedClock } from '@hark/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, startTestRouter, type TestRouter } from '../testing/test-router.js';
 
@@ -164,17 +164,8 @@ describe('/v1/timers', () => {
     const [timer] = (await call(bob, 'GET', '/v1/timers')).json().timers;
     expect(timer).toMatchObject({ name: 'pasta', deviceId: 'speaker', state: 'ON' });
 
-    const subscriber = router.testRedis.redis.duplicate({ lazyConnect: true });
-    const scheduler = new Scheduler({
-      redis: router.testRedis.redis,
-      subscriber,
-      keys: router.app.keys,
-      clock,
-      handler: router.app.scheduled.handleDue,
-    });
     clock.advance(10 * 60_000);
-    await scheduler.runDue();
-    subscriber.disconnect();
+    await router.app.scheduler.runDue();
     expect((await call(bob, 'GET', `/v1/timers/${timer.id}`)).json().timer).toMatchObject({
       state: 'FINISHED',
       remainingMs: 0,
