@@ -1,5 +1,4 @@
 import { fixedClock } from '@hark/core';
-import * as nlu from '@hark/nlu';
 import { type OpenMeteoStandIn, startOpenMeteoStandIn } from '@hark/testing';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { bearer, startTestRouter, type TestRouter } from '../testing/test-router.js';
@@ -92,20 +91,16 @@ describe('weather on /v1/converse', () => {
     expect(standIn.requests).toHaveLength(0);
   });
 
-  // Runs once @hark/nlu exports parseAnswer (the router's follow-up answers need it).
-  it.skipIf(typeof (nlu as Record<string, unknown>).parseAnswer !== 'function')(
-    'answers the follow-up in the same session',
-    async () => {
-      const question = await converse({ text: "what's the weather", locale: 'en-GB' });
-      const answer = await converse({ text: 'london', sessionId: question.sessionId, locale: 'en-GB' });
-      expect(answer).toMatchObject({
-        handledBy: 'skill',
-        intent: { name: 'weather.get', slots: { location: 'london' } },
-        expectsReply: false,
-      });
-      expect(answer.reply.text).toMatch(/^Right now in London it's 12°C/);
-    },
-  );
+  it('answers the follow-up in the same session', async () => {
+    const question = await converse({ text: "what's the weather", locale: 'en-GB' });
+    const answer = await converse({ text: 'london', sessionId: question.sessionId, locale: 'en-GB' });
+    expect(answer).toMatchObject({
+      handledBy: 'skill',
+      intent: { name: 'weather.get', slots: { location: 'london' } },
+      expectsReply: false,
+    });
+    expect(answer.reply.text).toMatch(/^Right now in London it's 12°C/);
+  });
 });
 
 describe('unit conversion on /v1/converse', () => {
