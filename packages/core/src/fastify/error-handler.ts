@@ -57,15 +57,30 @@ function translateClientError(status: number, request: FastifyRequest): HarkErro
   }
 }
 
+/**
+ * What a caller may be told about any error, also one caught outside Fastify's handler (after a
+ * stream started): catalogue errors as they are, an unreachable Redis as 503, else a 500 that
+ * names only the request id.
+ */
+export function clientErrorOf(error: unknown, requestId: string): HarkError {
+  if (isHarkError(error)) return error;
+  if (isRedisUnavailableError(error)) return new HarkError('UNAVAILABLE');
+  return new HarkError('INTERNAL', { requestId });
+}
+
 function toHarkError(error: FastifyError, request: FastifyRequest): HarkError {
   if (isHarkError(error)) return error;
   const translated = translateFrameworkError(error, request);
   if (translated) return translated;
-  if (isRedisUnavailableError(error)) return new HarkError('UNAVAILABLE');
-  if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
+  if (
+    !isRedisUnavailableError(error) &&
+    error.statusCode &&
+    error.statusCode >= 400 &&
+    error.statusCode < 500
+  ) {
     return translateClientError(error.statusCode, request);
   }
-  return new HarkError('INTERNAL', { requestId: request.id });
+  return clientErrorOf(error, request.id);
 }
 
 /**

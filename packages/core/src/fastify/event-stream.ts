@@ -18,3 +18,7 @@ export function openEventStream(request: FastifyRequest, reply: FastifyReply): S
   raw.flushHeaders();
   return raw;
 }
+
+/** One Server-Sent Events frame with a JSON payload on a single `data:` line. */
+export const sseFrame = (event: string, data: unknown): string =>
+  `event: ${event}\ndata: ${JSON.stringify(data)}\n\n`;

@@ -6,12 +6,12 @@ import {
   errorResponseSchema,
 } from '@hark/contracts';
 import {
+  clientErrorOf,
   HarkError,
-  isHarkError,
-  isRedisUnavailableError,
   isValidTimeZone,
   openEventStream,
   resolveLocale,
+  sseFrame,
 } from '@hark/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -29,9 +29,7 @@ function checkedTurn(body: ConversationTurnRequest): ConversationTurnRequest {
 /** What the caller is told when a turn fails: catalogue errors as they are, anything else without internals. */
 function clientError(error: unknown, requestId: string): HarkError {
   if (error instanceof LlmFailure) return error.toHarkError();
-  if (isHarkError(error)) return error;
-  if (isRedisUnavailableError(error)) return new HarkError('UNAVAILABLE');
-  return new HarkError('INTERNAL', { requestId });
+  return clientErrorOf(error, requestId);
 }
 
 /** Aborts the turn (and so the upstream request) when the caller hangs up before the answer is complete. */
@@ -43,9 +41,6 @@ function abortOnHangUp(reply: FastifyReply): AbortSignal {
   return controller.signal;
 }
 
-const sseFrame = (event: ConversationStreamEvent) =>
-  `event: ${event.event}\ndata: ${JSON.stringify(event.data)}\n\n`;
-
 async function streamTurn(
   services: TurnServices,
   turn: ConversationTurnRequest,
@@ -56,7 +51,7 @@ async function streamTurn(
   const raw = openEventStream(request, reply);
   // Each delta is written as it arrives: no buffering between the model and the caller.
   const emit = (event: ConversationStreamEvent) => {
-    if (!raw.writableEnded && !raw.destroyed) raw.write(sseFrame(event));
+    if (!raw.writableEnded && !raw.destroyed) raw.write(sseFrame(event.event, event.data));
   };
   try {
     emit({ event: 'done', data: await runTurn(services, turn, emit, hangUp) });

@@ -32,7 +32,3 @@ function parseFrame(block: string): SseFrame | null {
   }
   return data.length > 0 ? { event, data: data.join('\n') } : null;
 }
-
-/** The same format, written: one frame with a JSON payload. */
-export const sseFrame = (event: string, data: unknown): string =>
-  `event: ${event}\ndata: ${JSON.stringify(data)}\n\n`;

@@ -1,18 +1,11 @@
 import { converseRequestSchema, converseResponseSchema, errorResponseSchema } from '@hark/contracts';
-import { currentUser, HarkError, isHarkError, isRedisUnavailableError, openEventStream } from '@hark/core';
+import { clientErrorOf, currentUser, openEventStream, sseFrame } from '@hark/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { sseFrame } from '../conversation/sse-frames.js';
 import { converseTurn, type TurnDependencies } from '../turns/converse-turn.js';
 
 const wantsEventStream = (request: FastifyRequest) =>
   request.headers.accept?.includes('text/event-stream') ?? false;
-
-function clientError(error: unknown, requestId: string): HarkError {
-  if (isHarkError(error)) return error;
-  if (isRedisUnavailableError(error)) return new HarkError('UNAVAILABLE');
-  return new HarkError('INTERNAL', { requestId });
-}
 
 /**
  * The same turn as Server-Sent Events: `intent`, then (premium path) `delta` and `tool` as
@@ -41,7 +34,7 @@ async function streamTurn(
     write('done', response);
   } catch (error) {
     if (!hangUp.signal.aborted) {
-      const failure = clientError(error, request.id);
+      const failure = clientErrorOf(error, request.id);
       if (failure.statusCode >= 500) request.log.error({ err: error }, 'streamed turn failed');
       write('error', failure.toBody().error);
     }
