@@ -1,11 +1,31 @@
 import { DateTime, IANAZone } from 'luxon';
 import { HarkError } from './errors.js';
 
-export const isValidTimeZone = (zone: string): boolean => IANAZone.isValidZone(zone);
+/**
+ * Checking a zone builds an Intl.DateTimeFormat (about 0.1 ms), and every turn checks one; there are
+ * only a few hundred zone names, so answers are remembered. Bounded, since callers pass any string.
+ */
+const ZONE_MEMO_LIMIT = 2_000;
+const zoneValidity = new Map<string, boolean>();
+const canonicalZones = new Map<string, string>();
+
+function remember<T>(memo: Map<string, T>, key: string, value: T): T {
+  if (memo.size >= ZONE_MEMO_LIMIT) memo.clear();
+  memo.set(key, value);
+  return value;
+}
+
+export const isValidTimeZone = (zone: string): boolean =>
+  zoneValidity.get(zone) ?? remember(zoneValidity, zone, IANAZone.isValidZone(zone));
 
 /** "europe/paris" -> "Europe/Paris": the spelling the time zone database uses. */
 export const canonicalTimeZone = (zone: string): string =>
-  new Intl.DateTimeFormat('en-US', { timeZone: zone }).resolvedOptions().timeZone;
+  canonicalZones.get(zone) ??
+  remember(
+    canonicalZones,
+    zone,
+    new Intl.DateTimeFormat('en-US', { timeZone: zone }).resolvedOptions().timeZone,
+  );
 
 /** The zone a request runs in: the request's own, else the user's stored default, else UTC. */
 export function resolveTimeZone(

@@ -7,11 +7,11 @@ import {
 } from '@hark/contracts';
 import {
   clientErrorOf,
+  frameWriter,
   HarkError,
   isValidTimeZone,
   openEventStream,
   resolveLocale,
-  sseFrame,
 } from '@hark/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -50,9 +50,8 @@ async function streamTurn(
   const hangUp = abortOnHangUp(reply);
   const raw = openEventStream(request, reply);
   // Each delta is written as it arrives: no buffering between the model and the caller.
-  const emit = (event: ConversationStreamEvent) => {
-    if (!raw.writableEnded && !raw.destroyed) raw.write(sseFrame(event.event, event.data));
-  };
+  const write = frameWriter(raw);
+  const emit = (event: ConversationStreamEvent) => write(event.event, event.data);
   try {
     emit({ event: 'done', data: await runTurn(services, turn, emit, hangUp) });
   } catch (error) {

@@ -80,12 +80,13 @@ async function converse(
   ledger: TurnLedger,
   startedAt: number,
 ): Promise<ConversationTurnResult> {
+  // The memory read goes out first; the prompt and tools are prepared while Redis answers.
+  const loading = services.memory.load(request.userId, request.sessionId);
   const context = skillContext(services.clock, request);
   const tools = toolsAllowed(services.tools, request.plan.allowedTools);
-  const history = await services.memory.load(request.userId, request.sessionId);
   const userMessage: ChatCompletionMessageParam = { role: 'user', content: request.text };
   const system: ChatCompletionMessageParam = { role: 'system', content: systemPrompt(context) };
-  const messages = [system, ...history, userMessage];
+  const messages = [system, ...(await loading), userMessage];
   const turnMessages: StoredTurn = [userMessage];
   const emitText = (text: string) => emit({ event: 'delta', data: { text: ledger.addText(text) } });
 

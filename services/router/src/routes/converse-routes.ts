@@ -1,5 +1,5 @@
 import { converseRequestSchema, converseResponseSchema, errorResponseSchema } from '@hark/contracts';
-import { clientErrorOf, currentUser, openEventStream, sseFrame } from '@hark/core';
+import { clientErrorOf, currentUser, frameWriter, openEventStream } from '@hark/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { converseTurn, type TurnDependencies } from '../turns/converse-turn.js';
@@ -22,9 +22,7 @@ async function streamTurn(
     if (!reply.raw.writableFinished) hangUp.abort();
   });
   const raw = openEventStream(request, reply);
-  const write = (event: string, data: unknown) => {
-    if (!raw.writableEnded && !raw.destroyed) raw.write(sseFrame(event, data));
-  };
+  const write = frameWriter(raw);
   try {
     const body = converseRequestSchema.parse(request.body);
     const response = await converseTurn(turns, currentUser(request), body, {
