@@ -3,7 +3,10 @@
  * stand-in, in the same run: the difference is what Hark adds (auth, memory read, prompt and tool
  * schemas, the openai SDK, SSE relay). The service (built, as in production) and the stand-in each
  * run in a process of their own; requests alternate between the two paths so drift hits both.
- * Sequential: one request at a time. Concurrent: rounds of 200 streams started at once.
+ * Sequential: one request at a time. Burst: rounds of 200 streams started at the same instant, so
+ * the last one waits for Hark to start the 199 before it. Steady: 200 streams always in flight, each
+ * answer streaming for about two seconds as a real model's does, a new stream starting as one ends:
+ * the time to first token a request sees while 200 others are being relayed.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -15,11 +18,13 @@ import readline from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { createRedis } from '../../packages/core/src/index.js';
 import { freePort } from '../e2e/support/router-process.js';
+import { LONG_ANSWER_MARK } from './lib/long-answer.js';
 import { percentiles, round } from './lib/stats.js';
 
 const SEQUENTIAL = Number(process.env.BENCH_TTFB_REQUESTS ?? 400);
 const STREAMS = 200;
 const ROUNDS = Number(process.env.BENCH_TTFB_ROUNDS ?? 5);
+const STEADY_MS = Number(process.env.BENCH_TTFB_STEADY_MS ?? 20_000);
 const TOKEN = 'bench-internal-token';
 const agent = new Agent({ keepAlive: true, maxSockets: Number.POSITIVE_INFINITY });
 const serviceEntry = fileURLToPath(new URL('../../services/conversation/dist/server.js', import.meta.url));
@@ -136,7 +141,7 @@ async function startService(
 const TEXT = 'Tell me something surprising about honey.';
 
 /** Hark's side: one turn through the conversation service, streamed. */
-function harkTarget(serviceUrl: string): Target {
+function harkTarget(serviceUrl: string, text = TEXT): Target {
   return {
     url: `${serviceUrl}/internal/turns`,
     headers: {
@@ -149,7 +154,7 @@ function harkTarget(serviceUrl: string): Target {
         userId: `bench${index % 200}`,
         // A session per request, so every prompt has the same size (no memory growing).
         sessionId: `s${index}`,
-        text: TEXT,
+        text,
         timeZone: 'Europe/Paris',
         locale: 'en-GB',
         profile: { timezone: 'Europe/Paris', location: null, units: null, locale: null },
@@ -163,12 +168,18 @@ function harkTarget(serviceUrl: string): Target {
  * The direct side: the very request Hark sent upstream (system prompt, tools, options), captured
  * by the stand-in, so both sides ask the stand-in for the same work and only Hark's part differs.
  */
-async function directTarget(standInUrl: string, captureFile: string, hark: Target): Promise<Target> {
+async function directTarget(
+  standInUrl: string,
+  captureFile: string,
+  hark: Target,
+  text = TEXT,
+): Promise<Target> {
   for (let attempt = 0; attempt < 50 && !existsSync(captureFile); attempt++) {
     await oneStream(hark, attempt);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  const captured = readFileSync(captureFile, 'utf8');
+  // The same request with the question swapped (the steady run asks for a long answer).
+  const captured = readFileSync(captureFile, 'utf8').replace(JSON.stringify(TEXT), JSON.stringify(text));
   return {
     url: `${standInUrl}/chat/completions`,
     headers: { 'content-type': 'application/json', authorization: 'Bearer sk-bench' },
@@ -193,6 +204,32 @@ async function concurrent(direct: Target, hark: Target, rounds: number, offset: 
     samples.hark.push(...(await burstOfStreams(hark, STREAMS, offset + round * STREAMS)));
   }
   return samples;
+}
+
+/**
+ * `inFlight` streams kept open for `durationMs`: each worker starts a stream, and the next as soon as
+ * one ends. Streams still open at the deadline finish but count too.
+ */
+async function steadyStreams(target: Target, inFlight: number, durationMs: number, offset: number) {
+  const samples: number[] = [];
+  const deadline = performance.now() + durationMs;
+  let next = offset;
+  const worker = async () => {
+    while (performance.now() < deadline) {
+      const timed = await timeToFirstToken(target, next++);
+      samples.push(timed.firstTokenMs);
+      await timed.finished;
+    }
+  };
+  await Promise.all(Array.from({ length: inFlight }, worker));
+  return samples;
+}
+
+async function steady(direct: Target, hark: Target) {
+  return {
+    direct: await steadyStreams(direct, STREAMS, STEADY_MS, 200_000),
+    hark: await steadyStreams(hark, STREAMS, STEADY_MS, 300_000),
+  };
 }
 
 function compare(samples: { direct: number[]; hark: number[] }) {
@@ -220,9 +257,16 @@ async function main(): Promise<void> {
     await sequential(direct, hark, 50); // warm-up: JIT, connection pools
     const oneAtATime = compare(await sequential(direct, hark, SEQUENTIAL));
     const twoHundred = compare(await concurrent(direct, hark, ROUNDS, 100_000));
+    const long = `${TEXT} ${LONG_ANSWER_MARK}`;
+    const steadyHark = harkTarget(service.url, long);
+    const steadyDirect = await directTarget(standIn.url, captureFile, steadyHark, long);
+    const inFlight = compare(await steady(steadyDirect, steadyHark));
     console.log(`sequential (${SEQUENTIAL}): ${JSON.stringify(oneAtATime)}`);
-    console.log(`${STREAMS} concurrent streams x ${ROUNDS}: ${JSON.stringify(twoHundred)}`);
-    console.log(JSON.stringify({ name: 'llm-ttfb', sequential: oneAtATime, concurrent200: twoHundred }));
+    console.log(`burst of ${STREAMS} streams x ${ROUNDS}: ${JSON.stringify(twoHundred)}`);
+    console.log(`${STREAMS} streams in flight for ${STEADY_MS / 1000} s: ${JSON.stringify(inFlight)}`);
+    console.log(
+      JSON.stringify({ name: 'llm-ttfb', sequential: oneAtATime, burst200: twoHundred, steady200: inFlight }),
+    );
   } finally {
     service.child.kill('SIGTERM');
     standIn.child.kill('SIGTERM');

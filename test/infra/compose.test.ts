@@ -223,3 +223,36 @@ describe('infra/Dockerfile', () => {
     expect(finalStage).toMatch(/^EXPOSE /m);
   });
 });
+
+describe('compose profile multi (two routers behind a load balancer)', () => {
+  const lb = compose.services.lb!;
+  const config = read('infra/haproxy.cfg');
+  const backends = [...config.matchAll(/^\s*server\s+\S+\s+([\w-]+):(\d+)\s.*$/gm)].map((match) => ({
+    service: match[1]!,
+    port: Number(match[2]),
+  }));
+
+  it('balances over at least two routers, each on the port it listens on', () => {
+    expect(backends.length).toBeGreaterThanOrEqual(2);
+    for (const backend of backends) {
+      const service = compose.services[backend.service];
+      expect(service, `compose service ${backend.service}`).toBeDefined();
+      expect(asDict(service!.build?.args).SERVICE).toBe('router');
+      expect(Number(asDict(service!.environment).PORT)).toBe(backend.port);
+    }
+  });
+
+  it('checks /readyz, so a router that lost Redis leaves the pool', () => {
+    expect(config).toMatch(/^\s*option httpchk GET \/readyz\s*$/m);
+    expect(backends.length).toBe([...config.matchAll(/^\s*server .* check\b/gm)].length);
+  });
+
+  it('mounts that config, and only runs in the multi profile', () => {
+    expect(lb.image).toMatch(/^haproxy:/);
+    expect(lb.volumes).toContain('./infra/haproxy.cfg:/usr/local/etc/haproxy/haproxy.cfg:ro');
+    const extraRouters = backends.map((backend) => backend.service).filter((name) => name !== 'router');
+    for (const name of ['lb', ...extraRouters]) {
+      expect((compose.services[name] as { profiles?: string[] }).profiles).toEqual(['multi']);
+    }
+  });
+});
