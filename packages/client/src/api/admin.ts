@@ -1,0 +1,92 @@
+import type { CallOptions, Transport } from '../transport.js';
+import type {
+  CreatedKey,
+  CreatedUser,
+  CreateUserRequest,
+  GrantRequest,
+  GrantResponse,
+  InsightsQuery,
+  InsightsResponse,
+  PlanList,
+  PlanResponse,
+  UpdatePlanRequest,
+  UserDetail,
+  UserEntitlements,
+  UserUsageResponse,
+} from '../types.js';
+
+/** Operator calls: every one sends the operator token (`adminToken`), never the user's API key. */
+export interface AdminApi {
+  plans: {
+    list(options?: CallOptions): Promise<PlanList>;
+    get(id: string, options?: CallOptions): Promise<PlanResponse>;
+    /** Features and limits are merged into the plan; null removes one. */
+    update(id: string, patch: UpdatePlanRequest, options?: CallOptions): Promise<PlanResponse>;
+  };
+  /** Grants a plan to a user (replacing an earlier grant), until `expiresAt` or until revoked. */
+  grant(userId: string, request: GrantRequest, options?: CallOptions): Promise<GrantResponse>;
+  /** Revokes the user's grant: Stripe or the default plan applies again. */
+  revoke(userId: string, options?: CallOptions): Promise<GrantResponse>;
+  /** A user's effective entitlements and every input that decided them. */
+  entitlements(userId: string, options?: CallOptions): Promise<UserEntitlements>;
+  users: {
+    create(request?: CreateUserRequest, options?: CallOptions): Promise<CreatedUser>;
+    get(id: string, options?: CallOptions): Promise<UserDetail>;
+    /** Issues a new API key; the key itself is only in this answer. */
+    addKey(id: string, options?: CallOptions): Promise<CreatedKey>;
+    revokeKey(keyId: string, options?: CallOptions): Promise<void>;
+    /** A user's LLM usage and cost for a month (default: this month), against their plan's price. */
+    usage(id: string, query?: { month?: string }, options?: CallOptions): Promise<UserUsageResponse>;
+  };
+  /** Usage, LLM cost and revenue per tier over a range of UTC days (default: the last 30). */
+  insights(query?: InsightsRange, options?: CallOptions): Promise<InsightsResponse>;
+  /** The same figures as one CSV table (section,period,tier,dimension,metric,value). */
+  insightsCsv(query?: InsightsRange, options?: CallOptions): Promise<string>;
+}
+
+export type InsightsRange = Partial<Pick<InsightsQuery, 'from' | 'to' | 'top'>>;
+
+const segment = encodeURIComponent;
+
+export function adminApi(transport: Transport): AdminApi {
+  const admin = { auth: 'admin' } as const;
+  return {
+    plans: {
+      list: (options) => transport.json({ path: '/admin/plans', ...admin, ...options }),
+      get: (id, options) => transport.json({ path: `/admin/plans/${segment(id)}`, ...admin, ...options }),
+      update: (id, body, options) =>
+        transport.json({ method: 'PATCH', path: `/admin/plans/${segment(id)}`, ...admin, body, ...options }),
+    },
+    grant: (userId, body, options) =>
+      transport.json({
+        method: 'PUT',
+        path: `/admin/users/${segment(userId)}/grant`,
+        ...admin,
+        body,
+        ...options,
+      }),
+    revoke: (userId, options) =>
+      transport.json({
+        method: 'DELETE',
+        path: `/admin/users/${segment(userId)}/grant`,
+        ...admin,
+        ...options,
+      }),
+    entitlements: (userId, options) =>
+      transport.json({ path: `/admin/users/${segment(userId)}/entitlements`, ...admin, ...options }),
+    users: {
+      create: (body = {}, options) =>
+        transport.json({ method: 'POST', path: '/admin/users', ...admin, body, ...options }),
+      get: (id, options) => transport.json({ path: `/admin/users/${segment(id)}`, ...admin, ...options }),
+      addKey: (id, options) =>
+        transport.json({ method: 'POST', path: `/admin/users/${segment(id)}/keys`, ...admin, ...options }),
+      revokeKey: (keyId, options) =>
+        transport.json({ method: 'DELETE', path: `/admin/keys/${segment(keyId)}`, ...admin, ...options }),
+      usage: (id, query, options) =>
+        transport.json({ path: `/admin/users/${segment(id)}/usage`, ...admin, query, ...options }),
+    },
+    insights: (query, options) => transport.json({ path: '/admin/insights', ...admin, query, ...options }),
+    insightsCsv: (query, options) =>
+      transport.text({ path: '/admin/insights.csv', ...admin, query, accept: 'text/csv', ...options }),
+  };
+}

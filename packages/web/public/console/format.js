@@ -1,0 +1,21 @@
+/**
+ * Number formats of the console, fixed to en-US so what an operator reads (and what a test
+ * compares) does not depend on the browser's locale.
+ */
+
+const counts = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+
+export const count = (value) => counts.format(value);
+
+/** Dollars already rounded to cents by the API. */
+export const usd = (value) => `${value < 0 ? '-' : ''}$${Math.abs(value).toFixed(2)}`;
+
+/** Exact micro-dollars: LLM costs are fractions of a cent, so show six decimals. */
+export const microUsd = (value) => `${value < 0 ? '-' : ''}$${(Math.abs(value) / 1_000_000).toFixed(6)}`;
+
+/** A 0..1 share or ratio as a percentage; "—" for null (no denominator). */
+export const percent = (value) =>
+  value === null || value === undefined ? '—' : `${(value * 100).toFixed(1)}%`;
+
+/** YYYY-MM-DD of a Date, in UTC (the API's days are UTC days). */
+export const utcDay = (date) => date.toISOString().slice(0, 10);

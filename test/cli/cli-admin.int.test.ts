@@ -1,0 +1,139 @@
+// Operator commands and `hark me` through the router, with the entitlement service behind it
+// (plans, grants, insights and usage live there), and the config file as the only settings.
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from './support/cli-run.js';
+import { type CliStack, startCliStack } from './support/cli-stack.js';
+
+let stack: CliStack;
+let env: Record<string, string>;
+
+beforeAll(async () => {
+  stack = await startCliStack();
+  const key = await stack.router.userWithKey('grace', 'Europe/Paris');
+  env = { HARK_URL: stack.url, HARK_API_KEY: key, HARK_ADMIN_TOKEN: stack.adminToken };
+});
+afterAll(() => stack.close());
+
+const hark = (...argv: string[]) => runCli(argv, env);
+
+describe('hark me', () => {
+  it('shows the plan, features and limits with what was used of them', async () => {
+    const { code, stdout } = await hark('me');
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^user +grace\nplan +Free \(free\)\nsubscription +none\n/);
+    expect(stdout).toMatch(/^FEATURE +ON\n/m);
+    expect(stdout).toMatch(/^conversation +no$/m);
+    expect(stdout).toMatch(/^timers\.max_active +10 +-$/m);
+  });
+});
+
+describe('hark admin', () => {
+  it('lists the plans, and shows one with its limits', async () => {
+    const list = await hark('admin', 'plans');
+    expect(list.code).toBe(0);
+    expect(list.stdout).toMatch(/^ID +NAME +OPEN +PRICE +FEATURES$/m);
+    expect(list.stdout).toMatch(/^free +Free +yes +free +/m);
+    expect(list.stdout).toMatch(/^premium +Premium +yes +\d+\.\d\d [A-Z]{3}\/(month|year) +.*conversation/m);
+    const one = await hark('admin', 'plans', 'premium');
+    expect(one.stdout).toMatch(/^timers\.max_active +50$/m);
+    const json = JSON.parse((await hark('admin', 'plans', '--json')).stdout);
+    expect(json.plans.map((plan: { id: string }) => plan.id)).toEqual(
+      expect.arrayContaining(['free', 'premium']),
+    );
+  });
+
+  it('grants a plan until a time, which hark me then shows, and revokes it', async () => {
+    const granted = await hark(
+      'admin',
+      'grant',
+      'grace',
+      'premium',
+      '--until',
+      '7d',
+      '--reason',
+      'cli test',
+      '--operator',
+      'cli-test',
+    );
+    expect(granted.code).toBe(0);
+    expect(granted.stdout).toMatch(
+      /^granted premium to grace until .+; grace is now on Premium \(premium, grant\): granted by cli-test/,
+    );
+    expect((await hark('me')).stdout).toMatch(/^plan +Premium \(premium\)$/m);
+
+    const revoked = await hark('admin', 'revoke', 'grace');
+    expect(revoked.code).toBe(0);
+    expect(revoked.stdout).toMatch(/^revoked the grant of grace; grace is now on Free \(free, default\)/);
+    const again = await hark('admin', 'revoke', 'grace');
+    expect(again.code).toBe(1);
+    expect(again.stderr).toMatch(/HARK_ERR_NOT_FOUND, HTTP 404/);
+  });
+
+  it('refuses a grant of a plan that does not exist with exit 1', async () => {
+    const result = await hark('admin', 'grant', 'grace', 'platinum');
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^hark: Plan platinum not found \(HARK_ERR_NOT_FOUND, HTTP 404\)/);
+  });
+
+  it('shows a user with key hints and their LLM usage this month', async () => {
+    const { code, stdout, stderr } = await hark('admin', 'users', 'grace');
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^user +grace\nname +grace\ntimezone +Europe\/Paris\n/);
+    expect(stdout).toMatch(/^KEY ID +ENDS IN +CREATED\n\S+ +…[\w-]{4} +/m);
+    expect(stdout).toMatch(/^month +\d{4}-\d\d$/m);
+    expect(stdout).toMatch(/^LLM turns +0$/m);
+    const missing = await hark('admin', 'users', 'nobody');
+    expect(missing.code).toBe(1);
+  });
+
+  it('shows insights as text, as the CSV export, and as JSON', async () => {
+    for (const text of ['set a timer for 2 minutes', 'what time is it'])
+      expect((await hark('say', text)).code).toBe(0);
+    const today = new Date().toISOString().slice(0, 10);
+    // Interactions are logged off the hot path: wait until both turns are counted.
+    const counted = async () =>
+      JSON.parse((await hark('admin', 'insights', '--json')).stdout).totals.interactions;
+    for (let attempt = 0; attempt < 40 && (await counted()) < 2; attempt++)
+      await new Promise((r) => setTimeout(r, 50));
+    const report = await hark('admin', 'insights', '--to', today);
+    expect(report.stderr).toBe('');
+    expect(report.code).toBe(0);
+    expect(report.stdout).toMatch(
+      new RegExp(`^range +\\d{4}-\\d\\d-\\d\\d \\.\\. ${today} \\(30 days\\)$`, 'm'),
+    );
+    expect(report.stdout).toMatch(/^interactions +2 \(skill 2, llm 0, fallback 0\)$/m);
+    expect(report.stdout).toMatch(/^timers +utility +1 +50%$/m);
+    expect(report.stdout).toMatch(/^MONTH +TIER +ACTIVE +PAYING +REVENUE +LLM COST +MARGIN +MARGIN %$/m);
+    expect(report.stdout).toMatch(/^premium gate: /m);
+
+    const csv = await hark('admin', 'insights', '--csv', '--from', today, '--to', today);
+    expect(csv.code).toBe(0);
+    expect(csv.stdout.split(/\r?\n/)[0]).toBe('section,period,tier,dimension,metric,value');
+
+    const json = JSON.parse((await hark('admin', 'insights', '--json', '--from', today)).stdout);
+    expect(json.range).toMatchObject({ from: today, to: today, days: 1 });
+  });
+});
+
+describe('settings from a config file', () => {
+  it('reads url and apiKey from HARK_CONFIG, and a flag still wins over the file', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'hark-cli-'));
+    const file = path.join(dir, 'config.json');
+    writeFileSync(file, JSON.stringify({ url: stack.url, apiKey: env.HARK_API_KEY }));
+    const fromFile = await runCli(['timers', '--json'], { HARK_CONFIG: file });
+    expect(fromFile.code).toBe(0);
+    expect(JSON.parse(fromFile.stdout)).toHaveProperty('timers');
+    const flagWins = await runCli(['timers', '--key', 'hk_not_a_key'], { HARK_CONFIG: file });
+    expect(flagWins.code).toBe(4);
+    // The default location, under HOME.
+    const home = mkdtempSync(path.join(tmpdir(), 'hark-home-'));
+    const defaultFile = path.join(home, '.config', 'hark', 'config.json');
+    mkdirSync(path.dirname(defaultFile), { recursive: true });
+    writeFileSync(defaultFile, JSON.stringify({ url: stack.url, apiKey: env.HARK_API_KEY }));
+    expect((await runCli(['lists'], { HOME: home })).code).toBe(0);
+  });
+});
