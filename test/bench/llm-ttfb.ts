@@ -1,38 +1,42 @@
 /**
- * Time to first token through Hark's conversation service versus straight from the OpenAI
- * stand-in, in the same run: the difference is what Hark adds (auth, memory read, prompt and tool
- * schemas, the openai SDK, SSE relay). The service (built, as in production) and the stand-in each
- * run in a process of their own; requests alternate between the two paths so drift hits both.
+ * Time to first token through Hark versus straight from the OpenAI stand-in, in the same run: the
+ * difference is what Hark adds. Two Hark paths: the router's POST /v1/converse (auth, entitlements,
+ * NLU, quota, the hop to the service) and the conversation service alone (memory, prompt and tool
+ * schemas, the openai SDK, the SSE relay). The stand-in, the service and the router each run in a
+ * process of their own (built, as in production); requests rotate between the paths so drift hits all.
  * Sequential: one request at a time. Burst: rounds of 200 streams started at the same instant, so
  * the last one waits for Hark to start the 199 before it. Steady: 200 streams always in flight, each
  * answer streaming for about two seconds as a real model's does, a new stream starting as one ends:
  * the time to first token a request sees while 200 others are being relayed.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import readline from 'node:readline';
-import { fileURLToPath } from 'node:url';
-import { createRedis } from '../../packages/core/src/index.js';
-import { freePort } from '../e2e/support/router-process.js';
 import { LONG_ANSWER_MARK } from './lib/long-answer.js';
 import { percentiles, round } from './lib/stats.js';
+import {
+  INTERNAL_TOKEN,
+  removeKeys,
+  type Started,
+  startRouter,
+  startService,
+  startStandIn,
+} from './lib/ttfb-stack.js';
 
 const SEQUENTIAL = Number(process.env.BENCH_TTFB_REQUESTS ?? 400);
 const STREAMS = 200;
 const ROUNDS = Number(process.env.BENCH_TTFB_ROUNDS ?? 5);
 const STEADY_MS = Number(process.env.BENCH_TTFB_STEADY_MS ?? 20_000);
-const TOKEN = 'bench-internal-token';
 const agent = new Agent({ keepAlive: true, maxSockets: Number.POSITIVE_INFINITY });
-const serviceEntry = fileURLToPath(new URL('../../services/conversation/dist/server.js', import.meta.url));
 
 interface Target {
   url: string;
   headers: Record<string, string>;
   body: (index: number) => string;
+  /** Per-request headers (each stream its own user on the router path). */
+  headersFor?: (index: number) => Record<string, string>;
   /** Bytes that only the first token's frame contains. */
   marker: string;
 }
@@ -48,7 +52,11 @@ function timeToFirstToken(target: Target, index: number): Promise<Timed> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
     const body = target.body(index);
-    const headers = { ...target.headers, 'content-length': Buffer.byteLength(body) };
+    const headers = {
+      ...target.headers,
+      ...target.headersFor?.(index),
+      'content-length': Buffer.byteLength(body),
+    };
     const outgoing = request(target.url, { method: 'POST', agent, headers }, (response) => {
       let seen = '';
       let measured = false;
@@ -91,53 +99,6 @@ async function burstOfStreams(target: Target, count: number, offset: number): Pr
   return timed.map((stream) => stream.firstTokenMs);
 }
 
-async function startStandIn(captureFile: string): Promise<{ child: ChildProcess; url: string }> {
-  const script = fileURLToPath(new URL('./lib/openai-stand-in-server.ts', import.meta.url));
-  const tsx = fileURLToPath(new URL('../../node_modules/.bin/tsx', import.meta.url));
-  const env = { ...process.env, BENCH_CAPTURE_FILE: captureFile };
-  const child = spawn(tsx, [script], { env, stdio: ['ignore', 'pipe', 'inherit'] });
-  const first = await readline.createInterface({ input: child.stdout! })[Symbol.asyncIterator]().next();
-  return { child, ...(JSON.parse(first.value as string) as { url: string }) };
-}
-
-async function startService(
-  standInUrl: string,
-  prefix: string,
-): Promise<{ child: ChildProcess; url: string }> {
-  const port = await freePort();
-  // e.g. BENCH_SERVICE_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to see where the service spends its time.
-  const nodeArgs = process.env.BENCH_SERVICE_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
-  const child = spawn(process.execPath, [...nodeArgs, serviceEntry], {
-    env: {
-      ...process.env,
-      NODE_ENV: 'test',
-      PORT: String(port),
-      LOG_LEVEL: 'warn',
-      REDIS_PREFIX: prefix,
-      INTERNAL_TOKEN: TOKEN,
-      LLM_BASE_URL: standInUrl,
-      LLM_API_KEY: 'sk-bench',
-      LLM_MAX_RETRIES: '0',
-      LLM_FIRST_TOKEN_TIMEOUT_MS: '20000',
-      LLM_TOTAL_TIMEOUT_MS: '60000',
-    },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-  const url = `http://127.0.0.1:${port}`;
-  for (let attempt = 0; attempt < 100; attempt++) {
-    if (
-      await fetch(`${url}/readyz`).then(
-        (r) => r.ok,
-        () => false,
-      )
-    )
-      return { child, url };
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  child.kill('SIGKILL');
-  throw new Error('the conversation service did not become ready (is it built? npm run build)');
-}
-
 const TEXT = 'Tell me something surprising about honey.';
 
 /** Hark's side: one turn through the conversation service, streamed. */
@@ -147,7 +108,7 @@ function harkTarget(serviceUrl: string, text = TEXT): Target {
     headers: {
       'content-type': 'application/json',
       accept: 'text/event-stream',
-      'x-hark-internal-token': TOKEN,
+      'x-hark-internal-token': INTERNAL_TOKEN,
     },
     body: (index) =>
       JSON.stringify({
@@ -160,6 +121,17 @@ function harkTarget(serviceUrl: string, text = TEXT): Target {
         profile: { timezone: 'Europe/Paris', location: null, units: null, locale: null },
         plan: { id: 'premium', features: { conversation: true } },
       }),
+    marker: 'event: delta',
+  };
+}
+
+/** Hark's whole front door: POST /v1/converse on the router, streamed, as a premium user. */
+function routerTarget(routerUrl: string, apiKeys: string[], text = TEXT): Target {
+  return {
+    url: `${routerUrl}/v1/converse`,
+    headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
+    headersFor: (index) => ({ authorization: `Bearer ${apiKeys[index % apiKeys.length]}` }),
+    body: () => JSON.stringify({ text }),
     marker: 'event: delta',
   };
 }
@@ -188,20 +160,24 @@ async function directTarget(
   };
 }
 
-async function sequential(direct: Target, hark: Target, count: number) {
-  const samples = { direct: [] as number[], hark: [] as number[] };
+type Paths = { direct: Target; service: Target; router: Target };
+type Samples = Record<keyof Paths, number[]>;
+const pathNames = ['direct', 'service', 'router'] as const;
+
+async function sequential(paths: Paths, count: number): Promise<Samples> {
+  const samples: Samples = { direct: [], service: [], router: [] };
   for (let index = 0; index < count; index++) {
-    samples.direct.push(await oneStream(direct, index));
-    samples.hark.push(await oneStream(hark, index));
+    for (const name of pathNames) samples[name].push(await oneStream(paths[name], index));
   }
   return samples;
 }
 
-async function concurrent(direct: Target, hark: Target, rounds: number, offset: number) {
-  const samples = { direct: [] as number[], hark: [] as number[] };
+async function bursts(paths: Paths, rounds: number, offset: number): Promise<Samples> {
+  const samples: Samples = { direct: [], service: [], router: [] };
   for (let round = 0; round < rounds; round++) {
-    samples.direct.push(...(await burstOfStreams(direct, STREAMS, offset + round * STREAMS)));
-    samples.hark.push(...(await burstOfStreams(hark, STREAMS, offset + round * STREAMS)));
+    for (const name of pathNames) {
+      samples[name].push(...(await burstOfStreams(paths[name], STREAMS, offset + round * STREAMS)));
+    }
   }
   return samples;
 }
@@ -225,63 +201,70 @@ async function steadyStreams(target: Target, inFlight: number, durationMs: numbe
   return samples;
 }
 
-async function steady(direct: Target, hark: Target) {
-  return {
-    direct: await steadyStreams(direct, STREAMS, STEADY_MS, 200_000),
-    hark: await steadyStreams(hark, STREAMS, STEADY_MS, 300_000),
-  };
+async function steady(paths: Paths): Promise<Samples> {
+  const samples: Samples = { direct: [], service: [], router: [] };
+  for (const [index, name] of pathNames.entries()) {
+    samples[name] = await steadyStreams(paths[name], STREAMS, STEADY_MS, 200_000 * (index + 1));
+  }
+  return samples;
 }
 
-function compare(samples: { direct: number[]; hark: number[] }) {
+/** Each Hark path against the direct one: percentiles, and what Hark added at each. */
+function compare(samples: Samples) {
   const direct = percentiles(samples.direct);
-  const hark = percentiles(samples.hark);
+  const added = (name: 'service' | 'router') => {
+    const hark = percentiles(samples[name]);
+    return {
+      p50Ms: round(hark.p50, 3),
+      p99Ms: round(hark.p99, 3),
+      addedP50Ms: round(hark.p50 - direct.p50, 3),
+      addedP99Ms: round(hark.p99 - direct.p99, 3),
+      samples: hark.count,
+    };
+  };
   return {
-    directP50Ms: round(direct.p50, 3),
-    harkP50Ms: round(hark.p50, 3),
-    addedP50Ms: round(hark.p50 - direct.p50, 3),
-    directP99Ms: round(direct.p99, 3),
-    harkP99Ms: round(hark.p99, 3),
-    addedP99Ms: round(hark.p99 - direct.p99, 3),
-    samples: hark.count,
+    direct: { p50Ms: round(direct.p50, 3), p99Ms: round(direct.p99, 3), samples: direct.count },
+    service: added('service'),
+    router: added('router'),
   };
 }
 
 async function main(): Promise<void> {
   const prefix = `bench:${randomUUID().slice(0, 8)}:`;
   const captureFile = path.join(tmpdir(), `hark-llm-ttfb-${process.pid}.json`);
-  const standIn = await startStandIn(captureFile);
-  const service = await startService(standIn.url, prefix);
-  const hark = harkTarget(service.url);
+  const started: Started[] = [];
   try {
-    const direct = await directTarget(standIn.url, captureFile, hark);
-    await sequential(direct, hark, 50); // warm-up: JIT, connection pools
-    const oneAtATime = compare(await sequential(direct, hark, SEQUENTIAL));
-    const twoHundred = compare(await concurrent(direct, hark, ROUNDS, 100_000));
-    const long = `${TEXT} ${LONG_ANSWER_MARK}`;
-    const steadyHark = harkTarget(service.url, long);
-    const steadyDirect = await directTarget(standIn.url, captureFile, steadyHark, long);
-    const inFlight = compare(await steady(steadyDirect, steadyHark));
+    const standIn = await startStandIn(captureFile);
+    started.push(standIn);
+    const service = await startService(standIn.url, prefix);
+    started.push(service);
+    const router = await startRouter(service.url, prefix, STREAMS);
+    started.push(router);
+    const pathsFor = async (text: string): Promise<Paths> => {
+      const serviceTarget = harkTarget(service.url, text);
+      return {
+        direct: await directTarget(standIn.url, captureFile, serviceTarget, text),
+        service: serviceTarget,
+        router: routerTarget(router.url, router.apiKeys, text),
+      };
+    };
+    const short = await pathsFor(TEXT);
+    await sequential(short, 50); // warm-up: JIT, connection pools
+    const oneAtATime = compare(await sequential(short, SEQUENTIAL));
+    const burst = compare(await bursts(short, ROUNDS, 100_000));
+    const inFlight = compare(await steady(await pathsFor(`${TEXT} ${LONG_ANSWER_MARK}`)));
     console.log(`sequential (${SEQUENTIAL}): ${JSON.stringify(oneAtATime)}`);
-    console.log(`burst of ${STREAMS} streams x ${ROUNDS}: ${JSON.stringify(twoHundred)}`);
+    console.log(`burst of ${STREAMS} streams x ${ROUNDS}: ${JSON.stringify(burst)}`);
     console.log(`${STREAMS} streams in flight for ${STEADY_MS / 1000} s: ${JSON.stringify(inFlight)}`);
     console.log(
-      JSON.stringify({ name: 'llm-ttfb', sequential: oneAtATime, burst200: twoHundred, steady200: inFlight }),
+      JSON.stringify({ name: 'llm-ttfb', sequential: oneAtATime, burst200: burst, steady200: inFlight }),
     );
   } finally {
-    service.child.kill('SIGTERM');
-    standIn.child.kill('SIGTERM');
+    for (const process of started.reverse()) process.child.kill('SIGTERM');
     agent.destroy();
     rmSync(captureFile, { force: true });
-    await cleanUp(prefix);
+    await removeKeys(prefix);
   }
-}
-
-async function cleanUp(prefix: string): Promise<void> {
-  const redis = createRedis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
-  await redis.connect();
-  const stale = await redis.keys(`${prefix}*`);
-  for (let i = 0; i < stale.length; i += 1_000) await redis.unlink(...stale.slice(i, i + 1_000));
-  redis.disconnect();
 }
 
 main().catch((error) => {

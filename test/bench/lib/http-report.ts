@@ -1,0 +1,125 @@
+// What the HTTP bench prints: a human table and the one JSON line `npm run bench` collects.
+import type { FixedRateOutcome } from './fixed-rate.js';
+import { mebibytes } from './process-usage.js';
+import { round } from './stats.js';
+
+/** One closed-loop (autocannon) run. */
+export interface Outcome {
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  /** CPU time of the server process(es) per request answered, in µs: the router's, or the baseline's. */
+  serverCpuUs: number;
+  /** Redis's CPU time per request, in µs (NaN when Redis is not on this machine). */
+  redisCpuUs: number;
+  /** Share of all the machine's cores busy during the run (load generator, servers, Redis, others). */
+  machineBusy: number;
+}
+
+export interface ThroughputResult {
+  /** Hello, echo, then the router's requests, in that order. */
+  rows: Array<[string, Outcome]>;
+  routerPeakRss: number;
+  routerHeapUsed: number;
+  baselinesPeakRss: number;
+}
+
+export interface FixedRateResult {
+  /** Echo, then the router's requests. */
+  rows: Array<[string, FixedRateOutcome]>;
+  routerPeakRss: number;
+}
+
+export interface ScaleOutSummary {
+  rps: number;
+  p99: number;
+  /** Router(s) and proxy together, per request. */
+  cpuUs: number;
+  machineBusy: number;
+  errors: number;
+}
+
+export interface ScaleOutResult {
+  proxy: string;
+  one: ScaleOutSummary;
+  two: ScaleOutSummary;
+  peakRss: Record<string, number>;
+}
+
+export interface BenchSettings {
+  seconds: number;
+  connections: number;
+  users: number;
+  fixedRate: number;
+  fixedSeconds: number;
+  scaleConnections: number;
+}
+
+export function printReport(
+  settings: BenchSettings,
+  measured: ThroughputResult,
+  fixed: FixedRateResult,
+  scale: ScaleOutResult,
+): void {
+  const echoRps = measured.rows[1]![1].rps;
+  const { seconds, connections, users, fixedRate, fixedSeconds } = settings;
+  console.log(`throughput: ${seconds} s per run, ${connections} connections, ${users} users`);
+  for (const [label, r] of measured.rows) {
+    console.log(
+      `  ${label.padEnd(38)} ${String(r.rps).padStart(7)} req/s  p50 ${r.p50} ms  p99 ${r.p99} ms  ` +
+        `vs echo ${round(r.rps / echoRps, 3)}  server ${r.serverCpuUs} µs/req  redis ${r.redisCpuUs} µs/req  ` +
+        `machine ${Math.round(r.machineBusy * 100)}% busy  errors ${r.errors}`,
+    );
+  }
+  console.log(`latency at ${fixedRate} requests/s (open loop), ${fixedSeconds} s each`);
+  for (const [label, r] of fixed.rows) {
+    console.log(
+      `  ${label.padEnd(38)} sent ${r.sentRps}/s  p50 ${r.p50} ms  p90 ${r.p90} ms  p99 ${r.p99} ms  max ${r.max} ms  ` +
+        `machine ${Math.round(r.machineBusy * 100)}% busy  errors ${r.errors}`,
+    );
+  }
+  console.log(`scale-out behind ${scale.proxy}, ${settings.scaleConnections} connections, "what time is it"`);
+  console.log(`  one router:  ${JSON.stringify(scale.one)}`);
+  console.log(`  two routers: ${JSON.stringify(scale.two)}  (${round(scale.two.rps / scale.one.rps, 2)}x)`);
+  const peaks = Object.entries(scale.peakRss).map(([name, bytes]) => `${name} ${mebibytes(bytes)} MiB`);
+  console.log(
+    `memory (peak RSS): router ${mebibytes(measured.routerPeakRss)} MiB (V8 heap in use ${mebibytes(measured.routerHeapUsed)} MiB) ` +
+      `under full load, ${mebibytes(fixed.routerPeakRss)} MiB at ${fixedRate}/s; scale-out: ${peaks.join(', ')}; ` +
+      `baseline servers ${mebibytes(measured.baselinesPeakRss)} MiB`,
+  );
+}
+
+/** The JSON line: the same figures, flat enough for the summary table of `npm run bench`. */
+export function resultLine(
+  measured: ThroughputResult,
+  fixed: FixedRateResult,
+  scale: ScaleOutResult,
+): Record<string, unknown> {
+  const [hello, echo, time, timerVoice, timerRest] = measured.rows.map(([, r]) => r);
+  const [fixedEcho, fixedTime, fixedTimer] = fixed.rows.map(([, r]) => r);
+  const ratio = (rps: number) => round(rps / echo!.rps, 3);
+  const latency = (r: FixedRateOutcome) => ({ p50: r.p50, p99: r.p99 });
+  return {
+    name: 'http',
+    helloRps: hello!.rps,
+    echoRps: echo!.rps,
+    converseTimeRps: time!.rps,
+    converseTimerRps: timerVoice!.rps,
+    createTimerRps: timerRest!.rps,
+    converseTimeVsEcho: ratio(time!.rps),
+    converseTimerVsEcho: ratio(timerVoice!.rps),
+    createTimerVsEcho: ratio(timerRest!.rps),
+    cpuUsPerRequest: { echo: echo!.serverCpuUs, time: time!.serverCpuUs, timer: timerVoice!.serverCpuUs },
+    at1000rps: { echo: latency(fixedEcho!), time: latency(fixedTime!), timer: latency(fixedTimer!) },
+    routerPeakRssMiB: mebibytes(measured.routerPeakRss),
+    routerHeapUsedMiB: mebibytes(measured.routerHeapUsed),
+    scaleOut: { proxy: scale.proxy, oneRps: scale.one.rps, twoRps: scale.two.rps },
+    twoRoutersVsOne: round(scale.two.rps / scale.one.rps, 2),
+    errors:
+      measured.rows.reduce((sum, [, r]) => sum + r.errors, 0) +
+      fixed.rows.reduce((sum, [, r]) => sum + r.errors, 0) +
+      scale.one.errors +
+      scale.two.errors,
+  };
+}

@@ -1,0 +1,125 @@
+// The processes of the HTTP load bench: built router instances (as in production) on one Redis key
+// prefix, the users whose keys the load rotates over, and a graceful stop so profiles get written.
+import { type ChildProcess, spawn } from 'node:child_process';
+import readline from 'node:readline';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { createKeys, createRedis, systemClock, UserStore } from '../../../packages/core/src/index.js';
+import { freePort, serverEntry } from '../../e2e/support/router-process.js';
+
+export const ADMIN_TOKEN = 'bench-operator-token';
+const redisUrl = () => process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+export interface RouterInstance {
+  child: ChildProcess;
+  url: string;
+  port: number;
+  exited: Promise<unknown>;
+}
+
+async function untilReady(child: ChildProcess, url: string, output: () => string): Promise<void> {
+  for (let attempt = 0; attempt < 150; attempt++) {
+    if (child.exitCode !== null) throw new Error(`router exited with ${child.exitCode}: ${output()}`);
+    const ready = await fetch(`${url}/readyz`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ready) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  child.kill('SIGKILL');
+  throw new Error(`router did not become ready (is it built? npm run build): ${output()}`);
+}
+
+/**
+ * One router process. BENCH_ROUTER_NODE_ARGS adds node flags, e.g.
+ * "--cpu-prof --cpu-prof-dir=/tmp/prof" to see where the router spends its time (written on stop);
+ * BENCH_ROUTER_ENTRY runs another build (e.g. a checkout of an older commit) for a before/after.
+ */
+export async function startRouter(
+  prefix: string,
+  options: { env?: Record<string, string>; entry?: string } = {},
+): Promise<RouterInstance> {
+  const port = await freePort();
+  const nodeArgs = process.env.BENCH_ROUTER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const child = spawn(
+    process.execPath,
+    [...nodeArgs, options.entry ?? process.env.BENCH_ROUTER_ENTRY ?? serverEntry],
+    {
+      env: {
+        ...process.env,
+        NODE_ENV: 'test',
+        LOG_LEVEL: 'warn',
+        PORT: String(port),
+        REDIS_URL: redisUrl(),
+        REDIS_PREFIX: prefix,
+        ADMIN_TOKEN,
+        // The bench measures throughput, not the limits: budgets far above what one run can use.
+        RATE_LIMIT_MAX: '1000000000',
+        TIMERS_MAX_ACTIVE: '1000000',
+        ...options.env,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  let output = '';
+  child.stdout?.on('data', (chunk) => (output += chunk));
+  child.stderr?.on('data', (chunk) => (output += chunk));
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  const url = `http://127.0.0.1:${port}`;
+  await untilReady(child, url, () => output);
+  return { child, url, port, exited };
+}
+
+/** SIGTERM and wait: the router drains and exits, and node writes any --cpu-prof profile. */
+export async function stopRouter(router: RouterInstance): Promise<void> {
+  if (router.child.exitCode !== null) return;
+  router.child.kill('SIGTERM');
+  const timeout = setTimeout(() => router.child.kill('SIGKILL'), 15_000);
+  await router.exited;
+  clearTimeout(timeout);
+}
+
+/** `count` users with one API key each, written straight to Redis (50 at a time); returns the keys. */
+export async function createUsers(prefix: string, count: number): Promise<string[]> {
+  const redis = createRedis(redisUrl());
+  await redis.connect();
+  const store = new UserStore(redis, createKeys(prefix), systemClock);
+  const createOne = async (index: number) => {
+    const id = `bench${index}`;
+    await store.createUser({ id, timezone: 'Europe/Paris' });
+    return (await store.addApiKey(id)).key;
+  };
+  const apiKeys: string[] = [];
+  for (let first = 0; first < count; first += 50) {
+    const batch = Array.from({ length: Math.min(50, count - first) }, (_, i) => createOne(first + i));
+    apiKeys.push(...(await Promise.all(batch)));
+  }
+  redis.disconnect();
+  return apiKeys;
+}
+
+export async function removeKeys(prefix: string): Promise<void> {
+  const redis = createRedis(redisUrl());
+  await redis.connect();
+  let cursor = '0';
+  do {
+    const [next, found] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 1_000);
+    if (found.length > 0) await redis.unlink(...found);
+    cursor = next;
+  } while (cursor !== '0');
+  redis.disconnect();
+}
+
+/** `node --import tsx` rather than the tsx binary: the process started is then the one that works. */
+export function spawnTypeScript(script: string, args: string[] = []): ChildProcess {
+  const loader = fileURLToPath(new URL('../../../node_modules/tsx/dist/loader.mjs', import.meta.url));
+  return spawn(process.execPath, ['--import', pathToFileURL(loader).href, script, ...args], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+}
+
+/** The first JSON line a child prints (its ports). */
+export async function firstJsonLine<T>(child: ChildProcess): Promise<T> {
+  const first = await readline.createInterface({ input: child.stdout! })[Symbol.asyncIterator]().next();
+  return JSON.parse(first.value as string) as T;
+}

@@ -1,0 +1,112 @@
+// The processes of the time-to-first-token bench: the OpenAI stand-in, the conversation service and
+// the router, each in a process of its own (built, as in production), on one Redis key prefix.
+import { type ChildProcess, spawn } from 'node:child_process';
+import readline from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { createKeys, createRedis, systemClock, UserStore } from '../../../packages/core/src/index.js';
+import { grantProjection } from '../../../packages/testing/src/index.js';
+import { freePort, startRouterProcess } from '../../e2e/support/router-process.js';
+
+export const INTERNAL_TOKEN = 'bench-internal-token';
+const serviceEntry = fileURLToPath(new URL('../../../services/conversation/dist/server.js', import.meta.url));
+const redisUrl = () => process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+export interface Started {
+  child: ChildProcess;
+  url: string;
+}
+
+export async function startStandIn(captureFile: string): Promise<Started> {
+  const script = fileURLToPath(new URL('./openai-stand-in-server.ts', import.meta.url));
+  const tsx = fileURLToPath(new URL('../../../node_modules/.bin/tsx', import.meta.url));
+  const env = { ...process.env, BENCH_CAPTURE_FILE: captureFile };
+  const child = spawn(tsx, [script], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+  const first = await readline.createInterface({ input: child.stdout! })[Symbol.asyncIterator]().next();
+  return { child, ...(JSON.parse(first.value as string) as { url: string }) };
+}
+
+async function untilReady(child: ChildProcess, url: string, what: string): Promise<Started> {
+  for (let attempt = 0; attempt < 100; attempt++) {
+    const ready = await fetch(`${url}/readyz`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ready) return { child, url };
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  child.kill('SIGKILL');
+  throw new Error(`${what} did not become ready (is it built? npm run build)`);
+}
+
+export async function startService(standInUrl: string, prefix: string): Promise<Started> {
+  const port = await freePort();
+  // e.g. BENCH_SERVICE_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to see where the service spends its time.
+  const nodeArgs = process.env.BENCH_SERVICE_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const child = spawn(process.execPath, [...nodeArgs, serviceEntry], {
+    env: {
+      ...process.env,
+      NODE_ENV: 'test',
+      PORT: String(port),
+      LOG_LEVEL: 'warn',
+      REDIS_URL: redisUrl(),
+      REDIS_PREFIX: prefix,
+      INTERNAL_TOKEN,
+      LLM_BASE_URL: standInUrl,
+      LLM_API_KEY: 'sk-bench',
+      LLM_MAX_RETRIES: '0',
+      LLM_FIRST_TOKEN_TIMEOUT_MS: '20000',
+      LLM_TOTAL_TIMEOUT_MS: '60000',
+    },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  return untilReady(child, `http://127.0.0.1:${port}`, 'the conversation service');
+}
+
+/** A plan with conversation and no practical daily cap, so the bench measures time, not quotas. */
+const benchPlan = {
+  id: 'bench',
+  name: 'Bench',
+  enabled: true,
+  price: null,
+  features: { conversation: true },
+  limits: { 'conversation.turns_per_day': 1_000_000_000 },
+};
+
+/** The router in front of the service, with `users` users on the bench plan; returns their API keys. */
+export async function startRouter(
+  serviceUrl: string,
+  prefix: string,
+  users: number,
+): Promise<Started & { apiKeys: string[] }> {
+  const redis = createRedis(redisUrl());
+  await redis.connect();
+  const keys = createKeys(prefix);
+  const store = new UserStore(redis, keys, systemClock);
+  await redis.hset(keys.plans(), 'bench', JSON.stringify(benchPlan));
+  const apiKeys: string[] = [];
+  for (let index = 0; index < users; index++) {
+    const id = `bench${index}`;
+    await store.createUser({ id, timezone: 'Europe/Paris' });
+    await redis.set(keys.entitlement(id), JSON.stringify(grantProjection(id, 'bench')));
+    apiKeys.push((await store.addApiKey(id)).key);
+  }
+  redis.disconnect();
+  const router = await startRouterProcess({
+    NODE_ENV: 'test',
+    REDIS_URL: redisUrl(),
+    REDIS_PREFIX: prefix,
+    ADMIN_TOKEN: 'bench-operator-token',
+    INTERNAL_TOKEN,
+    CONVERSATION_URL: serviceUrl,
+    RATE_LIMIT_MAX: '100000000',
+  });
+  return { child: router.child, url: router.url, apiKeys };
+}
+
+export async function removeKeys(prefix: string): Promise<void> {
+  const redis = createRedis(redisUrl());
+  await redis.connect();
+  const stale = await redis.keys(`${prefix}*`);
+  for (let i = 0; i < stale.length; i += 1_000) await redis.unlink(...stale.slice(i, i + 1_000));
+  redis.disconnect();
+}
