@@ -5,6 +5,7 @@ const src = (dir: string) => fileURLToPath(new URL(`./${dir}/src/index.ts`, impo
 
 // Tests import workspace packages from source, so `vitest` works without a build.
 const alias = {
+  '@hark/client': src('packages/client'),
   '@hark/contracts': src('packages/contracts'),
   '@hark/core': src('packages/core'),
   '@hark/entitlements-client': src('packages/entitlements-client'),

@@ -37,7 +37,9 @@ main(async () => {
     const files = missing.map((service) => path.relative(repoRoot, entryPoint(service))).join(', ');
     throw new Error(`the build did not produce ${files}: does services/<name>/src/server.ts exist?`);
   }
-  running.redis = await findOrStartRedis({ purpose: 'dev' });
+  running.redis = process.env.REDIS_CLUSTER_NODES
+    ? givenCluster(process.env.REDIS_CLUSTER_NODES)
+    : await findOrStartRedis({ purpose: 'dev' });
   SERVICES.forEach((service, index) => {
     const child = startService(service, index, running.redis.url);
     running.children.push(child);
@@ -52,12 +54,18 @@ main(async () => {
   printBanner(running.redis, ready.every(Boolean));
 });
 
+/** A Redis Cluster the services reach through REDIS_CLUSTER_NODES themselves: nothing to find or start. */
+function givenCluster(nodes) {
+  log(`Redis: using the Redis Cluster of REDIS_CLUSTER_NODES (${nodes})`);
+  return { url: null, label: `cluster ${nodes}`, source: 'cluster', stop: async () => {} };
+}
+
 function startService(service, index, redisUrl) {
   const env = {
     ...process.env,
     NODE_ENV: process.env.NODE_ENV || 'development',
     LOG_PRETTY: process.env.LOG_PRETTY || 'true',
-    REDIS_URL: redisUrl,
+    ...(redisUrl ? { REDIS_URL: redisUrl } : {}),
     PORT: String(service.port),
   };
   // Output goes through a pipe; keep pino-pretty's colours when we are on a terminal.
@@ -121,12 +129,12 @@ function printBanner(redis, ready) {
   const front = baseUrl(SERVICES[0]);
   const redisNote = redis.dataDir
     ? `data in ${path.relative(repoRoot, redis.dataDir)}`
-    : { env: 'from REDIS_URL', found: 'already running' }[redis.source];
+    : { env: 'from REDIS_URL', found: 'already running', cluster: 'from REDIS_CLUSTER_NODES' }[redis.source];
   const rows = [
     ['API', front],
     ['API docs', `${front}/docs`],
     ...SERVICES.slice(1).map((service) => [service.name, baseUrl(service)]),
-    ['Redis', `${redis.url} (${redisNote})`],
+    ['Redis', `${redis.label ?? redis.url} (${redisNote})`],
   ];
   if (seeded) rows.push(['Demo API key', env.DEMO_API_KEY || 'demo-key']);
   if (!production) rows.push(['Operator token', env.ADMIN_TOKEN || 'demo-admin']);

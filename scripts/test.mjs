@@ -1,7 +1,10 @@
 // `npm test` (and so .ci/run): lint, typecheck + build, then every vitest project against a real
-// Redis. Works from a fresh clone. Extra arguments go to vitest: `npm test -- --project unit`.
+// Redis, then the integration project again against a 3-master Redis Cluster (HARK_TEST_CLUSTER=off
+// skips that). Works from a fresh clone. Extra arguments go to vitest: `npm test -- --project unit`.
+import { ensureChromium } from './lib/chromium.mjs';
 import { ensureInstalled } from './lib/install.mjs';
 import { findOrStartRedis } from './lib/redis.mjs';
+import { clusterRunArgs, onRedisCluster } from './lib/redis-cluster.mjs';
 import { bin, log, main, mustRun, paint, run, stopOnSignals, wasStopRequested } from './lib/run.mjs';
 
 const timings = [];
@@ -32,15 +35,25 @@ main(async () => {
   await step('typecheck + build (tsc -b)', () => mustRun(bin('tsc'), ['-b']));
   // test/ belongs to no package, so tsc -b does not see it: check it on its own.
   await step('typecheck test/ (tsc -p test)', () => mustRun(bin('tsc'), ['-p', 'test/tsconfig.json']));
+  await step('chromium (browser tests)', () => ensureChromium());
   const redis = await step('redis', () => findOrStartRedis({ purpose: 'test' }));
   let code;
   try {
-    const env = { ...process.env, REDIS_URL: redis.url };
+    // REDIS_CLUSTER_NODES (an existing cluster to test on) is for the cluster run only.
+    const { REDIS_CLUSTER_NODES: _cluster, ...inherited } = process.env;
+    const env = { ...inherited, REDIS_URL: redis.url };
     code = await step('tests (vitest run)', () =>
       run(bin('vitest'), ['run', ...process.argv.slice(2)], { env }),
     );
   } finally {
     await redis.stop();
+  }
+  const clusterArgs = clusterRunArgs(process.argv.slice(2));
+  if (clusterArgs) {
+    const clusterCode = await step('tests on Redis Cluster', () =>
+      onRedisCluster((env) => run(bin('vitest'), clusterArgs, { env })),
+    );
+    code ||= clusterCode;
   }
   printTimings();
   process.exit(wasStopRequested() ? 130 : code);

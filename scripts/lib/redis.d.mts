@@ -27,3 +27,4 @@ export function findOrStartRedis(options?: FindOrStartRedisOptions): Promise<Fou
 export function ping(url: string, timeoutMs?: number): Promise<boolean>;
 export function redisCommand(url: string, args: string[], timeoutMs?: number): Promise<unknown>;
 export function findExecutable(name: string, searchPath?: string): string | null;
+export function freePort(): Promise<number>;

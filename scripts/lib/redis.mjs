@@ -213,7 +213,8 @@ function missingRedisMessage(fallbackUrl, purpose) {
   ].join('\n');
 }
 
-function freePort() {
+/** A port nothing listens on right now, on 127.0.0.1. */
+export function freePort() {
   return new Promise((resolve, reject) => {
     const probe = net.createServer();
     probe.on('error', reject);

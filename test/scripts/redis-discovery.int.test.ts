@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, realpathSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { testClusterNodes } from '@hark/testing';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { findExecutable, findOrStartRedis, ping, redisCommand } from '../../scripts/lib/redis.mjs';
 
@@ -33,7 +34,9 @@ describe('findOrStartRedis', () => {
   });
 
   it('uses the fallback address when a Redis answers there', async () => {
-    const running = process.env.REDIS_URL!; // the integration project's Redis
+    // The integration project's Redis; on the Redis Cluster run, one of its nodes (it answers PING too).
+    const clusterNode = testClusterNodes()?.[0];
+    const running = clusterNode ? `redis://${clusterNode}` : process.env.REDIS_URL!;
     const redis = await findOrStartRedis({
       purpose: 'test',
       env: withoutRedisUrl(),

@@ -7,6 +7,7 @@ export * from './entitlements.js';
 export * from './entitlements-api.js';
 export * from './errors.js';
 export * from './health.js';
+export * from './insights.js';
 export * from './intents.js';
 export * from './lists.js';
 export * from './profile.js';

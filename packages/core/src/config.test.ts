@@ -26,6 +26,20 @@ describe('loadConfig', () => {
     }
   });
 
+  it('takes a Redis Cluster instead of REDIS_URL, and names a bad node', () => {
+    const cluster = loadConfig({ REDIS_CLUSTER_NODES: '10.0.0.1:7000, redis-b.internal:7001,[::1]:7002' });
+    expect(cluster.REDIS_CLUSTER_NODES).toEqual(['10.0.0.1:7000', 'redis-b.internal:7001', '[::1]:7002']);
+    expect(cluster.REDIS_URL).toBeUndefined();
+    expect(loadConfig(base).REDIS_CLUSTER_NODES).toEqual([]);
+    expect(() => loadConfig({ REDIS_CLUSTER_NODES: '10.0.0.1' })).toThrowError(
+      /REDIS_CLUSTER_NODES\.0: each node must be host:port/,
+    );
+    expect(() => loadConfig({ REDIS_CLUSTER_NODES: 'redis://10.0.0.1:7000' })).toThrowError(
+      /REDIS_CLUSTER_NODES/,
+    );
+    expect(() => loadConfig({})).toThrowError(/REDIS_URL: required \(or REDIS_CLUSTER_NODES/);
+  });
+
   it('refuses production without an explicit operator token', () => {
     expect(() => loadConfig({ ...base, NODE_ENV: 'production' })).toThrowError(/ADMIN_TOKEN: required/);
     expect(() => loadConfig({ ...base, NODE_ENV: 'production', ADMIN_TOKEN: 'demo-admin' })).toThrowError(

@@ -24,6 +24,11 @@ const commaList = z
       .filter(Boolean),
   );
 
+/** Seed nodes of a Redis Cluster: "host:port" ("[::1]:7000" for IPv6), comma-separated. */
+const clusterNodeList = commaList.pipe(
+  z.array(z.string().regex(/^(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.-]+):\d{1,5}$/, 'each node must be host:port')),
+);
+
 const modelPrice = z.strictObject({ input: z.number().nonnegative(), output: z.number().nonnegative() });
 const priceTableShape = z.record(z.string().min(1), modelPrice);
 
@@ -47,6 +52,12 @@ const llmPriceTable = z
 
 export type LlmPriceTable = z.infer<typeof priceTableShape>;
 
+/** Exact browser origins ("https://app.example.com"): scheme, host and optional port; no path, no "*". */
+const originPattern = /^https?:\/\/[A-Za-z0-9.-]+(:\d{1,5})?$/;
+const originList = commaList.refine((origins) => origins.every((origin) => originPattern.test(origin)), {
+  message: 'comma-separated origins such as https://app.example.com (no path, no trailing slash, no *)',
+});
+
 export const configSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
@@ -54,7 +65,12 @@ export const configSchema = z
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     LOG_PRETTY: booleanFlag.optional(),
-    REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must start with redis:// or rediss://'),
+    // One of the two: REDIS_URL for one Redis server, REDIS_CLUSTER_NODES for a Redis Cluster (it wins).
+    REDIS_URL: z
+      .string()
+      .regex(/^rediss?:\/\//, 'must start with redis:// or rediss://')
+      .optional(),
+    REDIS_CLUSTER_NODES: clusterNodeList,
     REDIS_PREFIX: z
       .string()
       .regex(/^[A-Za-z0-9:_-]*$/, 'letters, digits, ":", "_" and "-" only')
@@ -73,6 +89,8 @@ export const configSchema = z
     WEATHER_API_URL: z.url({ protocol: /^https?$/ }).default('https://api.open-meteo.com'),
     GEOCODING_API_URL: z.url({ protocol: /^https?$/ }).default('https://geocoding-api.open-meteo.com'),
     SSE_HEARTBEAT_MS: z.coerce.number().int().min(1_000).default(15_000),
+    // A router that dies while firing due work leaves it claimed; another takes it over after this lease.
+    SCHEDULER_LEASE_MS: z.coerce.number().int().min(1_000).default(30_000),
     // Internal calls between services (router -> conversation) carry this shared secret.
     INTERNAL_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
     CONVERSATION_URL: z.url({ protocol: /^https?$/ }).default('http://127.0.0.1:3001'),
@@ -100,6 +118,8 @@ export const configSchema = z
     SPEECH_TIMEOUT_MS: z.coerce.number().int().positive().default(15_000),
     ENTITLEMENTS_URL: z.url({ protocol: /^https?$/ }).default('http://127.0.0.1:3002'),
     ENTITLEMENTS_CACHE_TTL_MS: z.coerce.number().int().min(0).default(30_000),
+    // How often services/entitlements folds new interaction events into the insights rollups (0 = only on request).
+    INSIGHTS_FOLD_INTERVAL_MS: z.coerce.number().int().min(0).default(5_000),
     // Billing (services/entitlements). Without STRIPE_SECRET_KEY checkout and portal answer 503 and
     // operator grants still work.
     STRIPE_SECRET_KEY: z
@@ -112,14 +132,25 @@ export const configSchema = z
       .optional(),
     STRIPE_API_BASE: z.url({ protocol: /^https?$/ }).default('https://api.stripe.com'),
     STRIPE_PAST_DUE_GRACE_DAYS: z.coerce.number().int().min(0).max(60).default(3),
+    // How soon another worker takes over the Stripe event jobs (and customer locks) of a crashed one.
+    STRIPE_WORKER_LEASE_MS: z.coerce.number().int().min(1_000).default(30_000),
     STRIPE_PRICE_PREMIUM: z
       .string()
       .regex(/^price_\w+$/, 'must be a Stripe price id (price_…)')
       .optional(),
     PUBLIC_BASE_URL: z.url({ protocol: /^https?$/ }).default('http://127.0.0.1:3000'),
+    // Browser pages on these origins may call the API (CORS); none by default: same origin only.
+    CORS_ORIGINS: originList,
   })
   .transform((env, ctx) => {
     const production = env.NODE_ENV === 'production';
+    if (!env.REDIS_URL && env.REDIS_CLUSTER_NODES.length === 0) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['REDIS_URL'],
+        message: 'required (or REDIS_CLUSTER_NODES, for a Redis Cluster)',
+      });
+    }
     if (production && !env.ADMIN_TOKEN) {
       ctx.addIssue({ code: 'custom', path: ['ADMIN_TOKEN'], message: 'required when NODE_ENV=production' });
     }

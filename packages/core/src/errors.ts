@@ -40,6 +40,8 @@ export const errorCatalogue = {
   },
   UNKNOWN_LOCATION: { status: 400, message: 'No place called "{name}" was found' },
   BODY_TOO_LARGE: { status: 413, message: 'The request body is larger than {limit} bytes' },
+  HEADERS_TOO_LARGE: { status: 431, message: 'The request headers are larger than {limit} bytes' },
+  REQUEST_TIMEOUT: { status: 408, message: 'The request did not arrive in time; send it again' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, message: 'Send the body as application/json' },
   RATE_LIMITED: { status: 429, message: 'Too many requests; retry in {retryAfterSeconds} s' },
   INTERNAL: { status: 500, message: 'Something went wrong on our side; the request id is {requestId}' },

@@ -1,5 +1,5 @@
-import type { Redis } from 'ioredis';
 import type { Keys } from './keys.js';
+import type { RedisClient } from './redis.js';
 
 /**
  * One answered turn, whoever answered it: the raw material of the insights (usage, LLM cost and
@@ -21,6 +21,8 @@ export interface InteractionEvent {
   costMicroUsd?: number;
   /** Tool calls the model made in the turn. */
   toolCalls?: number;
+  /** The reply carried an upsell: the user hit the premium gate (insights count conversions from it). */
+  upsell?: boolean;
   sessionId?: string | null;
   at: Date;
 }
@@ -30,28 +32,31 @@ export const INTERACTIONS_STREAM_CAP = 1_000_000;
 
 /** Flat string fields, as XADD wants them; absent values are left out rather than written as "". */
 function streamFields(event: InteractionEvent): string[] {
-  const fields: Record<string, string | number | null | undefined> = {
-    at: event.at.toISOString(),
-    userId: event.userId,
-    plan: event.plan,
-    handledBy: event.handledBy,
-    intent: event.intent,
-    outcome: event.outcome,
-    latencyMs: Math.round(event.latencyMs),
-    model: event.model,
-    promptTokens: event.promptTokens,
-    completionTokens: event.completionTokens,
-    costMicroUsd: event.costMicroUsd,
-    toolCalls: event.toolCalls,
-    sessionId: event.sessionId,
+  const fields = ['at', event.at.toISOString(), 'userId', event.userId];
+  fields.push('plan', event.plan, 'handledBy', event.handledBy);
+  // Pushed one by one: this runs on every turn, and Object.entries/flatMap allocated per field.
+  const add = (name: string, value: string | number | null | undefined) => {
+    if (value !== undefined && value !== null) fields.push(name, String(value));
   };
-  return Object.entries(fields).flatMap(([name, value]) =>
-    value === undefined || value === null ? [] : [name, String(value)],
-  );
+  add('intent', event.intent);
+  add('outcome', event.outcome);
+  add('latencyMs', Math.round(event.latencyMs));
+  add('model', event.model);
+  add('promptTokens', event.promptTokens);
+  add('completionTokens', event.completionTokens);
+  add('costMicroUsd', event.costMicroUsd);
+  add('toolCalls', event.toolCalls);
+  add('upsell', event.upsell === true ? 'true' : undefined);
+  add('sessionId', event.sessionId);
+  return fields;
 }
 
 /** Appends one interaction; resolves to the stream entry id. */
-export async function recordInteraction(redis: Redis, keys: Keys, event: InteractionEvent): Promise<string> {
+export async function recordInteraction(
+  redis: RedisClient,
+  keys: Keys,
+  event: InteractionEvent,
+): Promise<string> {
   const id = await redis.xadd(
     keys.interactions(),
     'MAXLEN',
@@ -61,4 +66,22 @@ export async function recordInteraction(redis: Redis, keys: Keys, event: Interac
     ...streamFields(event),
   );
   return id ?? '';
+}
+
+/**
+ * Appends several interactions in one pipeline (one socket write for all of them); resolves to how
+ * many were not recorded. A batch goes to one stream, so it stays on one Redis Cluster slot.
+ */
+export async function recordInteractions(
+  redis: RedisClient,
+  keys: Keys,
+  events: readonly InteractionEvent[],
+): Promise<number> {
+  if (events.length === 0) return 0;
+  const pipeline = redis.pipeline();
+  for (const event of events) {
+    pipeline.xadd(keys.interactions(), 'MAXLEN', '~', INTERACTIONS_STREAM_CAP, '*', ...streamFields(event));
+  }
+  const results = (await pipeline.exec()) ?? [];
+  return events.length - results.filter(([error]) => !error).length;
 }

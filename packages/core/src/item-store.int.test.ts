@@ -40,7 +40,11 @@ describe('ItemStore', () => {
     expect((await store.create('ada', { next: note('n1') })).created).toBe(false);
     const entries = await testRedis.redis.xrange(keys.events('ada'), '-', '+');
     expect(entries).toEqual([[first.eventId, ['type', 'reminder.created', 'data', '{"id":"n1"}']]]);
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    // On a Redis Cluster the announcement may reach the listener through another node: wait for it.
+    for (let waited = 0; announced.length === 0 && waited < 2_000; waited += 10) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50)); // and for a second one, were there one
     expect(announced).toEqual([first.eventId]);
     listener.disconnect();
   });

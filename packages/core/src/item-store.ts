@@ -1,7 +1,7 @@
-import type { Redis } from 'ioredis';
 import type { z } from 'zod';
 import type { Keys, ScheduledKind } from './keys.js';
 import { harkScripts } from './lua-scripts.js';
+import type { RedisClient } from './redis.js';
 
 /** Every stored timer, alarm or reminder has these; `version` grows by one on each change. */
 export interface VersionedItem {
@@ -37,7 +37,7 @@ export class ItemStore<T extends VersionedItem> {
   private readonly scripts;
 
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly keys: Keys,
     readonly kind: ScheduledKind,
     private readonly schema: z.ZodType<T>,

@@ -79,6 +79,29 @@ export function createKeys(prefix: string) {
     llmUsage: (userId: string, period: string) => `${user(userId)}:llm-usage:${period}`,
     /** Stream (capped): one entry per answered turn, for insights. Owner: core/interactions (router and conversation write). */
     interactions: () => `${prefix}interactions`,
+    // Insights rollups of the interaction stream: one `{insights}` tag puts them all on one Cluster
+    // slot, so a fold commits every rollup and the cursor in one script, and PFCOUNT spans days.
+    /** Hash: cursor (last folded stream id), eventsFolded, lastEventAtMs, foldedAtMs. Owner: entitlements/insights. */
+    insightsState: () => `${prefix}{insights}:state`,
+    /** String with a TTL: the folder holding it (one fold at a time across instances). Owner: entitlements/insights. */
+    insightsFoldLock: () => `${prefix}{insights}:fold-lock`,
+    /** Hash with a TTL: counters of one UTC day ("n|tier|intent", "costMicroUsd|tier", …). Owner: entitlements/insights. */
+    insightsDay: (day: string) => `${prefix}{insights}:day:${day}`,
+    /** Hash with a TTL: counters of one UTC month ("n|tier", "costMicroUsd|tier", …). Owner: entitlements/insights. */
+    insightsMonth: (month: string) => `${prefix}{insights}:month:${month}`,
+    /** HyperLogLog with a TTL: distinct users of a day or month, per tier and intent ("*" = all). Owner: entitlements/insights. */
+    insightsUsers: (period: string, tier: string, intent: string) =>
+      `${prefix}{insights}:users:${period}:${tier}:${intent}`,
+    /** Sorted set with a TTL: user id -> LLM cost (micro-USD) in one month on one tier. Owner: entitlements/insights. */
+    insightsLlmCost: (month: string, tier: string) => `${prefix}{insights}:llm-cost:${month}:${tier}`,
+    /** Hash with a TTL: "userId|turns|promptTokens|completionTokens" counters of one month and tier. Owner: entitlements/insights. */
+    insightsLlmUsers: (month: string, tier: string) => `${prefix}{insights}:llm-users:${month}:${tier}`,
+    /** Hash: user id -> "ms|YYYY-MM-DD" of the user's first upsell (premium gate hit). Owner: entitlements/insights. */
+    insightsGateHits: () => `${prefix}{insights}:gate-hits`,
+    /** Hash: user id -> "ms|planId|source" of the first move onto a priced plan. Owner: entitlements/insights. */
+    insightsUpgrades: () => `${prefix}{insights}:upgrades`,
+    /** Hash: "YYYY-MM-DD|hits", "|upgraded7", "|upgraded30", "|upgrades" -> users, by day. Owner: entitlements/insights. */
+    insightsGateDays: () => `${prefix}{insights}:gate-days`,
     /** String (binary, audio/mpeg) with a TTL: synthesised speech by sha256(model|voice|text). Owner: services/conversation. */
     speechAudio: (sha256Hex: string) => `${prefix}speech-audio:${sha256Hex}`,
     /** String (JSON {text, voice}) with a TTL: what GET /v1/speech/:id speaks for this user. Owner: router/voice. */

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './redis.js';
 
 /**
  * The Lua scripts of packages/core/lua, each a file whose header lists KEYS, ARGV and
@@ -11,8 +11,12 @@ const scripts = {
   compareAndSetItem: { file: 'compare-and-set-item.lua', keys: 3 },
   compareAndSetJson: { file: 'compare-and-set-json.lua', keys: 1 },
   releaseLock: { file: 'release-lock.lua', keys: 1 },
+  extendLock: { file: 'extend-lock.lua', keys: 1 },
   consumeQuota: { file: 'consume-quota.lua', keys: 1 },
   refundQuota: { file: 'refund-quota.lua', keys: 1 },
+  // null: the caller passes the number of keys first (a batch names as many rollup keys as it touches).
+  foldInsights: { file: 'fold-insights.lua', keys: null },
+  recordUpgrade: { file: 'record-upgrade.lua', keys: 3 },
 } as const;
 
 type ScriptName = keyof typeof scripts;
@@ -22,9 +26,9 @@ const source = (file: string) => readFileSync(new URL(`../lua/${file}`, import.m
 const loaded = Object.fromEntries(
   Object.entries(scripts).map(([name, script]) => [
     name,
-    { lua: source(script.file), numberOfKeys: script.keys },
+    { lua: source(script.file), numberOfKeys: script.keys ?? undefined },
   ]),
-) as Record<ScriptName, { lua: string; numberOfKeys: number }>;
+) as Record<ScriptName, { lua: string; numberOfKeys?: number }>;
 
 export interface HarkScripts {
   claimDue(due: string, claimed: string, now: number, leaseMs: number, limit: number): Promise<string[]>;
@@ -52,16 +56,31 @@ export interface HarkScripts {
   ): Promise<number>;
   /** Resolves 1 when released, 0 when the lock was gone or held by another token. */
   releaseLock(lock: string, token: string): Promise<number>;
+  /** Resolves 1 when the lock's TTL was renewed, 0 when it was gone or held by another token. */
+  extendLock(lock: string, token: string, ttlMs: number): Promise<number>;
   /** Resolves [allowed (1 or 0), used after the call]. */
   consumeQuota(usage: string, amount: number, limit: number, ttlSeconds: number): Promise<[number, number]>;
   /** Resolves the usage after the call. */
   refundQuota(usage: string, amount: number): Promise<number>;
+  /** Resolves 1 when the batch was committed, 0 when another folder moved the cursor first. */
+  foldInsights(numberOfKeys: number, ...keysThenArgs: (string | number)[]): Promise<number>;
+  /** Resolves 1 when this was the user's first move onto a priced plan, else 0. */
+  recordUpgrade(
+    upgrades: string,
+    gateHits: string,
+    gateDays: string,
+    userId: string,
+    atMs: number,
+    planId: string,
+    source: string,
+    day: string,
+  ): Promise<number>;
 }
 
-const registered = new WeakSet<Redis>();
+const registered = new WeakSet<RedisClient>();
 
 /** The scripts as commands of this client (defined once per client). */
-export function harkScripts(redis: Redis): HarkScripts {
+export function harkScripts(redis: RedisClient): HarkScripts {
   if (!registered.has(redis)) {
     for (const [name, script] of Object.entries(loaded)) redis.defineCommand(name, script);
     registered.add(redis);

@@ -1,6 +1,6 @@
 import { emptyProfile, type Profile, profileLocationSchema, unitsSchema } from '@hark/contracts';
-import type { Redis } from 'ioredis';
 import type { Keys } from './keys.js';
+import type { RedisClient } from './redis.js';
 
 /**
  * A user's profile: the time zone lives on the user hash (it predates profiles), the rest on
@@ -9,7 +9,7 @@ import type { Keys } from './keys.js';
  */
 export class ProfileStore {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly keys: Keys,
   ) {}
 

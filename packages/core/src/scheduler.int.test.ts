@@ -1,13 +1,13 @@
 import { connectTestRedis, type TestRedis } from '@hark/testing';
-import type { Redis } from 'ioredis';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fixedClock, systemClock } from './clock.js';
 import { createKeys, type Keys } from './keys.js';
+import type { RedisClient } from './redis.js';
 import { type DueEntry, type DueHandler, Scheduler } from './scheduler.js';
 
 let testRedis: TestRedis;
 let keys: Keys;
-const subscribers: Redis[] = [];
+const subscribers: RedisClient[] = [];
 const schedulers: Scheduler[] = [];
 
 beforeEach(async () => {

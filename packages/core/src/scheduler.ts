@@ -1,7 +1,7 @@
-import type { Redis } from 'ioredis';
 import type { Clock } from './clock.js';
 import type { Keys } from './keys.js';
 import { harkScripts } from './lua-scripts.js';
+import type { RedisClient } from './redis.js';
 
 /** One claimed piece of due work: the member as scheduled and the time it was due. */
 export interface DueEntry {
@@ -16,9 +16,9 @@ export interface DueEntry {
 export type DueHandler = (entries: DueEntry[]) => Promise<string[]>;
 
 export interface SchedulerOptions {
-  redis: Redis;
+  redis: RedisClient;
   /** A second connection for pub/sub (a subscribed connection can run no other commands). */
-  subscriber: Redis;
+  subscriber: RedisClient;
   keys: Keys;
   clock: Clock;
   handler: DueHandler;

@@ -1,4 +1,4 @@
-import { DateTime, IANAZone } from 'luxon';
+import { DateTime, IANAZone, Info, type Zone } from 'luxon';
 import { HarkError } from './errors.js';
 
 /**
@@ -62,6 +62,54 @@ export function resolveLocale(requested: string | undefined): string {
   return canonical;
 }
 
+/**
+ * An IANA zone that remembers its offset for the last second asked: luxon otherwise asks Intl for it
+ * (a formatToParts call, several µs) each time a DateTime is made in the zone, and an offset never
+ * changes within a second (the time zone database has no finer transitions; luxon drops the ms too).
+ */
+class RememberingZone extends IANAZone {
+  private second = Number.NaN;
+  private minutes = Number.NaN;
+
+  override offset(ts: number): number {
+    const second = Math.floor(ts / 1000);
+    if (second !== this.second) {
+      this.minutes = super.offset(ts);
+      this.second = second;
+    }
+    return this.minutes;
+  }
+}
+
+const luxonZones = new Map<string, Zone>();
+
+/**
+ * The luxon zone for a name, as `{ zone: name }` would give it, but an IANA zone remembers its
+ * last offset (see RememberingZone). "UTC" and fixed offsets stay luxon's own (ISO output ends in Z).
+ */
+export function luxonZone(name: string): Zone {
+  const known = luxonZones.get(name);
+  if (known) return known;
+  const zone = Info.normalizeZone(name);
+  return remember(
+    luxonZones,
+    name,
+    zone instanceof IANAZone && zone.isValid ? new RememberingZone(name) : zone,
+  );
+}
+
+/** Per zone, the last minute given to localDateTime and its answer: every turn asks for the current one. */
+const lastLocalMinute = new Map<string, { minute: number; text: string }>();
+
 /** The wall-clock time of an instant in a zone, "YYYY-MM-DDTHH:MM": what the NLU resolves "tomorrow" against. */
-export const localDateTime = (instant: Date, timeZone: string): string =>
-  DateTime.fromJSDate(instant, { zone: timeZone }).toFormat("yyyy-LL-dd'T'HH:mm");
+export function localDateTime(instant: Date, timeZone: string): string {
+  const minute = Math.floor(instant.getTime() / 60_000);
+  const last = lastLocalMinute.get(timeZone);
+  if (last?.minute === minute) return last.text;
+  const local = DateTime.fromJSDate(instant, { zone: luxonZone(timeZone) });
+  const text = local.toFormat("yyyy-LL-dd'T'HH:mm");
+  // Only whole-minute offsets keep one UTC minute inside one local minute (all of today's do;
+  // some historical local mean times did not).
+  if (Number.isInteger(local.offset)) remember(lastLocalMinute, timeZone, { minute, text });
+  return text;
+}

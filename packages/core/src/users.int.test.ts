@@ -1,4 +1,4 @@
-import { connectTestRedis, type TestRedis } from '@hark/testing';
+import { connectTestRedis, keysMatching, type TestRedis } from '@hark/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fixedClock } from './clock.js';
 import { createKeys } from './keys.js';
@@ -39,7 +39,7 @@ describe('UserStore', () => {
   it('stores keys only as hashes and authenticates with them', async () => {
     await users.createUser({ id: 'ada' });
     const { key, record } = await users.addApiKey('ada');
-    const stored = await testRedis.redis.keys(`${testRedis.prefix}*`);
+    const stored = await keysMatching(testRedis.redis, `${testRedis.prefix}*`);
     const values = await Promise.all(stored.map((k) => dump(k)));
     expect(values.join(' ')).not.toContain(key);
     expect(stored).toContain(`${testRedis.prefix}apikey:${sha256Hex(key)}`);
@@ -74,5 +74,23 @@ describe('UserStore', () => {
     expect(await instanceA.authenticate('fresh-key-123')).toBeNull();
     await instanceB.addApiKey('ada', 'fresh-key-123');
     expect((await instanceA.authenticate('fresh-key-123'))?.user.id).toBe('ada');
+  });
+
+  it('refuses a key revoked by another instance at once, however long it caches users', async () => {
+    const keys = createKeys(testRedis.prefix);
+    const clock = fixedClock('2026-11-26T12:00:00Z');
+    const instanceA = new UserStore(testRedis.redis, keys, clock, 600_000);
+    const instanceB = new UserStore(testRedis.redis, keys, clock, 600_000);
+    await instanceA.createUser({ id: 'ada' });
+    await instanceA.createUser({ id: 'bob' });
+    const { key, record } = await instanceA.addApiKey('ada');
+    expect((await instanceB.authenticate(key))?.user.id).toBe('ada');
+    await instanceA.revokeApiKey(record.id);
+    expect(await instanceB.authenticate(key)).toBeNull();
+    // Given to Bob instead: the cached entry names the old key id, so B asks again.
+    await instanceA.addApiKey('ada', 'moved-key-123');
+    expect((await instanceB.authenticate('moved-key-123'))?.user.id).toBe('ada');
+    await instanceA.addApiKey('bob', 'moved-key-123');
+    expect((await instanceB.authenticate('moved-key-123'))?.user.id).toBe('bob');
   });
 });

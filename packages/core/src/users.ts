@@ -1,6 +1,6 @@
-import type { Redis } from 'ioredis';
 import type { Clock } from './clock.js';
 import type { Keys } from './keys.js';
+import type { RedisClient } from './redis.js';
 import { generateApiKey, generateId, sha256Hex } from './secrets.js';
 
 export interface User {
@@ -26,15 +26,15 @@ interface CachedLookup {
 }
 
 /**
- * Users and their API keys. Keys are stored only as SHA-256 hashes; successful lookups are
- * cached in-process for `cacheTtlMs` (revocation is immediate on this instance and takes at
- * most that long on others).
+ * Users and their API keys. Keys are stored only as SHA-256 hashes. The key itself is looked up in
+ * Redis on every call (one GET), so a key revoked on any instance is refused at once on all of
+ * them; only the user behind it is cached in-process, for `cacheTtlMs`.
  */
 export class UserStore {
   private readonly cache = new Map<string, CachedLookup>();
 
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly keys: Keys,
     private readonly clock: Clock,
     private readonly cacheTtlMs = 5_000,
@@ -108,11 +108,17 @@ export class UserStore {
   /** The user a key belongs to, or null. */
   async authenticate(key: string): Promise<{ user: User; keyId: string } | null> {
     const hash = sha256Hex(key);
+    // Never cached: revoking deletes this entry, and every instance must see that at once. A key
+    // given to someone else points at a new key id, which the cached entry is checked against.
+    const keyId = await this.redis.get(this.keys.apiKeyByHash(hash));
+    if (!keyId) {
+      this.cache.delete(hash);
+      return null;
+    }
     const now = this.clock.now().getTime();
     const cached = this.cache.get(hash);
-    if (cached && cached.expiresAt > now) return cached.value;
-    const value = await this.lookup(hash);
-    // Only hits are cached: a key issued on another instance must work at once.
+    if (cached && cached.expiresAt > now && cached.value.keyId === keyId) return cached.value;
+    const value = await this.ownerOf(keyId);
     if (value && this.cacheTtlMs > 0) {
       if (this.cache.size > 10_000) this.cache.clear();
       this.cache.set(hash, { value, expiresAt: now + this.cacheTtlMs });
@@ -120,9 +126,7 @@ export class UserStore {
     return value;
   }
 
-  private async lookup(hash: string): Promise<{ user: User; keyId: string } | null> {
-    const keyId = await this.redis.get(this.keys.apiKeyByHash(hash));
-    if (!keyId) return null;
+  private async ownerOf(keyId: string): Promise<{ user: User; keyId: string } | null> {
     const userId = await this.redis.hget(this.keys.apiKey(keyId), 'userId');
     const user = userId ? await this.getUser(userId) : null;
     return user ? { user, keyId } : null;

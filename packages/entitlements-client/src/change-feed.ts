@@ -1,5 +1,5 @@
 import { type EntitlementChange, entitlementChangeSchema } from '@hark/contracts';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '@hark/core';
 
 export interface ChangeFeedHandlers {
   /** A change message arrived; `null` when it did not parse (the caller should drop everything). */
@@ -25,7 +25,7 @@ function parseChange(message: string): EntitlementChange | null {
  * Resolves once subscribed; the returned function unsubscribes and detaches the listeners.
  */
 export async function followEntitlementChanges(
-  subscriber: Redis,
+  subscriber: RedisClient,
   channel: string,
   handlers: ChangeFeedHandlers,
 ): Promise<() => Promise<void>> {

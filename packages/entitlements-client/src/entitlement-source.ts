@@ -4,8 +4,7 @@ import {
   type Plan,
   planSchema,
 } from '@hark/contracts';
-import type { Keys } from '@hark/core';
-import type { Redis } from 'ioredis';
+import type { Keys, RedisClient } from '@hark/core';
 
 /** Where the client reads entitlement state from; Redis in production, a fake in unit tests. */
 export interface EntitlementSource {
@@ -33,7 +32,11 @@ function parseJson(text: string): unknown {
  * rather than thrown: one corrupt plan must not take every user's checks down, and a user
  * whose projection is unreadable falls back to the default plan (fail closed, not open).
  */
-export function redisEntitlementSource(redis: Redis, keys: Keys, report: ReportProblem): EntitlementSource {
+export function redisEntitlementSource(
+  redis: RedisClient,
+  keys: Keys,
+  report: ReportProblem,
+): EntitlementSource {
   return {
     async projection(userId) {
       const text = await redis.get(keys.entitlement(userId));

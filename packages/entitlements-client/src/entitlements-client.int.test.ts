@@ -1,13 +1,19 @@
 import type { EntitlementChange } from '@hark/contracts';
-import { type Clock, createKeys, fixedClock, type Keys } from '@hark/core';
-import { connectTestRedis, grantProjection, type TestRedis, testPlans, writeTestPlans } from '@hark/testing';
-import type { Redis } from 'ioredis';
+import { type Clock, createKeys, fixedClock, type Keys, type RedisClient } from '@hark/core';
+import {
+  connectTestRedis,
+  grantProjection,
+  keysMatching,
+  type TestRedis,
+  testPlans,
+  writeTestPlans,
+} from '@hark/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createEntitlementsClient, type EntitlementsClient } from './entitlements-client.js';
 
 let testRedis: TestRedis;
 let keys: Keys;
-const opened: { client: EntitlementsClient; connections: Redis[] }[] = [];
+const opened: { client: EntitlementsClient; connections: RedisClient[] }[] = [];
 
 beforeEach(async () => {
   testRedis = await connectTestRedis('entitlements-client');
@@ -200,7 +206,7 @@ describe('consume', () => {
       allowed: false,
       limit: 0,
     });
-    expect(await testRedis.redis.keys(`${testRedis.prefix}*usage*`)).toEqual([]);
+    expect(await keysMatching(testRedis.redis, `${testRedis.prefix}*usage*`)).toEqual([]);
   });
 
   it('refunds units, never below zero, to the period they were taken from', async () => {

@@ -1,6 +1,5 @@
 import type { EffectiveEntitlements, EntitlementChange, Plan } from '@hark/contracts';
-import { type Clock, type Keys, systemClock } from '@hark/core';
-import type { Redis } from 'ioredis';
+import { type Clock, type Keys, type RedisClient, systemClock } from '@hark/core';
 import { followEntitlementChanges } from './change-feed.js';
 import { EntitlementReader } from './entitlement-reader.js';
 import { type EntitlementSource, type ReportProblem, redisEntitlementSource } from './entitlement-source.js';
@@ -10,9 +9,9 @@ export const DEFAULT_CACHE_TTL_MS = 30_000;
 export const DEFAULT_MAX_CACHED_USERS = 50_000;
 
 export interface EntitlementsClientOptions {
-  redis: Redis;
+  redis: RedisClient;
   /** A pub/sub connection (it may be shared: only the entitlement channel is handled here). */
-  subscriber: Redis;
+  subscriber: RedisClient;
   keys: Keys;
   clock?: Clock;
   cacheTtlMs?: number;

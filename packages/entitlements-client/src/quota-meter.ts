@@ -1,5 +1,4 @@
-import { type Clock, type HarkScripts, harkScripts, type Keys } from '@hark/core';
-import type { Redis } from 'ioredis';
+import { type Clock, type HarkScripts, harkScripts, type Keys, type RedisClient } from '@hark/core';
 import { quotaWindow, usageTtlSeconds } from './quota-periods.js';
 
 export interface QuotaState {
@@ -20,7 +19,7 @@ export interface ConsumeResult extends QuotaState {
 }
 
 export interface QuotaMeterOptions {
-  redis: Redis;
+  redis: RedisClient;
   keys: Keys;
   clock: Clock;
   /** The user's limit for a quota from the plan in force, or null when the plan has none. */

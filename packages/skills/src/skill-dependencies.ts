@@ -1,5 +1,4 @@
-import type { Clock, Keys } from '@hark/core';
-import type { Redis } from 'ioredis';
+import type { Clock, Keys, RedisClient } from '@hark/core';
 import type { ScheduledItems } from './scheduled/scheduled-items.js';
 import type { OpenMeteoSettings } from './weather/open-meteo-client.js';
 
@@ -11,7 +10,7 @@ export type WarnLog = (context: Record<string, unknown>, message: string) => voi
  * handed in, never imported, so tests can pass a test Redis and a fixed clock.
  */
 export interface SkillDependencies {
-  redis: Redis;
+  redis: RedisClient;
   keys: Keys;
   clock: Clock;
   /** Timers, alarms and reminders (createScheduledItems), shared with the REST routes and the scheduler. */

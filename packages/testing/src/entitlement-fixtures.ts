@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { TestRedisClient } from './redis-test-helpers.js';
 
 /**
  * The seed plans of the issue (infra/plans.json), as tests write them into Redis themselves:
@@ -33,7 +33,7 @@ export const testPlans = {
 
 /** Writes plans into the plans hash (`keys.plans()`), as the entitlement service would. */
 export async function writeTestPlans(
-  redis: Redis,
+  redis: TestRedisClient,
   plansKey: string,
   plans: readonly { id: string }[] = Object.values(testPlans),
 ): Promise<void> {

@@ -8,12 +8,15 @@ import {
   type Keys,
   metricsPlugin,
   openApiPlugin,
+  type RedisClient,
   redisPlugin,
+  redisTargetOf,
+  securityOptionsFrom,
+  securityPlugin,
   systemClock,
 } from '@hark/core';
 import type { SkillRegistry } from '@hark/skills';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
-import type { Redis } from 'ioredis';
 import { createLlmGateway } from './llm/create-gateway.js';
 import type { LlmGateway } from './llm/llm-gateway.js';
 import { PriceList } from './llm/prices.js';
@@ -39,8 +42,8 @@ const VERSION = '0.1.0';
 
 export interface ConversationServiceOptions {
   config: HarkConfig;
-  /** An existing Redis client (tests); otherwise one is created from REDIS_URL and closed with the app. */
-  redis?: Redis;
+  /** An existing Redis client (tests); otherwise one is created from REDIS_URL (or REDIS_CLUSTER_NODES) and closed with the app. */
+  redis?: RedisClient;
   clock?: Clock;
   skills?: SkillRegistry;
   logger?: FastifyServerOptions['logger'];
@@ -59,7 +62,12 @@ export async function buildConversationService(
   app.decorate('keys', keys);
 
   await app.register(errorHandlerPlugin);
-  await app.register(redisPlugin, options.redis ? { client: options.redis } : { url: config.REDIS_URL });
+  // Only Hark's own services call this one: no browser origin is ever allowed (no CORS).
+  await app.register(securityPlugin, { ...securityOptionsFrom(config), corsOrigins: [] });
+  await app.register(
+    redisPlugin,
+    options.redis ? { client: options.redis } : { target: redisTargetOf(config) },
+  );
   await app.register(metricsPlugin);
   await app.register(openApiPlugin, { version: VERSION });
   // The LLM is deliberately not part of readiness: an upstream outage is answered per turn

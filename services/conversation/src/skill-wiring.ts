@@ -1,4 +1,4 @@
-import { type Clock, type HarkConfig, type Keys, Scheduler } from '@hark/core';
+import { type Clock, type HarkConfig, type Keys, type RedisClient, Scheduler } from '@hark/core';
 import {
   createDefaultSkills,
   createScheduledItems,
@@ -6,7 +6,6 @@ import {
   type SkillRegistry,
 } from '@hark/skills';
 import type { FastifyBaseLogger } from 'fastify';
-import type { Redis } from 'ioredis';
 
 /**
  * The same skills as the router's free path, over the same Redis and keys: a timer the model
@@ -14,7 +13,7 @@ import type { Redis } from 'ioredis';
  * puts due times into the schedule; it never starts a Scheduler loop (the router fires them).
  */
 export function createSkillRegistry(
-  redis: Redis,
+  redis: RedisClient,
   keys: Keys,
   clock: Clock,
   config: HarkConfig,

@@ -1,4 +1,5 @@
 import { loadConfig } from '@hark/core';
+import { testRedisEnv } from '@hark/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildEntitlements } from './app.js';
 import { operator, startTestEntitlements, type TestEntitlements } from './testing/test-entitlements.js';
@@ -40,7 +41,7 @@ describe('entitlement service', () => {
       payload: { limits: { 'conversation.turns_per_day': 999 } },
     });
     const config = loadConfig({
-      REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+      ...testRedisEnv(),
       REDIS_PREFIX: env.testRedis.prefix,
       NODE_ENV: 'test',
     });

@@ -9,22 +9,30 @@ import {
   type Keys,
   metricsPlugin,
   openApiPlugin,
+  type RedisClient,
   redisPlugin,
+  redisTargetOf,
+  securityOptionsFrom,
+  securityPlugin,
   systemClock,
 } from '@hark/core';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
-import type { Redis } from 'ioredis';
 import { AuditLog, systemActor } from './audit/audit-log.js';
 import { Checkout } from './billing/checkout.js';
 import { CustomerDirectory } from './billing/customer-directory.js';
 import { createStripeClient } from './billing/stripe-client.js';
 import { SubscriptionSync } from './billing/subscription-sync.js';
+import { InsightsFolder } from './insights/insights-folder.js';
+import { InsightsService } from './insights/insights-service.js';
+import { UpgradeRecorder } from './insights/upgrade-recorder.js';
+import { UserUsage } from './insights/user-usage.js';
 import { defaultPlansSeedFile, readSeedPlans } from './plans/plan-seed.js';
 import { PlanStore } from './plans/plan-store.js';
 import { EntitlementView } from './projection/entitlement-view.js';
 import { ProjectionStore } from './projection/projection-store.js';
 import { adminAuditRoutes } from './routes/admin-audit-routes.js';
 import { adminEntitlementRoutes } from './routes/admin-entitlement-routes.js';
+import { adminInsightsRoutes } from './routes/admin-insights-routes.js';
 import { adminPlanRoutes } from './routes/admin-plan-routes.js';
 import { adminStripeRoutes } from './routes/admin-stripe-routes.js';
 import { billingRoutes } from './routes/billing-routes.js';
@@ -44,6 +52,8 @@ export interface EntitlementService {
   /** Null without Stripe keys. */
   sync: SubscriptionSync | null;
   queue: StripeEventQueue;
+  /** Folds the interaction stream into the insights rollups (in the background, and on request). */
+  insightsFolder: InsightsFolder;
 }
 
 declare module 'fastify' {
@@ -56,8 +66,8 @@ const VERSION = '0.1.0';
 
 export interface EntitlementsOptions {
   config: HarkConfig;
-  /** An existing Redis client (tests); otherwise one is created from REDIS_URL and closed with the app. */
-  redis?: Redis;
+  /** An existing Redis client (tests); otherwise one is created from REDIS_URL (or REDIS_CLUSTER_NODES) and closed with the app. */
+  redis?: RedisClient;
   clock?: Clock;
   logger?: FastifyServerOptions['logger'];
   /** The plans written into an empty plans hash on start (default infra/plans.json). */
@@ -76,7 +86,11 @@ export async function buildEntitlements(options: EntitlementsOptions): Promise<F
   const app = createBaseServer(options);
 
   await app.register(errorHandlerPlugin);
-  await app.register(redisPlugin, options.redis ? { client: options.redis } : { url: config.REDIS_URL });
+  await app.register(securityPlugin, securityOptionsFrom(config));
+  await app.register(
+    redisPlugin,
+    options.redis ? { client: options.redis } : { target: redisTargetOf(config) },
+  );
   await app.register(metricsPlugin);
   await app.register(openApiPlugin, { version: VERSION });
   await app.register(authPlugin, {
@@ -88,7 +102,11 @@ export async function buildEntitlements(options: EntitlementsOptions): Promise<F
 
   const stripe = createStripeClient(config);
   const plans = new PlanStore(app.redis, keys, (problem, context) => app.log.warn(context, problem));
-  const projections = new ProjectionStore(app.redis, keys, clock);
+  const upgrades = new UpgradeRecorder({ redis: app.redis, keys, plans, clock, log: app.log });
+  const projections = new ProjectionStore(app.redis, keys, clock, (userId, before, after) =>
+    upgrades.projectionWritten(userId, before, after),
+  );
+  const insightsFolder = new InsightsFolder({ redis: app.redis, keys, clock, log: app.log });
   const customers = new CustomerDirectory(app.redis, keys);
   const audit = new AuditLog(app.redis, keys, clock);
   const view = new EntitlementView({ redis: app.redis, keys, plans, projections, customers, clock });
@@ -104,6 +122,7 @@ export async function buildEntitlements(options: EntitlementsOptions): Promise<F
         clock,
         graceDays,
         log: app.log,
+        lockTtlMs: config.STRIPE_WORKER_LEASE_MS,
       })
     : null;
   const processor =
@@ -115,8 +134,9 @@ export async function buildEntitlements(options: EntitlementsOptions): Promise<F
       counter: createStripeEventCounter(app.metrics.registry),
     });
   const queue = new StripeEventQueue({
-    redisUrl: config.REDIS_URL,
+    redis: redisTargetOf(config),
     prefix: keys.stripeQueuePrefix(),
+    leaseMs: config.STRIPE_WORKER_LEASE_MS,
     process: async (job) => {
       if (!processor) throw new Error('a Stripe event was queued but Stripe is not configured here');
       await processor.process(job);
@@ -130,7 +150,17 @@ export async function buildEntitlements(options: EntitlementsOptions): Promise<F
     },
     ...(options.retry ? { retry: options.retry } : {}),
   });
-  app.decorate('entitlementService', { keys, plans, projections, customers, audit, view, sync, queue });
+  app.decorate('entitlementService', {
+    keys,
+    plans,
+    projections,
+    customers,
+    audit,
+    view,
+    sync,
+    queue,
+    insightsFolder,
+  });
 
   app.addHook('onReady', async () => {
     const seedPlans = await readSeedPlans(options.plansSeedFile ?? defaultPlansSeedFile, {
@@ -148,7 +178,10 @@ export async function buildEntitlements(options: EntitlementsOptions): Promise<F
     if (processor) await queue.start(options.startWorker !== false);
     else app.log.warn('STRIPE_SECRET_KEY is not set: checkout, portal and webhooks answer 503; grants work');
   });
+  app.addHook('onReady', async () => insightsFolder.start(config.INSIGHTS_FOLD_INTERVAL_MS));
   app.addHook('onClose', () => queue.close());
+  // preClose: a fold in progress finishes while Redis is still open.
+  app.addHook('preClose', () => insightsFolder.stop());
 
   const checkout = new Checkout({
     stripe,
@@ -168,6 +201,10 @@ export async function buildEntitlements(options: EntitlementsOptions): Promise<F
     await admin.register(adminEntitlementRoutes, { plans, projections, view, audit, clock });
     await admin.register(adminAuditRoutes, { audit });
     await admin.register(adminStripeRoutes, { sync, audit, keys });
+    await admin.register(adminInsightsRoutes, {
+      insights: new InsightsService({ redis: app.redis, keys, clock, plans, folder: insightsFolder }),
+      usage: new UserUsage({ redis: app.redis, keys, clock, plans, view }),
+    });
   });
   await app.register(stripeWebhookRoutes, {
     stripe,

@@ -10,9 +10,13 @@ import {
   metricsPlugin,
   openApiPlugin,
   ProfileStore,
+  type RedisClient,
   redisPlugin,
+  redisTargetOf,
   registerRateLimit,
   Scheduler,
+  securityOptionsFrom,
+  securityPlugin,
   subscriberPlugin,
   systemClock,
 } from '@hark/core';
@@ -29,7 +33,6 @@ import {
   type SkillRegistry,
 } from '@hark/skills';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
-import type { Redis } from 'ioredis';
 import { type ConversationClient, createConversationClient } from './conversation/conversation-client.js';
 import { createVoiceClient, type VoiceClient } from './conversation/voice-client.js';
 import { EventHub } from './events/event-hub.js';
@@ -49,8 +52,9 @@ import { profileRoutes } from './routes/profile-routes.js';
 import { reminderRoutes } from './routes/reminder-routes.js';
 import { timerRoutes } from './routes/timer-routes.js';
 import { voiceRoutes } from './routes/voice-routes.js';
+import { webRoutes } from './routes/web-routes.js';
 import type { AnsweredTurn, TurnDependencies } from './turns/converse-turn.js';
-import { recordAnsweredTurn } from './turns/interaction-log.js';
+import { InteractionLog, recordAnsweredTurn } from './turns/interaction-log.js';
 import { SessionStore } from './turns/session-store.js';
 import { SpeechLinks } from './voice/speech-links.js';
 
@@ -68,8 +72,8 @@ const VERSION = '0.1.0';
 
 export interface RouterOptions {
   config: HarkConfig;
-  /** An existing Redis client (tests); otherwise one is created from REDIS_URL and closed with the app. */
-  redis?: Redis;
+  /** An existing Redis client (tests); otherwise one is created from REDIS_URL (or REDIS_CLUSTER_NODES) and closed with the app. */
+  redis?: RedisClient;
   clock?: Clock;
   skills?: SkillRegistry;
   logger?: FastifyServerOptions['logger'];
@@ -90,7 +94,11 @@ export async function buildRouter(options: RouterOptions): Promise<FastifyInstan
   app.decorate('keys', keys);
 
   await app.register(errorHandlerPlugin);
-  await app.register(redisPlugin, options.redis ? { client: options.redis } : { url: config.REDIS_URL });
+  await app.register(securityPlugin, securityOptionsFrom(config));
+  await app.register(
+    redisPlugin,
+    options.redis ? { client: options.redis } : { target: redisTargetOf(config) },
+  );
   await app.register(subscriberPlugin);
   await app.register(entitlementsPlugin, { keys, clock, cacheTtlMs: config.ENTITLEMENTS_CACHE_TTL_MS });
   await app.register(metricsPlugin);
@@ -152,6 +160,8 @@ export async function buildRouter(options: RouterOptions): Promise<FastifyInstan
   });
   // No credentials here: the entitlement service verifies Stripe's signature on the raw body.
   await app.register(entitlementsProxy, { upstream: config.ENTITLEMENTS_URL, paths: webhookProxyPaths });
+  // The web client and operator console: static pages, no credentials, below every API route.
+  await app.register(webRoutes);
   return app;
 }
 
@@ -163,6 +173,7 @@ function setUpScheduling(app: FastifyInstance, options: RouterOptions, clock: Cl
     subscriber: app.subscriber,
     keys: app.keys,
     clock,
+    leaseMs: config.SCHEDULER_LEASE_MS,
     handler: (entries) => scheduled.handleDue(entries),
     onError: (error) => app.log.warn({ err: error }, 'scheduler could not claim due work; retrying'),
   });
@@ -193,6 +204,12 @@ function turnDependencies(
   defaultSkills: () => SkillRegistry,
 ): TurnDependencies {
   const { config } = options;
+  const interactions = new InteractionLog({
+    redis: app.redis,
+    keys: app.keys,
+    warn: (context, message) => app.log.warn(context, message),
+  });
+  app.addHook('preClose', () => interactions.close());
   return {
     recognize,
     skills: options.skills ?? defaultSkills(),
@@ -212,7 +229,7 @@ function turnDependencies(
     onAnswered: (turn: AnsweredTurn) => {
       app.metrics.intents.inc({ intent: turn.intent ?? 'none', handled_by: turn.handledBy });
       // LLM turns are recorded by the conversation service, which knows their tokens and cost.
-      if (turn.handledBy !== 'llm') void recordAnsweredTurn(app, turn);
+      if (turn.handledBy !== 'llm') void recordAnsweredTurn(app, interactions, turn);
     },
   };
 }

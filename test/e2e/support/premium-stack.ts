@@ -6,6 +6,7 @@ import {
   type OpenAiStandIn,
   startOpenAiStandIn,
   type TestRedis,
+  testRedisEnv,
   writeTestPlans,
 } from '@hark/testing';
 import type { FastifyInstance } from 'fastify';
@@ -33,7 +34,7 @@ export async function startPremiumStack(
   const standIn = await startOpenAiStandIn();
   const testRedis = await connectTestRedis(label);
   const env = {
-    REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+    ...testRedisEnv(),
     REDIS_PREFIX: testRedis.prefix,
     NODE_ENV: 'test',
     INTERNAL_TOKEN: 'e2e-internal-token-123',

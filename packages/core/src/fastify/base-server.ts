@@ -1,7 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyInstance, type FastifyServerOptions, LogController } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { HarkError } from '../errors.js';
 import { loggerOptions } from '../logger.js';
+import { answerClientError, answerFrameworkError } from './framework-errors.js';
+import { recordRoutes } from './route-table.js';
 
 export const BODY_LIMIT_BYTES = 16 * 1024;
 const requestIdPattern = /^[A-Za-z0-9._-]{1,64}$/;
@@ -21,12 +24,19 @@ export function createBaseServer(options: BaseServerOptions): FastifyInstance {
     bodyLimit: BODY_LIMIT_BYTES,
     trustProxy: options.config.TRUST_PROXY,
     logController: new LogController({ requestIdLogLabel: 'requestId' }),
+    // Malformed URLs and malformed HTTP get the documented error shape too, not Fastify's own.
+    frameworkErrors: answerFrameworkError,
+    clientErrorHandler: answerClientError,
+    // While draining, a request on a connection still open gets the catalogue's 503 (drainingGuard).
+    return503OnClosing: false,
     // A caller's x-request-id is kept when it is sane, so logs can be joined across services.
     genReqId: (request) => {
       const given = request.headers['x-request-id'];
       return typeof given === 'string' && requestIdPattern.test(given) ? given : randomUUID();
     },
   });
+  recordRoutes(app);
+  drainingGuard(app);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   // JSON only: a text/plain body is a client mistake (415), not a string to guess at.
@@ -35,4 +45,20 @@ export function createBaseServer(options: BaseServerOptions): FastifyInstance {
     reply.header('x-request-id', request.id);
   });
   return app;
+}
+
+/**
+ * Once the server is closing, a request that still arrives (on a keep-alive connection a client or
+ * load balancer held open) is refused with 503 HARK_ERR_UNAVAILABLE, in the documented error shape,
+ * and `Connection: close` (Fastify adds it), so the caller retries on another instance.
+ */
+function drainingGuard(app: FastifyInstance): void {
+  let draining = false;
+  app.addHook('preClose', async () => {
+    draining = true;
+  });
+  // A callback hook, not an async one: it runs on every request, and costs no promise this way.
+  app.addHook('onRequest', (_request, _reply, done) =>
+    done(draining ? new HarkError('UNAVAILABLE') : undefined),
+  );
 }

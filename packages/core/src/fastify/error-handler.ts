@@ -12,8 +12,9 @@ interface FieldProblem {
 function validationProblems(error: FastifyError): FieldProblem[] {
   if (!hasZodFastifySchemaValidationErrors(error)) return [];
   const where = error.validationContext ?? 'body';
+  // The body itself has instancePath "/": it is "body", not "body.".
   return error.validation.map((issue) => ({
-    field: `${where}${issue.instancePath.replaceAll('/', '.')}`,
+    field: `${where}${issue.instancePath.replace(/^\/$/, '').replaceAll('/', '.')}`,
     message: issue.message ?? 'is invalid',
   }));
 }

@@ -3,6 +3,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
+import { allowInlineStyles } from './security-headers.js';
 
 /** OpenAPI generated from the zod route schemas; served as JSON and as Swagger UI. */
 export const openApiPlugin = fp(
@@ -29,7 +30,8 @@ export const openApiPlugin = fp(
       transform: jsonSchemaTransform,
       transformObject: jsonSchemaTransformObject,
     });
-    await app.register(swaggerUi, { routePrefix: '/docs' });
+    // The security plugin's strict policy, loosened for Swagger UI's inline styles on /docs only.
+    await app.register(swaggerUi, { routePrefix: '/docs', transformStaticCSP: allowInlineStyles });
     app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   },
   { name: 'hark-openapi', fastify: '5.x' },

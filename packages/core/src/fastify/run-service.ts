@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { ConfigError, type HarkConfig, loadConfig } from '../config.js';
 
 const SHUTDOWN_GRACE_MS = 10_000;
+const IDLE_REAP_MS = 100;
 
 export interface ServiceSpec {
   /** Used in start-up errors: "router: refusing to start". */
@@ -42,6 +43,10 @@ export function runService(spec: ServiceSpec): void {
       closing = true;
       app.log.info({ signal }, 'shutting down: draining in-flight work');
       setTimeout(() => process.exit(1), SHUTDOWN_GRACE_MS).unref();
+      // server.close() ends only the connections idle at that moment: one whose request is still in
+      // flight stays open (keep-alive) after its response, and would hold close() until the client or
+      // load balancer lets go of it. Each is closed as soon as its last response is out.
+      setInterval(() => app.server.closeIdleConnections(), IDLE_REAP_MS).unref();
       app.close().then(
         () => process.exit(0),
         () => process.exit(1),

@@ -1,11 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../redis.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
     /** A second Redis connection for pub/sub: a subscribed connection can run no other commands. */
-    subscriber: Redis;
+    subscriber: RedisClient;
   }
 }
 
@@ -16,7 +16,7 @@ export const subscriberPlugin = fp(
       app.log.warn({ err: error.message }, 'redis subscriber problem'),
     );
     await subscriber.connect();
-    app.decorate('subscriber', subscriber);
+    app.decorate<RedisClient>('subscriber', subscriber);
     app.addHook('onClose', async () => void (await subscriber.quit().catch(() => subscriber.disconnect())));
   },
   { name: 'hark-subscriber', dependencies: ['hark-redis'], fastify: '5.x' },

@@ -1,5 +1,4 @@
-import type { Clock, Keys } from '@hark/core';
-import type { Redis } from 'ioredis';
+import type { Clock, Keys, RedisClient } from '@hark/core';
 import { z } from 'zod';
 import { DEFAULT_LIST_NAME, itemKey, MAX_ITEMS_PER_LIST, MAX_LISTS } from './list-items.js';
 
@@ -29,7 +28,7 @@ type StoredItem = z.infer<typeof storedItemSchema>;
  */
 export class ListStore {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly keys: Keys,
     private readonly clock: Clock,
   ) {}

@@ -1,6 +1,5 @@
-import type { DueHandler } from '@hark/core';
+import type { DueHandler, RedisClient } from '@hark/core';
 import { type Clock, ItemStore, type Keys } from '@hark/core';
-import type { Redis } from 'ioredis';
 import { type AlarmItem, alarmDueTime, alarmItemSchema } from '../alarms/alarm-item.js';
 import { AlarmService } from '../alarms/alarm-service.js';
 import { type ReminderItem, reminderDueTime, reminderItemSchema } from '../reminders/reminder-item.js';
@@ -13,7 +12,7 @@ import type { SchedulePort } from './schedule-port.js';
 import { ScheduledItemStore } from './scheduled-store.js';
 
 export interface ScheduledItemsOptions {
-  redis: Redis;
+  redis: RedisClient;
   keys: Keys;
   clock: Clock;
   schedule: SchedulePort;

@@ -1,6 +1,12 @@
-import { createKeys, fixedClock, type Keys, type ScheduledKind, Scheduler } from '@hark/core';
+import {
+  createKeys,
+  fixedClock,
+  type Keys,
+  type RedisClient,
+  type ScheduledKind,
+  Scheduler,
+} from '@hark/core';
 import { connectTestRedis, type TestRedis } from '@hark/testing';
-import type { Redis } from 'ioredis';
 import { fixedLimits } from './limits.js';
 import { createScheduledItems, type ScheduledItems } from './scheduled-items.js';
 
@@ -12,7 +18,7 @@ export interface DeviceEventRecord {
 
 /** The services on the real test Redis, a fixed clock, and the real (unstarted) Scheduler to fire them. */
 export interface ScheduledKit extends ScheduledItems {
-  redis: Redis;
+  redis: RedisClient;
   keys: Keys;
   clock: ReturnType<typeof fixedClock>;
   scheduler: Scheduler;
@@ -31,8 +37,9 @@ export async function startScheduledKit(
   const { redis } = testRedis;
   const keys = createKeys(testRedis.prefix);
   const clock = fixedClock(startAt);
-  // Never subscribed: tests drive the scheduler with runDue() and the fixed clock.
-  const subscriber = redis.duplicate({ lazyConnect: true });
+  // Never subscribed (nor connected: the test client is lazy, and so is its duplicate): tests
+  // drive the scheduler with runDue() and the fixed clock.
+  const subscriber = redis.duplicate();
   const scheduler = new Scheduler({
     redis,
     subscriber,

@@ -1,9 +1,11 @@
+import { luxonZone } from '@hark/core';
 import { DateTime } from 'luxon';
 import { type Skill, type SkillContext, type SkillResult, say } from '../skill.js';
 import { resolvePlace } from './city-zones.js';
 
+/** luxonZone: the zone's offset is worked out once a second, not on every "what time is it". */
 function localTime(now: Date, timeZone: string, locale: string): DateTime {
-  return DateTime.fromJSDate(now, { zone: timeZone }).setLocale(locale);
+  return DateTime.fromMillis(now.getTime(), { zone: luxonZone(timeZone), locale });
 }
 
 function timeHere(context: SkillContext): SkillResult {

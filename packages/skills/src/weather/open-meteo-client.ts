@@ -1,6 +1,5 @@
 import type { Units } from '@hark/contracts';
-import type { Keys } from '@hark/core';
-import type { Redis } from 'ioredis';
+import type { Keys, RedisClient } from '@hark/core';
 import type { z } from 'zod';
 import {
   CURRENT_VARIABLES,
@@ -163,7 +162,7 @@ function describeFailure(error: unknown, timeoutMs: number, otherwise: string): 
 }
 
 export interface OpenMeteoClientDependencies {
-  redis: Redis;
+  redis: RedisClient;
   keys: Keys;
   openMeteo?: OpenMeteoSettings;
 }

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Keys } from '@hark/core';
-import type { Redis } from 'ioredis';
+import type { Keys, RedisClient } from '@hark/core';
 import type { z } from 'zod';
 
 export interface UpstreamCacheOptions {
@@ -32,7 +31,7 @@ export class UpstreamCache {
   private readonly inFlight = new Map<string, Promise<unknown>>();
 
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly keys: Keys,
     private readonly options: UpstreamCacheOptions,
   ) {}

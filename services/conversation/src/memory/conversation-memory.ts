@@ -1,5 +1,4 @@
-import type { Keys } from '@hark/core';
-import type { Redis } from 'ioredis';
+import type { Keys, RedisClient } from '@hark/core';
 import type { ChatCompletionMessageParam } from 'openai/resources/chat/completions';
 
 /** The messages of one turn: the user's, any tool calls and results, and the final answer. */
@@ -38,7 +37,7 @@ export function turnsToDrop(turnTokens: readonly number[], maxTokens: number): n
  */
 export class ConversationMemory {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly keys: Keys,
     private readonly settings: MemorySettings,
   ) {}

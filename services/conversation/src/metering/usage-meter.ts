@@ -1,5 +1,10 @@
-import { type Clock, type InteractionEvent, type Keys, recordInteraction } from '@hark/core';
-import type { Redis } from 'ioredis';
+import {
+  type Clock,
+  type InteractionEvent,
+  type Keys,
+  type RedisClient,
+  recordInteraction,
+} from '@hark/core';
 
 /** Day counters serve "today" and recent history; month counters serve billing-period views. */
 const DAY_KEY_TTL_SECONDS = 90 * 86_400;
@@ -35,7 +40,7 @@ export function usagePeriods(now: Date): { day: string; month: string } {
  */
 export class UsageMeter {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly keys: Keys,
     private readonly clock: Clock,
   ) {}

@@ -1,7 +1,13 @@
 import type { AddressInfo } from 'node:net';
 import { type ConversationTurnRequest, emptyProfile, INTERNAL_TOKEN_HEADER } from '@hark/contracts';
 import { type Clock, createKeys, fixedClock, type Keys, loadConfig } from '@hark/core';
-import { connectTestRedis, type OpenAiStandIn, startOpenAiStandIn, type TestRedis } from '@hark/testing';
+import {
+  connectTestRedis,
+  type OpenAiStandIn,
+  startOpenAiStandIn,
+  type TestRedis,
+  testRedisEnv,
+} from '@hark/testing';
 import type { FastifyInstance } from 'fastify';
 import { buildConversationService } from '../app.js';
 
@@ -32,7 +38,7 @@ export async function startTestConversation(
   const testRedis = await connectTestRedis('conversation');
   const clock = fixedClock(TEST_NOW);
   const config = loadConfig({
-    REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+    ...testRedisEnv(),
     REDIS_PREFIX: testRedis.prefix,
     NODE_ENV: 'test',
     INTERNAL_TOKEN: TEST_INTERNAL_TOKEN,

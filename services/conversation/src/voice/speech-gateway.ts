@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { type AudioContentType, audioExtensions } from '@hark/contracts';
-import { type HarkConfig, HarkError, type Keys } from '@hark/core';
-import type { Redis } from 'ioredis';
+import { type HarkConfig, HarkError, type Keys, type RedisClient } from '@hark/core';
 import OpenAI, { toFile } from 'openai';
 import { createNodeHttpFetch } from '../llm/node-http-fetch.js';
 
@@ -12,7 +11,7 @@ const SPEECH_CACHE_TTL_SECONDS = 86_400;
 
 export interface SpeechGatewayOptions {
   config: HarkConfig;
-  redis: Redis;
+  redis: RedisClient;
   keys: Keys;
   fetch?: typeof fetch;
 }

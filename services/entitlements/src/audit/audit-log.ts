@@ -1,7 +1,6 @@
 import type { AuditEntry } from '@hark/contracts';
-import type { Clock, Keys } from '@hark/core';
+import type { Clock, Keys, RedisClient } from '@hark/core';
 import type { FastifyRequest } from 'fastify';
-import type { Redis } from 'ioredis';
 
 export type AuditActor = AuditEntry['actor'];
 
@@ -66,7 +65,7 @@ function toEntry(id: string, flat: string[]): AuditEntry {
  */
 export class AuditLog {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly keys: Keys,
     private readonly clock: Clock,
   ) {}

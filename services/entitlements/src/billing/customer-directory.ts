@@ -1,5 +1,4 @@
-import type { Keys } from '@hark/core';
-import type { Redis } from 'ioredis';
+import type { Keys, RedisClient } from '@hark/core';
 
 /**
  * Which Stripe customer belongs to which user, both ways: user -> customer to reuse one customer
@@ -8,7 +7,7 @@ import type { Redis } from 'ioredis';
  */
 export class CustomerDirectory {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly keys: Keys,
   ) {}
 

@@ -1,7 +1,6 @@
 import type { ResyncResponse, SubscriptionStatus } from '@hark/contracts';
-import { type Clock, type Keys, userIdPattern } from '@hark/core';
+import { type Clock, type Keys, type RedisClient, userIdPattern } from '@hark/core';
 import type { FastifyBaseLogger } from 'fastify';
-import type { Redis } from 'ioredis';
 import type Stripe from 'stripe';
 import type { PlanStore } from '../plans/plan-store.js';
 import { emptyProjection, type ProjectionStore } from '../projection/projection-store.js';
@@ -17,7 +16,7 @@ import {
 
 export interface SubscriptionSyncOptions {
   stripe: Stripe;
-  redis: Redis;
+  redis: RedisClient;
   keys: Keys;
   plans: PlanStore;
   projections: ProjectionStore;
@@ -25,6 +24,8 @@ export interface SubscriptionSyncOptions {
   clock: Clock;
   graceDays: number;
   log: FastifyBaseLogger;
+  /** TTL of the per-customer lock (renewed while a sync runs): how soon a crashed worker's lock frees. */
+  lockTtlMs?: number;
 }
 
 export interface SyncHint {
@@ -38,7 +39,8 @@ export type SyncOutcome =
   | { userId: null; status: null; changed: false };
 
 // A sync takes milliseconds; the TTL only matters when a worker dies holding the lock.
-const CUSTOMER_LOCK = { ttlMs: 30_000, waitMs: 15_000 };
+const CUSTOMER_LOCK_WAIT_MS = 15_000;
+const DEFAULT_CUSTOMER_LOCK_TTL_MS = 30_000;
 const RESYNC_CONCURRENCY = 8;
 
 /** Equal apart from the event time, which alone is no reason to write and wake every reader. */
@@ -66,7 +68,11 @@ export class SubscriptionSync {
 
   async syncCustomer(customerId: string, hint: SyncHint = {}): Promise<SyncOutcome> {
     const { redis, keys } = this.options;
-    return withRedisLock(redis, keys.stripeCustomerLock(customerId), CUSTOMER_LOCK, async () => {
+    const lock = {
+      ttlMs: this.options.lockTtlMs ?? DEFAULT_CUSTOMER_LOCK_TTL_MS,
+      waitMs: CUSTOMER_LOCK_WAIT_MS,
+    };
+    return withRedisLock(redis, keys.stripeCustomerLock(customerId), lock, async () => {
       const subscriptions = await this.options.stripe.subscriptions
         .list({ customer: customerId, status: 'all', limit: 100 })
         .autoPagingToArray({ limit: 10_000 });

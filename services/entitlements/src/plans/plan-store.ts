@@ -1,6 +1,5 @@
 import { type EntitlementChange, type Plan, planSchema } from '@hark/contracts';
-import type { Keys } from '@hark/core';
-import type { Redis } from 'ioredis';
+import type { Keys, RedisClient } from '@hark/core';
 
 export type ReportProblem = (problem: string, context: Record<string, unknown>) => void;
 
@@ -23,7 +22,7 @@ function parsePlan(text: string): Plan | null {
  */
 export class PlanStore {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly keys: Keys,
     private readonly report: ReportProblem,
   ) {}

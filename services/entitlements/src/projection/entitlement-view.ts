@@ -6,9 +6,8 @@ import {
   type MeResponse,
   subscriptionGivesAccess,
 } from '@hark/contracts';
-import type { Clock, Keys } from '@hark/core';
+import type { Clock, Keys, RedisClient } from '@hark/core';
 import { quotaWindow } from '@hark/entitlements-client';
-import type { Redis } from 'ioredis';
 import type { CustomerDirectory } from '../billing/customer-directory.js';
 import type { PlanStore } from '../plans/plan-store.js';
 import type { ProjectionStore } from './projection-store.js';
@@ -17,7 +16,7 @@ import type { ProjectionStore } from './projection-store.js';
 const reportedQuotas = ['conversation.turns_per_day', 'conversation.trial_turns_per_month'];
 
 export interface EntitlementViewOptions {
-  redis: Redis;
+  redis: RedisClient;
   keys: Keys;
   plans: PlanStore;
   projections: ProjectionStore;

@@ -4,8 +4,7 @@ import {
   entitlementProjectionSchema,
   planInForce,
 } from '@hark/contracts';
-import { type Clock, harkScripts, type Keys } from '@hark/core';
-import type { Redis } from 'ioredis';
+import { type Clock, harkScripts, type Keys, type RedisClient } from '@hark/core';
 
 /** A change to one user's projection: the next projection, or null to leave it as it is. */
 export type ProjectionChange = (current: EntitlementProjection | null) => EntitlementProjection | null;
@@ -50,9 +49,15 @@ export class ProjectionStore {
   private readonly scripts;
 
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly keys: Keys,
     private readonly clock: Clock,
+    /** Told after each write (the insights record first upgrades from it); must not throw. */
+    private readonly onWritten?: (
+      userId: string,
+      before: EntitlementProjection | null,
+      after: EntitlementProjection,
+    ) => Promise<void>,
   ) {
     this.scripts = harkScripts(redis);
   }
@@ -77,7 +82,10 @@ export class ProjectionStore {
         this.keys.entitlementsChannel(),
         message,
       );
-      if (written === 1) return { before, after, changed: true };
+      if (written === 1) {
+        await this.onWritten?.(userId, before, after);
+        return { before, after, changed: true };
+      }
     }
     throw new Error(`projection of ${userId} kept changing; gave up after ${MAX_ATTEMPTS} attempts`);
   }

@@ -1,5 +1,5 @@
 import type { AuditEntry, Plan } from '@hark/contracts';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '@hark/core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   bearer,
@@ -10,7 +10,7 @@ import {
 } from '../testing/test-entitlements.js';
 
 let env: TestEntitlements;
-let listener: Redis;
+let listener: RedisClient;
 let messages: unknown[];
 
 beforeEach(async () => {
@@ -80,7 +80,8 @@ describe('plans', () => {
     const created = await create(family);
     expect(created.statusCode).toBe(201);
     expect((await get('/admin/plans/family')).json().plan).toEqual(family);
-    expect(messages).toContainEqual({ kind: 'plan', planId: 'family' });
+    // Eventually: on a Redis Cluster the message may come through another node, a moment later.
+    await eventually(() => expect(messages).toContainEqual({ kind: 'plan', planId: 'family' }));
 
     expect((await create(family)).json().error.code).toBe('HARK_ERR_CONFLICT');
     const samePrice = await create({

@@ -1,6 +1,12 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { type Clock, loadConfig } from '@hark/core';
-import { connectTestRedis, type SignedDelivery, StripeStandIn, type TestRedis } from '@hark/testing';
+import {
+  connectTestRedis,
+  type SignedDelivery,
+  StripeStandIn,
+  type TestRedis,
+  testRedisEnv,
+} from '@hark/testing';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildEntitlements, type EntitlementService } from '../app.js';
 import type { RetryPolicy } from '../webhooks/stripe-event-queue.js';
@@ -49,7 +55,7 @@ export async function startTestEntitlements(
       }
     : {};
   const config = loadConfig({
-    REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+    ...testRedisEnv(),
     REDIS_PREFIX: testRedis.prefix,
     ADMIN_TOKEN,
     NODE_ENV: 'test',

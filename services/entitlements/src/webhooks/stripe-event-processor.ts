@@ -1,5 +1,4 @@
-import type { Keys } from '@hark/core';
-import type { Redis } from 'ioredis';
+import type { Keys, RedisClient } from '@hark/core';
 import { Counter, type Registry } from 'prom-client';
 import type { SubscriptionSync } from '../billing/subscription-sync.js';
 import type { StripeEventJob } from './stripe-event-job.js';
@@ -28,7 +27,7 @@ export function createStripeEventCounter(registry: Registry): StripeEventCounter
 }
 
 export interface StripeEventProcessorOptions {
-  redis: Redis;
+  redis: RedisClient;
   keys: Keys;
   sync: SubscriptionSync;
   counter: StripeEventCounter;

@@ -1,5 +1,5 @@
+import { createRedis, type RedisClient, type RedisTarget } from '@hark/core';
 import { type Job, Queue, Worker } from 'bullmq';
-import { Redis } from 'ioredis';
 import type { StripeEventJob } from './stripe-event-job.js';
 
 export interface RetryPolicy {
@@ -17,14 +17,20 @@ export interface RetryPolicy {
 export const defaultRetryPolicy: RetryPolicy = { attempts: 220, baseDelayMs: 1_000, maxDelayMs: 20 * 60_000 };
 
 export interface StripeEventQueueOptions {
-  redisUrl: string;
-  /** BullMQ key prefix (keys.stripeQueuePrefix()). */
+  /** One Redis server or a Redis Cluster (redisTargetOf(config)). */
+  redis: RedisTarget;
+  /** BullMQ key prefix (keys.stripeQueuePrefix()): its `{stripe-queue}` tag keeps every queue key on one Cluster slot. */
   prefix: string;
   process: (job: StripeEventJob) => Promise<void>;
   onFailure: (job: StripeEventJob | undefined, error: Error, willRetry: boolean) => void;
   retry?: RetryPolicy;
   /** Jobs in flight per instance; per-customer ordering comes from the customer lock, not from this. */
   concurrency?: number;
+  /**
+   * How long a job stays with a worker that stopped renewing its lock (a crash) before another
+   * worker runs it again (BullMQ's lockDuration; the stalled check runs every half of it). Default 30 s.
+   */
+  leaseMs?: number;
 }
 
 const QUEUE_NAME = 'stripe-events';
@@ -42,19 +48,21 @@ export class StripeEventQueue {
   private readonly retry: RetryPolicy;
   // Fail-fast client for enqueueing, so a webhook answers 503 at once (and Stripe retries) when
   // Redis is down; the worker's client waits instead, as BullMQ requires for blocking reads.
-  private readonly producerConnection: Redis;
-  private readonly workerConnection: Redis;
+  // Both from createRedis (one server or a Cluster), minus auto-pipelining, which Bull's users
+  // report losing jobs with.
+  private readonly producerConnection: RedisClient;
+  private readonly workerConnection: RedisClient;
   private queue: Queue<StripeEventJob> | null = null;
   private worker: Worker<StripeEventJob> | null = null;
 
   constructor(private readonly options: StripeEventQueueOptions) {
     this.retry = options.retry ?? defaultRetryPolicy;
-    this.producerConnection = new Redis(options.redisUrl, {
-      lazyConnect: true,
-      enableOfflineQueue: false,
-      maxRetriesPerRequest: 1,
+    this.producerConnection = createRedis(options.redis, { enableAutoPipelining: false });
+    this.workerConnection = createRedis(options.redis, {
+      enableAutoPipelining: false,
+      enableOfflineQueue: true,
+      maxRetriesPerRequest: null,
     });
-    this.workerConnection = new Redis(options.redisUrl, { lazyConnect: true, maxRetriesPerRequest: null });
   }
 
   async start(runWorker: boolean): Promise<void> {
@@ -113,6 +121,8 @@ export class StripeEventQueue {
         connection: this.workerConnection,
         prefix: this.options.prefix,
         concurrency: this.options.concurrency ?? 8,
+        lockDuration: this.options.leaseMs ?? 30_000,
+        stalledInterval: (this.options.leaseMs ?? 30_000) / 2,
         autorun: false,
         settings: { backoffStrategy: (attemptsMade: number) => retryDelayMs(attemptsMade, this.retry) },
       },

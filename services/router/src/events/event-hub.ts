@@ -1,5 +1,4 @@
-import type { Keys } from '@hark/core';
-import type { Redis } from 'ioredis';
+import type { Keys, RedisClient } from '@hark/core';
 
 type Listener = () => void;
 
@@ -12,7 +11,7 @@ export class EventHub {
   private readonly listeners = new Map<string, Set<Listener>>();
 
   constructor(
-    private readonly subscriber: Redis,
+    private readonly subscriber: RedisClient,
     private readonly keys: Keys,
   ) {
     subscriber.on('message', (channel: string) => {

@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '@hark/core';
 
 export interface DeviceEvent {
   id: string;
@@ -10,7 +10,7 @@ const READ_BATCH = 200;
 
 /** Stream entries after `afterId` (exclusive), oldest first. */
 export async function readEventsAfter(
-  redis: Redis,
+  redis: RedisClient,
   streamKey: string,
   afterId: string,
 ): Promise<DeviceEvent[]> {
@@ -33,7 +33,7 @@ export async function readEventsAfter(
  * stood between `afterId` and its oldest entry, so this errs on the side of "missed".
  */
 export async function missedTrimmedEvents(
-  redis: Redis,
+  redis: RedisClient,
   streamKey: string,
   afterId: string,
 ): Promise<boolean> {

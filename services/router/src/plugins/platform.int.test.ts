@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream';
-import { createRedis, loadConfig, loggerOptions } from '@hark/core';
-import { connectTestRedis, testRedisUrl } from '@hark/testing';
+import { createRedis, loadConfig, loggerOptions, redisTargetOf } from '@hark/core';
+import { connectTestRedis, keysMatching, testRedisEnv } from '@hark/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildRouter } from '../app.js';
 import { ADMIN_TOKEN, bearer, startTestRouter, type TestRouter } from '../testing/test-router.js';
@@ -71,7 +71,7 @@ describe('rate limit per API key', () => {
     expect(limited.json().error.code).toBe('HARK_ERR_RATE_LIMITED');
     const other = await router.userWithKey('bob');
     expect((await call(other)).statusCode).toBe(200);
-    const stored = await router.testRedis.redis.keys(`${router.testRedis.prefix}ratelimit:*`);
+    const stored = await keysMatching(router.testRedis.redis, `${router.testRedis.prefix}ratelimit:*`);
     expect(stored.length).toBeGreaterThanOrEqual(2);
   });
 });
@@ -87,7 +87,7 @@ describe('logs', () => {
     });
     const testRedis = await connectTestRedis('logs');
     const config = loadConfig({
-      REDIS_URL: testRedisUrl(),
+      ...testRedisEnv(),
       REDIS_PREFIX: testRedis.prefix,
       ADMIN_TOKEN,
       LOG_LEVEL: 'trace',
@@ -129,15 +129,15 @@ describe('logs', () => {
 
 describe('Redis outage', () => {
   it('answers 503 HARK_ERR_UNAVAILABLE and readiness says down, without crashing', async () => {
-    const redis = createRedis(testRedisUrl());
-    await redis.connect();
     const testRedis = await connectTestRedis('outage');
     const config = loadConfig({
-      REDIS_URL: testRedisUrl(),
+      ...testRedisEnv(),
       REDIS_PREFIX: testRedis.prefix,
       ADMIN_TOKEN,
       AUTH_CACHE_TTL_MS: '0',
     });
+    const redis = createRedis(redisTargetOf(config));
+    await redis.connect();
     const app = await buildRouter({ config, redis, logger: false });
     await app.users.createUser({ id: 'ada' });
     const { key: adaKey } = await app.users.addApiKey('ada');

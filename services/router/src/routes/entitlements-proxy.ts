@@ -27,6 +27,9 @@ export const operatorProxyPaths: readonly ProxiedPath[] = [
   { prefix: '/admin/users/:id/entitlements', exact: true },
   { prefix: '/admin/audit', exact: true },
   { prefix: '/admin/stripe' },
+  { prefix: '/admin/insights', exact: true },
+  { prefix: '/admin/insights.csv', exact: true },
+  { prefix: '/admin/users/:id/usage', exact: true },
 ];
 
 /** Stripe signs the raw body, so it passes through as a stream, never parsed or re-serialised. */

@@ -1,5 +1,6 @@
 import { intentSlotSchemas } from '@hark/contracts';
 import { fixedClock } from '@hark/core';
+import { keysMatching } from '@hark/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, startTestRouter, type TestRouter } from '../testing/test-router.js';
 
@@ -24,7 +25,9 @@ describe('POST /v1/nlu/parse', () => {
       slots: { duration_seconds: 5400, name: 'pasta' },
     });
     expect(Array.isArray(body.alternatives)).toBe(true);
-    expect(await router.testRedis.redis.keys(`${router.testRedis.prefix}{ada}:session:*`)).toEqual([]);
+    expect(await keysMatching(router.testRedis.redis, `${router.testRedis.prefix}{ada}:session:*`)).toEqual(
+      [],
+    );
   });
 
   it('answers null for text that only looks like a command', async () => {

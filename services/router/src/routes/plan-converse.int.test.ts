@@ -1,6 +1,6 @@
 import type { EntitlementChange } from '@hark/contracts';
 import { fixedClock } from '@hark/core';
-import { grantProjection, writeTestPlans } from '@hark/testing';
+import { grantProjection, keysMatching, writeTestPlans } from '@hark/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, startTestRouter, type TestRouter } from '../testing/test-router.js';
 
@@ -68,7 +68,7 @@ describe('unmatched text and the plan', () => {
     await grant('paying', 'premium');
     const body = await converse(key);
     expect(body.upsell).toBeUndefined();
-    expect(await redis().keys(`${router.testRedis.prefix}{paying}:usage:*`)).toEqual([]);
+    expect(await keysMatching(redis(), `${router.testRedis.prefix}{paying}:usage:*`)).toEqual([]);
   });
 
   it('sells nothing while conversation is switched off for everyone', async () => {

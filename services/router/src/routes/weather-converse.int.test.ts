@@ -1,5 +1,5 @@
 import { fixedClock } from '@hark/core';
-import { type OpenMeteoStandIn, startOpenMeteoStandIn } from '@hark/testing';
+import { deleteByPrefix, type OpenMeteoStandIn, startOpenMeteoStandIn } from '@hark/testing';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { bearer, startTestRouter, type TestRouter } from '../testing/test-router.js';
 
@@ -20,8 +20,7 @@ afterAll(async () => {
 beforeEach(async () => {
   standIn.reset();
   // Forget cached forecasts so each test sees its own stand-in setup.
-  const cached = await router.testRedis.redis.keys(`${router.testRedis.prefix}cache:*`);
-  if (cached.length > 0) await router.testRedis.redis.del(...cached);
+  await deleteByPrefix(router.testRedis.redis, `${router.testRedis.prefix}cache:`);
 });
 
 const converse = async (body: Record<string, unknown>) => {

@@ -1,6 +1,6 @@
 import { type Clock, loadConfig } from '@hark/core';
 import type { SkillRegistry } from '@hark/skills';
-import { connectTestRedis, type TestRedis } from '@hark/testing';
+import { connectTestRedis, type TestRedis, testRedisEnv } from '@hark/testing';
 import type { FastifyInstance } from 'fastify';
 import { buildRouter } from '../app.js';
 import type { ConversationClient } from '../conversation/conversation-client.js';
@@ -28,7 +28,7 @@ export async function startTestRouter(
 ): Promise<TestRouter> {
   const testRedis = await connectTestRedis('router');
   const config = loadConfig({
-    REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+    ...testRedisEnv(),
     REDIS_PREFIX: testRedis.prefix,
     ADMIN_TOKEN,
     NODE_ENV: 'test',

@@ -82,6 +82,8 @@ export interface AnsweredTurn {
   intent: string | null;
   handledBy: ConverseResponse['handledBy'];
   latencyMs: number;
+  /** The reply carried an upsell (the user hit the premium gate). */
+  upsell: boolean;
 }
 
 /** Events a streaming caller sees before `done`: what was understood, then deltas and tool calls. */
@@ -143,18 +145,22 @@ export async function converseTurn(
   stream?: TurnStream,
 ): Promise<ConverseResponse> {
   const startedAt = performance.now();
-  const answered = (intent: string | null, handledBy: ConverseResponse['handledBy']) =>
+  const answered = (intent: string | null, handledBy: ConverseResponse['handledBy'], upsell = false) =>
     deps.onAnswered?.({
       userId: user.id,
       sessionId: session.id,
       intent,
       handledBy,
       latencyMs: performance.now() - startedAt,
+      upsell,
     });
-  const profile = await deps.profiles.get(user.id);
+  // Both reads go out together: one Redis round trip of waiting, not two.
+  const [profile, session] = await Promise.all([
+    deps.profiles.get(user.id),
+    loadOrStartSession(deps, user, request),
+  ]);
   const timeZone = resolveTimeZone(request.timezone, profile.timezone);
   const locale = resolveLocale(request.locale ?? profile.locale ?? undefined);
-  const session = await loadOrStartSession(deps, user, request);
   const now = deps.clock.now();
   const localNow = localDateTime(now, timeZone);
   const recognized = deps.recognize(request.text, { locale, now: localNow });
@@ -163,7 +169,9 @@ export async function converseTurn(
 
   stream?.emit({ event: 'intent', data: { sessionId: session.id, intent } });
   if (!intent) {
-    await deps.sessions.save(user.id, nextSession(session, null, null, request, now));
+    // Saved while the premium path runs (it does not read the session), so it costs no waiting.
+    const saving = deps.sessions.save(user.id, nextSession(session, null, null, request, now));
+    saving.catch(() => {}); // awaited below; a failure must not count as unhandled meanwhile
     const access = await conversationAccess(deps.entitlements, user.id);
     const answer = await unmatchedTurn(
       deps,
@@ -171,7 +179,8 @@ export async function converseTurn(
       { user, session, request, timeZone, locale, profile },
       stream,
     );
-    answered(null, answer.handledBy);
+    await saving;
+    answered(null, answer.handledBy, answer.upsell !== undefined);
     return { sessionId: session.id, intent: null, expectsReply: false, ...answer };
   }
 

@@ -1,15 +1,72 @@
-import { recordInteraction } from '@hark/core';
+import { type InteractionEvent, type Keys, type RedisClient, recordInteractions } from '@hark/core';
 import type { FastifyInstance } from 'fastify';
 import type { AnsweredTurn } from './converse-turn.js';
 
+export interface InteractionLogOptions {
+  redis: RedisClient;
+  keys: Keys;
+  warn(context: Record<string, unknown>, message: string): void;
+  /** How long an event may wait for others to leave with it. */
+  flushMs?: number;
+  /** A batch this big leaves at once. */
+  maxBatch?: number;
+}
+
 /**
- * Appends a skill or fallback turn to the interaction stream the insights read, off the hot
- * path: the reply has gone out already, and a failure here only costs one data point.
+ * Skill and fallback turns on their way to the interaction stream the insights read. Off the hot
+ * path (the reply has gone out already) and in batches: events wait up to `flushMs` and leave in
+ * one pipeline, because a socket write per turn cost more than all the rest of recording it. A
+ * failure only costs those data points. After close() (the app's preClose) each event goes at once.
  */
-export async function recordAnsweredTurn(app: FastifyInstance, turn: AnsweredTurn): Promise<void> {
+export class InteractionLog {
+  private pending: InteractionEvent[] = [];
+  private timer: NodeJS.Timeout | null = null;
+  private closed = false;
+  private readonly flushMs: number;
+  private readonly maxBatch: number;
+
+  constructor(private readonly options: InteractionLogOptions) {
+    this.flushMs = options.flushMs ?? 20;
+    this.maxBatch = options.maxBatch ?? 500;
+  }
+
+  add(event: InteractionEvent): void {
+    this.pending.push(event);
+    if (this.closed || this.pending.length >= this.maxBatch) void this.flush();
+    else this.timer ??= setTimeout(() => void this.flush(), this.flushMs);
+  }
+
+  /** Sends what is waiting; never rejects. */
+  async flush(): Promise<void> {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    const batch = this.pending;
+    this.pending = [];
+    if (batch.length === 0) return;
+    const failed = await recordInteractions(this.options.redis, this.options.keys, batch).catch(
+      (error: unknown) => {
+        this.options.warn({ err: error }, 'could not record interactions');
+        return 0;
+      },
+    );
+    if (failed > 0) this.options.warn({ failed }, 'some interactions were not recorded');
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await this.flush();
+  }
+}
+
+/** Adds an answered skill or fallback turn to the log, with the plan in force (its id). */
+export async function recordAnsweredTurn(
+  app: FastifyInstance,
+  log: InteractionLog,
+  turn: AnsweredTurn,
+): Promise<void> {
   try {
     const { planId } = await app.entitlements.entitlements(turn.userId);
-    await recordInteraction(app.redis, app.keys, {
+    log.add({
       userId: turn.userId,
       plan: planId,
       handledBy: turn.handledBy,
@@ -17,6 +74,7 @@ export async function recordAnsweredTurn(app: FastifyInstance, turn: AnsweredTur
       outcome: 'ok',
       latencyMs: turn.latencyMs,
       sessionId: turn.sessionId,
+      upsell: turn.upsell,
       at: new Date(),
     });
   } catch (error) {

@@ -1,6 +1,5 @@
 import { answerKinds } from '@hark/contracts';
-import type { Keys } from '@hark/core';
-import type { Redis } from 'ioredis';
+import type { Keys, RedisClient } from '@hark/core';
 import { z } from 'zod';
 
 const slotsSchema = z.record(z.string(), z.union([z.string(), z.number()]));
@@ -37,7 +36,7 @@ export type SessionState = z.infer<typeof sessionStateSchema>;
  */
 export class SessionStore {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly keys: Keys,
     private readonly ttlSeconds: number,
   ) {}

@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Keys } from '@hark/core';
-import type { Redis } from 'ioredis';
+import type { Keys, RedisClient } from '@hark/core';
 import { z } from 'zod';
 
 /** Long enough to listen to a reply, short enough that links to stale replies die on their own. */
@@ -15,7 +14,7 @@ export type SpeechLink = z.infer<typeof linkSchema>;
  */
 export class SpeechLinks {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly keys: Keys,
   ) {}
 
