@@ -57,6 +57,7 @@ describe('isRedisUnavailableError', () => {
       isRedisUnavailableError(new Error("Cluster isn't ready and enableOfflineQueue options is false")),
     ).toBe(true);
     expect(isRedisUnavailableError(new Error('CLUSTERDOWN The cluster is down'))).toBe(true);
+    expect(isRedisUnavailableError(new Error('Command timed out'))).toBe(true);
     expect(isRedisUnavailableError(new Error("CROSSSLOT Keys in request don't hash to the same slot"))).toBe(
       false,
     );

@@ -23,12 +23,19 @@ export function redisTargetOf(config: Pick<HarkConfig, 'REDIS_URL' | 'REDIS_CLUS
  * Redis connection settings for a voice path: commands fail fast while Redis is down
  * (no offline queue, one retry) so requests answer 503 at once instead of hanging,
  * and the client keeps reconnecting in the background so service recovers by itself.
+ * A Redis that holds the connection open but stops answering (frozen, swapping, a network
+ * that drops packets without a reset) gives no such signal: `commandTimeout` bounds each
+ * command, so the request answers 503 after it rather than hanging. BullMQ's blocking worker
+ * connection must turn it off (`commandTimeout: undefined`).
  */
+export const REDIS_COMMAND_TIMEOUT_MS = 2_000;
+
 export const redisOptions: RedisOptions = {
   lazyConnect: true,
   enableOfflineQueue: false,
   maxRetriesPerRequest: 1,
   connectTimeout: 2_000,
+  commandTimeout: REDIS_COMMAND_TIMEOUT_MS,
   retryStrategy: (attempt) => Math.min(attempt * 100, 2_000),
 };
 
@@ -84,7 +91,7 @@ export function isRedisUnavailableError(error: unknown): boolean {
   if (code === 'ECONNREFUSED' || code === 'ECONNRESET' || code === 'ETIMEDOUT' || code === 'EPIPE')
     return true;
   if (error.name === 'ClusterAllFailedError') return true;
-  return /Connection is closed|enableOfflineQueue|Stream isn't writeable|LOADING|CLUSTERDOWN|TRYAGAIN|Failed to refresh slots cache/.test(
+  return /Command timed out|Connection is closed|enableOfflineQueue|Stream isn't writeable|LOADING|CLUSTERDOWN|TRYAGAIN|Failed to refresh slots cache/.test(
     error.message,
   );
 }

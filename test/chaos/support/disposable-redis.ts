@@ -54,7 +54,18 @@ export class DisposableRedis {
     await exited;
   }
 
+  /** SIGSTOP: Redis keeps every connection open and answers nothing, as a hung server does. */
+  freeze(): void {
+    this.child?.kill('SIGSTOP');
+  }
+
+  /** SIGCONT: Redis answers again, replies to what was sent meanwhile first. */
+  thaw(): void {
+    this.child?.kill('SIGCONT');
+  }
+
   async stop(): Promise<void> {
+    this.thaw();
     await this.crash();
     rmSync(this.dataDir, { recursive: true, force: true });
   }

@@ -62,6 +62,7 @@ export class StripeEventQueue {
       enableAutoPipelining: false,
       enableOfflineQueue: true,
       maxRetriesPerRequest: null,
+      commandTimeout: undefined,
     });
   }
 
