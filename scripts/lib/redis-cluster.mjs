@@ -1,12 +1,11 @@
 // Starts a throwaway Redis Cluster for `npm test`: three masters (no replicas), each a redis-server
 // on free loopback ports, without persistence, in a temp dir removed on stop(). Node builtins only,
 // like redis.mjs: it speaks RESP over node:net and creates the cluster with `redis-cli --cluster`.
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { findExecutable, freePort, ping, redisCommand } from './redis.mjs';
+import { findExecutable, freePort, redisCommand, spawnRedisServer, waitUntilReady } from './redis.mjs';
 import { log as defaultLog, run, stopProcess } from './run.mjs';
 
 /**
@@ -68,23 +67,12 @@ async function startNode(server, dataDir, timeoutMs) {
     ['--appendonly', 'no'],
     ['--dir', dataDir],
   ].flat();
-  // Own process group, like redis.mjs: a Ctrl-C reaches our scripts first, which stop it in order.
-  const child = spawn(server, args, { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
-  let output = '';
-  const keepTail = (chunk) => {
-    output = (output + chunk).slice(-4000);
-  };
-  child.stdout.on('data', keepTail);
-  child.stderr.on('data', keepTail);
-  child.on('error', keepTail);
-  const url = `redis://127.0.0.1:${port}`;
-  const deadline = Date.now() + timeoutMs;
-  while (!(await ping(url))) {
-    if (child.exitCode !== null || child.signalCode !== null || Date.now() > deadline) {
-      child.kill('SIGKILL');
-      throw new Error(`cluster node redis-server on port ${port} did not start:\n${output.trim()}`);
-    }
-    await sleep(50);
+  const { child, output } = spawnRedisServer(server, args);
+  try {
+    await waitUntilReady(`redis://127.0.0.1:${port}`, child, output, timeoutMs);
+  } catch (error) {
+    child.kill('SIGKILL');
+    throw new Error(`cluster node on port ${port}: ${error.message}`);
   }
   return { child, address: `127.0.0.1:${port}` };
 }

@@ -28,3 +28,13 @@ export function ping(url: string, timeoutMs?: number): Promise<boolean>;
 export function redisCommand(url: string, args: string[], timeoutMs?: number): Promise<unknown>;
 export function findExecutable(name: string, searchPath?: string): string | null;
 export function freePort(): Promise<number>;
+export function spawnRedisServer(
+  server: string,
+  args: string[],
+): { child: import('node:child_process').ChildProcess; output(): string };
+export function waitUntilReady(
+  url: string,
+  child: import('node:child_process').ChildProcess,
+  output: () => string,
+  timeoutMs?: number,
+): Promise<void>;

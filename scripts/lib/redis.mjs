@@ -55,16 +55,7 @@ export async function findOrStartRedis(options = {}) {
 async function startRedis(server, dataDir, throwaway, log) {
   const port = await freePort();
   const args = ['--bind', '127.0.0.1', '--port', String(port), '--appendonly', 'yes', '--dir', dataDir];
-  // Own process group: a terminal Ctrl-C reaches our scripts first, and they stop the
-  // services before Redis, so nothing loses its database mid-shutdown.
-  const child = spawn(server, args, { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
-  let output = '';
-  const keepTail = (chunk) => {
-    output = (output + chunk).slice(-4000);
-  };
-  child.stdout.on('data', keepTail);
-  child.stderr.on('data', keepTail);
-  child.on('error', keepTail);
+  const { child, output } = spawnRedisServer(server, args);
   // Last resort if the calling script crashes: never leave a redis-server behind.
   const onExit = () => {
     child.kill(throwaway ? 'SIGKILL' : 'SIGTERM');
@@ -78,7 +69,7 @@ async function startRedis(server, dataDir, throwaway, log) {
     rmSync(throwaway ? dataDir : path.join(dataDir, 'owner.json'), { recursive: true, force: true });
   });
   try {
-    await waitUntilReady(url, child, () => output);
+    await waitUntilReady(url, child, output);
   } catch (error) {
     await stop();
     throw error;
@@ -115,7 +106,25 @@ async function reuseLeftover(dataDir, log) {
   return { url, source: 'started', dataDir, stop };
 }
 
-async function waitUntilReady(url, child, output, timeoutMs = 20_000) {
+/**
+ * Starts redis-server with `args`, keeping the tail of what it prints for error messages. Its own
+ * process group: a terminal Ctrl-C reaches our scripts first, and they stop the services before
+ * Redis, so nothing loses its database mid-shutdown.
+ */
+export function spawnRedisServer(server, args) {
+  const child = spawn(server, args, { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  let output = '';
+  const keepTail = (chunk) => {
+    output = (output + chunk).slice(-4000);
+  };
+  child.stdout.on('data', keepTail);
+  child.stderr.on('data', keepTail);
+  child.on('error', keepTail);
+  return { child, output: () => output };
+}
+
+/** Resolves once the redis-server `child` answers PING at `url`; throws with its output if it exits or times out. */
+export async function waitUntilReady(url, child, output, timeoutMs = 20_000) {
   const deadline = Date.now() + timeoutMs; // loading a large append-only file takes a while
   while (Date.now() < deadline) {
     if (child.exitCode !== null || child.signalCode !== null) {

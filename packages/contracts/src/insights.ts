@@ -201,14 +201,19 @@ export const insightsMonthTotalSchema = insightsMonthTierSchema
   .omit({ tier: true, priced: true, monthlyPriceUsd: true })
   .describe('All tiers of one month; activeUsers is distinct across tiers');
 
-export const insightsLlmUserSchema = z.object({
-  userId: z.string(),
+export const llmUsageTotalsSchema = z.object({
   turns: count,
   promptTokens: count,
   completionTokens: count,
   tokens: count,
   costMicroUsd: microUsd,
   costUsd: usd,
+});
+export type LlmUsageTotals = z.infer<typeof llmUsageTotalsSchema>;
+
+export const insightsLlmUserSchema = z.object({
+  userId: z.string(),
+  ...llmUsageTotalsSchema.shape,
   marginUsd: usd.describe('monthlyPriceUsd (0 when free) - costUsd'),
   costShareOfPrice: ratio.nullable().describe('costUsd / monthlyPriceUsd; null when unpriced'),
 });
@@ -303,16 +308,6 @@ export const userUsageParamsSchema = z.object({ id: userIdSchema });
 export const userUsageQuerySchema = z.object({
   month: isoMonthSchema.optional().describe('UTC month (default: this month)'),
 });
-
-export const llmUsageTotalsSchema = z.object({
-  turns: count,
-  promptTokens: count,
-  completionTokens: count,
-  tokens: count,
-  costMicroUsd: microUsd,
-  costUsd: usd,
-});
-export type LlmUsageTotals = z.infer<typeof llmUsageTotalsSchema>;
 
 export const userUsageResponseSchema = z
   .object({

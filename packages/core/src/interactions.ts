@@ -51,21 +51,17 @@ function streamFields(event: InteractionEvent): string[] {
   return fields;
 }
 
+/** XADD's arguments after the command name: the capped stream, an id chosen by Redis, the fields. */
+const xaddArgs = (keys: Keys, event: InteractionEvent) =>
+  [keys.interactions(), 'MAXLEN', '~', INTERACTIONS_STREAM_CAP, '*', ...streamFields(event)] as const;
+
 /** Appends one interaction; resolves to the stream entry id. */
 export async function recordInteraction(
   redis: RedisClient,
   keys: Keys,
   event: InteractionEvent,
 ): Promise<string> {
-  const id = await redis.xadd(
-    keys.interactions(),
-    'MAXLEN',
-    '~',
-    INTERACTIONS_STREAM_CAP,
-    '*',
-    ...streamFields(event),
-  );
-  return id ?? '';
+  return (await redis.xadd(...xaddArgs(keys, event))) ?? '';
 }
 
 /**
@@ -79,9 +75,7 @@ export async function recordInteractions(
 ): Promise<number> {
   if (events.length === 0) return 0;
   const pipeline = redis.pipeline();
-  for (const event of events) {
-    pipeline.xadd(keys.interactions(), 'MAXLEN', '~', INTERACTIONS_STREAM_CAP, '*', ...streamFields(event));
-  }
+  for (const event of events) pipeline.xadd(...xaddArgs(keys, event));
   const results = (await pipeline.exec()) ?? [];
   return events.length - results.filter(([error]) => !error).length;
 }

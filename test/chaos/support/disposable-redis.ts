@@ -1,8 +1,8 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { findExecutable, freePort, ping } from '../../../scripts/lib/redis.mjs';
+import { findExecutable, freePort, spawnRedisServer, waitUntilReady } from '../../../scripts/lib/redis.mjs';
 
 export const redisServerPath = findExecutable('redis-server');
 
@@ -36,13 +36,9 @@ export class DisposableRedis {
   async restart(): Promise<void> {
     const args = ['--bind', '127.0.0.1', '--port', String(this.port), '--dir', this.dataDir];
     args.push('--appendonly', 'yes', '--appendfsync', 'always', '--save', '');
-    const child = spawn(this.server, args, { stdio: 'ignore' });
+    const { child, output } = spawnRedisServer(this.server, args);
     this.child = child;
-    const deadline = Date.now() + 10_000;
-    while (!(await ping(this.url, 200))) {
-      if (child.exitCode !== null || Date.now() > deadline) throw new Error('redis-server did not start');
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
+    await waitUntilReady(this.url, child, output, 10_000);
   }
 
   /** kill -9 of Redis: every connection drops at once. */

@@ -4,6 +4,12 @@
  * audit log names a person rather than "operator".
  */
 
+import { ApiError, errorFromResponse } from '../js/api.js';
+
+// One error type for both pages: an `{error: {code, message, details?}}` answer, or status 0 when
+// the router cannot be reached.
+export { ApiError };
+
 const TOKEN_KEY = 'hark.console.token';
 const OPERATOR_KEY = 'hark.console.operator';
 
@@ -17,38 +23,6 @@ export const session = {
   },
   forget: () => localStorage.removeItem(TOKEN_KEY),
 };
-
-/** An error answer (`{error: {code, message, details?}}`), or the router being unreachable (status 0). */
-export class ApiError extends Error {
-  constructor(status, code, message, details) {
-    super(message);
-    this.name = 'ApiError';
-    this.status = status;
-    this.code = code;
-    this.details = details;
-  }
-
-  /** 401: no or wrong token; 403: a token that may not do this. Either way, ask for one again. */
-  get needsToken() {
-    return this.status === 401 || this.status === 403;
-  }
-}
-
-async function errorFrom(response) {
-  let payload = null;
-  try {
-    payload = await response.json();
-  } catch {
-    // Not JSON (a proxy's HTML page, say): the status line is all there is to show.
-  }
-  const error = payload?.error;
-  return new ApiError(
-    response.status,
-    error?.code ?? `HTTP ${response.status}`,
-    error?.message ?? (response.statusText || 'The request failed'),
-    error?.details,
-  );
-}
 
 async function request(method, path, body) {
   const headers = { authorization: `Bearer ${session.token() ?? ''}` };
@@ -64,7 +38,7 @@ async function request(method, path, body) {
   } catch (error) {
     throw new ApiError(0, 'NETWORK', `Could not reach the router: ${error.message}`);
   }
-  if (!response.ok) throw await errorFrom(response);
+  if (!response.ok) throw await errorFromResponse(response);
   return response;
 }
 

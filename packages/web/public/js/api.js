@@ -13,6 +13,11 @@ export class ApiError extends Error {
     this.code = code;
     this.details = details;
   }
+
+  /** 401: no or wrong credential; 403: one that may not do this. Either way, ask for one again. */
+  get needsToken() {
+    return this.status === 401 || this.status === 403;
+  }
 }
 
 /** Reads a failed response's JSON error body; a body that is not one still gives a readable error. */
