@@ -12,7 +12,9 @@ const kinds: ScheduledKind[] = ['timer', 'alarm', 'reminder'];
 
 /** KEYS of every script in packages/core/lua, as its caller builds them. */
 const scriptKeys: Record<string, string[][]> = {
+  'authenticate-and-count.lua': [[keys.apiKeyByHash('ab12'), keys.requestCount('ab12')]],
   'claim-due.lua': [[keys.scheduleDue(), keys.scheduleClaimed()]],
+  'schedule-due.lua': [[keys.scheduleDue()]],
   'compare-and-set-item.lua': kinds.map((kind) => [
     keys.item(user, kind, 'i1'),
     keys.itemIndex(user, kind),

@@ -8,6 +8,7 @@ export type ScheduledKind = 'timer' | 'alarm' | 'reminder';
 
 export function createKeys(prefix: string) {
   const user = (userId: string) => `${prefix}{${userId}}`;
+  const apiKeyByHash = (sha256Hex: string) => `${prefix}apikey:${sha256Hex}`;
   return {
     prefix,
     /** Hash: id, name, timezone, createdAt. Owner: core/users. */
@@ -15,13 +16,17 @@ export function createKeys(prefix: string) {
     /** Set of the user's API key ids. Owner: core/users. */
     userApiKeys: (userId: string) => `${user(userId)}:apikeys`,
     /** String: SHA-256 hex of a key -> key id. Global lookup, so no user tag. Owner: core/users. */
-    apiKeyByHash: (sha256Hex: string) => `${prefix}apikey:${sha256Hex}`,
+    apiKeyByHash,
     /** Hash: userId, hash, createdAt, hint. Owner: core/users. */
     apiKey: (keyId: string) => `${prefix}key:${keyId}`,
     /** String (JSON) with a TTL: a conversation session's context. Owner: router/sessions. */
     session: (userId: string, sessionId: string) => `${user(userId)}:session:${sessionId}`,
-    /** Namespace handed to @fastify/rate-limit, which appends the API key id. */
-    rateLimitNamespace: () => `${prefix}ratelimit:`,
+    /**
+     * String (integer) with a TTL: an API key's requests in the current rate-limit window. Its hash
+     * tag is the whole key lookup key (which has no braces: the prefix may not hold any), so the
+     * two share a Cluster slot and one script reads the key and counts. Owner: core/users.
+     */
+    requestCount: (sha256Hex: string) => `${prefix}ratelimit:{${apiKeyByHash(sha256Hex)}}`,
     /** Hash: location (JSON), units, locale; timezone stays on the user hash. Owner: core/profiles. */
     profile: (userId: string) => `${user(userId)}:profile`,
 

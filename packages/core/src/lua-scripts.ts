@@ -7,7 +7,9 @@ import type { RedisClient } from './redis.js';
  * once per connection, so scripts survive a Redis restart or failover.
  */
 const scripts = {
+  authenticateAndCount: { file: 'authenticate-and-count.lua', keys: 2 },
   claimDue: { file: 'claim-due.lua', keys: 2 },
+  scheduleDue: { file: 'schedule-due.lua', keys: 1 },
   compareAndSetItem: { file: 'compare-and-set-item.lua', keys: 3 },
   compareAndSetJson: { file: 'compare-and-set-json.lua', keys: 1 },
   releaseLock: { file: 'release-lock.lua', keys: 1 },
@@ -31,7 +33,15 @@ const loaded = Object.fromEntries(
 ) as Record<ScriptName, { lua: string; numberOfKeys?: number }>;
 
 export interface HarkScripts {
+  /** Resolves null for an unknown key, else [key id, requests in this window, ms until it resets]. */
+  authenticateAndCount(
+    lookup: string,
+    counter: string,
+    windowMs: number,
+  ): Promise<[string, number, number] | null>;
   claimDue(due: string, claimed: string, now: number, leaseMs: number, limit: number): Promise<string[]>;
+  /** Resolves 1 when the member is new, 0 when it was already scheduled (its due time is then updated). */
+  scheduleDue(due: string, dueAt: number, member: string, channel: string): Promise<number>;
   compareAndSetItem(
     item: string,
     index: string,

@@ -79,9 +79,8 @@ export class Scheduler {
 
   /** Adds work due at `dueAt` (ms); idempotent for the same member. */
   async schedule(member: string, dueAt: number): Promise<void> {
-    const { redis, keys } = this.options;
-    await redis.zadd(keys.scheduleDue(), dueAt, member);
-    await redis.publish(keys.scheduleChannel(), String(dueAt));
+    const { keys } = this.options;
+    await this.scripts.scheduleDue(keys.scheduleDue(), dueAt, member, keys.scheduleChannel());
   }
 
   /** Removes work that is no longer wanted (best effort: stale work is also ignored when it fires). */

@@ -1,5 +1,6 @@
 import type { Clock } from './clock.js';
 import type { Keys } from './keys.js';
+import { type HarkScripts, harkScripts } from './lua-scripts.js';
 import type { RedisClient } from './redis.js';
 import { generateApiKey, generateId, sha256Hex } from './secrets.js';
 
@@ -20,25 +21,41 @@ export interface ApiKeyRecord {
 
 export const userIdPattern = /^[A-Za-z0-9_-]{1,64}$/;
 
+/** Who a valid API key belongs to. */
+export interface Authenticated {
+  user: User;
+  keyId: string;
+}
+
+/** A key's requests in the current rate-limit window, this one included. */
+export interface RequestCount {
+  count: number;
+  resetInMs: number;
+}
+
 interface CachedLookup {
-  value: { user: User; keyId: string };
+  value: Authenticated;
   expiresAt: number;
 }
 
 /**
  * Users and their API keys. Keys are stored only as SHA-256 hashes. The key itself is looked up in
- * Redis on every call (one GET), so a key revoked on any instance is refused at once on all of
- * them; only the user behind it is cached in-process, for `cacheTtlMs`.
+ * Redis on every call (one GET, or one script that also counts the request), so a key revoked on
+ * any instance is refused at once on all of them; only the user behind it is cached in-process,
+ * for `cacheTtlMs`.
  */
 export class UserStore {
   private readonly cache = new Map<string, CachedLookup>();
+  private readonly scripts: HarkScripts;
 
   constructor(
     private readonly redis: RedisClient,
     private readonly keys: Keys,
     private readonly clock: Clock,
     private readonly cacheTtlMs = 5_000,
-  ) {}
+  ) {
+    this.scripts = harkScripts(redis);
+  }
 
   async createUser(input: { id?: string; name?: string; timezone?: string | null }): Promise<User | null> {
     const id = input.id ?? generateId('usr');
@@ -106,11 +123,34 @@ export class UserStore {
   }
 
   /** The user a key belongs to, or null. */
-  async authenticate(key: string): Promise<{ user: User; keyId: string } | null> {
+  async authenticate(key: string): Promise<Authenticated | null> {
     const hash = sha256Hex(key);
     // Never cached: revoking deletes this entry, and every instance must see that at once. A key
     // given to someone else points at a new key id, which the cached entry is checked against.
-    const keyId = await this.redis.get(this.keys.apiKeyByHash(hash));
+    return this.ownerByKeyId(hash, await this.redis.get(this.keys.apiKeyByHash(hash)));
+  }
+
+  /**
+   * `authenticate`, and the request counted against the key's budget for a window of `windowMs`,
+   * in one Redis round trip (authenticate-and-count.lua). An unknown key counts nothing.
+   */
+  async authenticateAndCount(
+    key: string,
+    windowMs: number,
+  ): Promise<(Authenticated & { requests: RequestCount }) | null> {
+    const hash = sha256Hex(key);
+    const counted = await this.scripts.authenticateAndCount(
+      this.keys.apiKeyByHash(hash),
+      this.keys.requestCount(hash),
+      windowMs,
+    );
+    const found = await this.ownerByKeyId(hash, counted?.[0] ?? null);
+    if (!found || !counted) return null;
+    return { ...found, requests: { count: counted[1], resetInMs: counted[2] } };
+  }
+
+  /** The owner of the key id a key's hash points at (cached briefly), or null when it points nowhere. */
+  private async ownerByKeyId(hash: string, keyId: string | null): Promise<Authenticated | null> {
     if (!keyId) {
       this.cache.delete(hash);
       return null;
@@ -126,7 +166,7 @@ export class UserStore {
     return value;
   }
 
-  private async ownerOf(keyId: string): Promise<{ user: User; keyId: string } | null> {
+  private async ownerOf(keyId: string): Promise<Authenticated | null> {
     const userId = await this.redis.hget(this.keys.apiKey(keyId), 'userId');
     const user = userId ? await this.getUser(userId) : null;
     return user ? { user, keyId } : null;

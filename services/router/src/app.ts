@@ -13,7 +13,6 @@ import {
   type RedisClient,
   redisPlugin,
   redisTargetOf,
-  registerRateLimit,
   Scheduler,
   securityOptionsFrom,
   securityPlugin,
@@ -107,6 +106,7 @@ export async function buildRouter(options: RouterOptions): Promise<FastifyInstan
     keys,
     adminToken: config.ADMIN_TOKEN,
     cacheTtlMs: config.AUTH_CACHE_TTL_MS,
+    requestBudget: { max: config.RATE_LIMIT_MAX, windowMs: config.RATE_LIMIT_WINDOW_MS },
   });
   await app.register(healthRoutes);
 
@@ -122,7 +122,6 @@ export async function buildRouter(options: RouterOptions): Promise<FastifyInstan
   const turns = turnDependencies(app, options, clock, () => createDefaultSkills(skillDependencies));
   await app.register(async (v1) => {
     v1.addHook('onRequest', v1.authenticateUser);
-    await registerRateLimit(v1, { keys, max: config.RATE_LIMIT_MAX, windowMs: config.RATE_LIMIT_WINDOW_MS });
     await v1.register(nluRoutes, { clock });
     await v1.register(converseRoutes, { turns });
     await v1.register(voiceRoutes, {

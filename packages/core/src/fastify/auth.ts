@@ -1,16 +1,17 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { systemClock } from '../clock.js';
 import { HarkError } from '../errors.js';
 import type { Keys } from '../keys.js';
 import { bearerToken, secretsEqual } from '../secrets.js';
-import { type User, UserStore } from '../users.js';
+import { type Authenticated, type User, UserStore } from '../users.js';
+import { enforceRequestBudget, type RequestBudget } from './rate-limit.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
     users: UserStore;
-    /** onRequest hook for /v1 routes: a valid API key, or 401. */
-    authenticateUser(request: FastifyRequest): Promise<void>;
+    /** onRequest hook for /v1 routes: a valid API key, or 401; then the key's request budget, or 429. */
+    authenticateUser(request: FastifyRequest, reply: FastifyReply): Promise<void>;
     /** onRequest hook for /admin routes: the operator token, or 401/403. */
     authenticateOperator(request: FastifyRequest): Promise<void>;
   }
@@ -24,10 +25,13 @@ export interface AuthPluginOptions {
   keys: Keys;
   adminToken: string;
   cacheTtlMs: number;
+  /** Requests per API key and window (the router's /v1); counted in the same script as the key lookup. */
+  requestBudget?: RequestBudget;
 }
 
 /**
- * API keys (stored hashed, cached briefly) for users, one bearer token for operators.
+ * API keys (stored hashed, cached briefly) for users, with a request budget per key where one
+ * is given, and one bearer token for operators.
  * A user's key never opens /admin and the operator token is not a user.
  */
 export const authPlugin = fp<AuthPluginOptions>(
@@ -37,10 +41,18 @@ export const authPlugin = fp<AuthPluginOptions>(
     app.decorateRequest('user', null);
     app.decorateRequest('apiKeyId', null);
 
-    app.decorate('authenticateUser', async (request: FastifyRequest) => {
+    app.decorate('authenticateUser', async (request: FastifyRequest, reply: FastifyReply) => {
       const key = bearerToken(request.headers.authorization);
       if (!key) throw new HarkError('UNAUTHORIZED');
-      const found = await users.authenticate(key);
+      const budget = options.requestBudget;
+      let found: Authenticated | null;
+      if (budget) {
+        const counted = await users.authenticateAndCount(key, budget.windowMs);
+        if (counted) enforceRequestBudget(reply, budget, counted.requests);
+        found = counted;
+      } else {
+        found = await users.authenticate(key);
+      }
       if (!found) throw new HarkError('UNAUTHORIZED');
       request.user = found.user;
       request.apiKeyId = found.keyId;

@@ -1,28 +1,29 @@
-import rateLimit from '@fastify/rate-limit';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyReply } from 'fastify';
 import { HarkError } from '../errors.js';
-import type { Keys } from '../keys.js';
+import type { RequestCount } from '../users.js';
 
-export interface RateLimitOptions {
-  keys: Keys;
+/** Requests one API key may make per window, counted in Redis so every instance shares it. */
+export interface RequestBudget {
   max: number;
   windowMs: number;
 }
 
 /**
- * Per API key request budget, counted in Redis so every router instance shares it.
- * Runs as a preHandler, after authentication, so the budget belongs to the key, not the IP.
+ * The rate-limit answer for a request already counted (with its API-key lookup, in one script:
+ * `UserStore.authenticateAndCount`): the `x-ratelimit-*` headers on every answer and, once
+ * the budget is spent, 429 with `Retry-After`. The same headers @fastify/rate-limit sends.
  */
-export async function registerRateLimit(app: FastifyInstance, options: RateLimitOptions): Promise<void> {
-  await app.register(rateLimit, {
-    hook: 'preHandler',
-    max: options.max,
-    timeWindow: options.windowMs,
-    redis: app.redis,
-    nameSpace: options.keys.rateLimitNamespace(),
-    skipOnError: false,
-    keyGenerator: (request) => request.apiKeyId ?? request.ip,
-    errorResponseBuilder: (_request, context) =>
-      new HarkError('RATE_LIMITED', { retryAfterSeconds: Math.max(1, Math.ceil(context.ttl / 1000)) }),
-  });
+export function enforceRequestBudget(
+  reply: FastifyReply,
+  budget: RequestBudget,
+  requests: RequestCount,
+): void {
+  const resetSeconds = Math.max(1, Math.ceil(requests.resetInMs / 1000));
+  reply.header('x-ratelimit-limit', budget.max);
+  reply.header('x-ratelimit-remaining', Math.max(0, budget.max - requests.count));
+  reply.header('x-ratelimit-reset', resetSeconds);
+  if (requests.count > budget.max) {
+    reply.header('retry-after', resetSeconds);
+    throw new HarkError('RATE_LIMITED', { retryAfterSeconds: resetSeconds });
+  }
 }

@@ -1,5 +1,5 @@
 import { Writable } from 'node:stream';
-import { createRedis, loadConfig, loggerOptions, redisTargetOf } from '@hark/core';
+import { createRedis, loadConfig, loggerOptions, redisTargetOf, sha256Hex } from '@hark/core';
 import { connectTestRedis, keysMatching, testRedisEnv } from '@hark/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildRouter } from '../app.js';
@@ -56,23 +56,60 @@ describe('health, docs and metrics', () => {
 });
 
 describe('rate limit per API key', () => {
-  it('answers 429 with Retry-After once the budget is spent, per key', async () => {
-    const call = (k: string) =>
-      router.app.inject({
-        method: 'POST',
-        url: '/v1/nlu/parse',
-        headers: bearer(k),
-        payload: { text: 'hi' },
-      });
-    for (let i = 0; i < 3; i++) expect((await call(key)).statusCode).toBe(200);
+  const call = (k: string) =>
+    router.app.inject({
+      method: 'POST',
+      url: '/v1/nlu/parse',
+      headers: bearer(k),
+      payload: { text: 'hi' },
+    });
+
+  it('answers 429 with Retry-After once the budget is spent, per key, with the budget in headers', async () => {
+    for (let i = 0; i < 3; i++) {
+      const allowed = await call(key);
+      expect(allowed.statusCode).toBe(200);
+      expect(allowed.headers['x-ratelimit-limit']).toBe('3');
+      expect(allowed.headers['x-ratelimit-remaining']).toBe(String(2 - i));
+      expect(Number(allowed.headers['x-ratelimit-reset'])).toBeGreaterThan(0);
+      expect(Number(allowed.headers['x-ratelimit-reset'])).toBeLessThanOrEqual(60);
+    }
     const limited = await call(key);
     expect(limited.statusCode).toBe(429);
     expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+    expect(limited.headers['x-ratelimit-remaining']).toBe('0');
     expect(limited.json().error.code).toBe('HARK_ERR_RATE_LIMITED');
     const other = await router.userWithKey('bob');
     expect((await call(other)).statusCode).toBe(200);
     const stored = await keysMatching(router.testRedis.redis, `${router.testRedis.prefix}ratelimit:*`);
-    expect(stored.length).toBeGreaterThanOrEqual(2);
+    expect(stored).toHaveLength(2);
+  });
+
+  it('counts nothing for an unknown or revoked key, which gets 401 rather than 429', async () => {
+    const before = await keysMatching(router.testRedis.redis, `${router.testRedis.prefix}ratelimit:*`);
+    const unknown = await call('no-such-key-123');
+    expect(unknown.statusCode).toBe(401);
+    expect(unknown.headers['x-ratelimit-limit']).toBeUndefined();
+    const revoked = await router.userWithKey('cy');
+    expect((await call(revoked)).statusCode).toBe(200);
+    const found = await router.app.users.authenticate(revoked);
+    await router.app.users.revokeApiKey(found!.keyId);
+    for (let i = 0; i < 4; i++) expect((await call(revoked)).statusCode).toBe(401);
+    const after = await keysMatching(router.testRedis.redis, `${router.testRedis.prefix}ratelimit:*`);
+    expect(after).toHaveLength(before.length + 1);
+  });
+
+  it('starts a new window once the counter expires', async () => {
+    const dan = await router.userWithKey('dan');
+    for (let i = 0; i < 3; i++) await call(dan);
+    expect((await call(dan)).statusCode).toBe(429);
+    // The window's end brought forward: what a minute of waiting would do.
+    const counter = router.app.keys.requestCount(sha256Hex(dan));
+    expect(await router.testRedis.redis.get(counter)).toBe('4');
+    await router.testRedis.redis.pexpire(counter, 1);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const fresh = await call(dan);
+    expect(fresh.statusCode).toBe(200);
+    expect(fresh.headers['x-ratelimit-remaining']).toBe('2');
   });
 });
 

@@ -154,7 +154,11 @@ export async function converseTurn(
       latencyMs: performance.now() - startedAt,
       upsell,
     });
-  // Both reads go out together: one Redis round trip of waiting, not two.
+  // Every turn reads the user's entitlements (the premium gate, a plan's limits, the tier of the
+  // interaction event); asked now, a cache miss is read alongside the profile and session instead
+  // of after them. Its failures surface where it is used.
+  deps.entitlements.entitlements(user.id).catch(() => undefined);
+  // These reads go out together: one Redis round trip of waiting, not several.
   const [profile, session] = await Promise.all([
     deps.profiles.get(user.id),
     loadOrStartSession(deps, user, request),
