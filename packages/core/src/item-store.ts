@@ -61,6 +61,14 @@ export class ItemStore<T extends VersionedItem> {
     return values.map((value) => this.parse(value)).filter((item): item is T => item !== null);
   }
 
+  /**
+   * How many ids the user's index of this kind holds: every item the user has, plus ids of items
+   * that aged out and are not pruned yet, so never fewer than the items.
+   */
+  indexedCount(userId: string): Promise<number> {
+    return this.redis.zcard(this.keys.itemIndex(userId, this.kind));
+  }
+
   /** Stores a new item (version 1); false if the id exists. Returns the event id when one was recorded. */
   async create(userId: string, change: ItemChange<T>): Promise<{ created: boolean; eventId: string | null }> {
     const result = await this.write(userId, 0, change);

@@ -15,7 +15,7 @@ export function createKeys(prefix: string) {
     user: (userId: string) => `${user(userId)}:user`,
     /** Set of the user's API key ids. Owner: core/users. */
     userApiKeys: (userId: string) => `${user(userId)}:apikeys`,
-    /** String: SHA-256 hex of a key -> key id. Global lookup, so no user tag. Owner: core/users. */
+    /** String: SHA-256 hex of a key -> "keyId userId" (keys made before 2026-11-27: the key id alone). Global lookup, so no user tag. Owner: core/users. */
     apiKeyByHash,
     /** Hash: userId, hash, createdAt, hint. Owner: core/users. */
     apiKey: (keyId: string) => `${prefix}key:${keyId}`,

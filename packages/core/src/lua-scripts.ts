@@ -33,7 +33,7 @@ const loaded = Object.fromEntries(
 ) as Record<ScriptName, { lua: string; numberOfKeys?: number }>;
 
 export interface HarkScripts {
-  /** Resolves null for an unknown key, else [key id, requests in this window, ms until it resets]. */
+  /** Resolves null for an unknown key, else [the lookup's value, requests in this window, ms until it resets]. */
   authenticateAndCount(
     lookup: string,
     counter: string,

@@ -93,4 +93,33 @@ describe('UserStore', () => {
     await instanceA.addApiKey('bob', 'moved-key-123');
     expect((await instanceB.authenticate('moved-key-123'))?.user.id).toBe('bob');
   });
+  it('reads keys stored before the lookup named their owner (key id alone)', async () => {
+    await users.createUser({ id: 'ada' });
+    const { key, record } = await users.addApiKey('ada');
+    const lookup = `${testRedis.prefix}apikey:${sha256Hex(key)}`;
+    expect(await testRedis.redis.get(lookup)).toBe(`${record.id} ada`);
+    await testRedis.redis.set(lookup, record.id);
+    expect(await users.authenticate(key)).toMatchObject({ user: { id: 'ada' }, keyId: record.id });
+    expect(await users.authenticateAndCount(key, 60_000)).toMatchObject({
+      user: { id: 'ada' },
+      keyId: record.id,
+    });
+    const { record: replaced } = await users.addApiKey('ada', key);
+    expect(await users.listApiKeys('ada')).toEqual([replaced]);
+  });
+
+  it('counts requests per key in one window with the lookup, and nothing for unknown keys', async () => {
+    await users.createUser({ id: 'ada' });
+    const { key } = await users.addApiKey('ada');
+    const first = await users.authenticateAndCount(key, 60_000);
+    const second = await users.authenticateAndCount(key, 60_000);
+    expect(first?.requests.count).toBe(1);
+    expect(first?.requests.resetInMs).toBe(60_000);
+    expect(second?.requests.count).toBe(2);
+    expect(second?.requests.resetInMs).toBeGreaterThan(59_000);
+    expect(second?.requests.resetInMs).toBeLessThanOrEqual(60_000);
+    expect(await users.authenticateAndCount('no-such-key', 60_000)).toBeNull();
+    const counters = await keysMatching(testRedis.redis, `${testRedis.prefix}ratelimit:*`);
+    expect(counters).toEqual([`${testRedis.prefix}ratelimit:{${testRedis.prefix}apikey:${sha256Hex(key)}}`]);
+  });
 });

@@ -33,6 +33,22 @@ export interface RequestCount {
   resetInMs: number;
 }
 
+/** What a key's hash points at: "keyId userId" (older keys: the key id alone, the owner in its record). */
+interface KeyLookup {
+  keyId: string;
+  userId: string | null;
+}
+
+const keyLookupValue = (keyId: string, userId: string) => `${keyId} ${userId}`;
+
+function parseKeyLookup(value: string | null): KeyLookup | null {
+  if (!value) return null;
+  const space = value.indexOf(' ');
+  return space < 0
+    ? { keyId: value, userId: null }
+    : { keyId: value.slice(0, space), userId: value.slice(space + 1) };
+}
+
 interface CachedLookup {
   value: Authenticated;
   expiresAt: number;
@@ -93,12 +109,12 @@ export class UserStore {
       hint: key.slice(-4),
       createdAt: this.clock.now().toISOString(),
     };
-    const previous = await this.redis.get(this.keys.apiKeyByHash(hash));
-    if (previous) await this.revokeApiKey(previous);
+    const previous = parseKeyLookup(await this.redis.get(this.keys.apiKeyByHash(hash)));
+    if (previous) await this.revokeApiKey(previous.keyId);
     this.cache.delete(hash);
     await this.redis.hset(this.keys.apiKey(record.id), { ...record, hash });
     await this.redis.sadd(this.keys.userApiKeys(userId), record.id);
-    await this.redis.set(this.keys.apiKeyByHash(hash), record.id);
+    await this.redis.set(this.keys.apiKeyByHash(hash), keyLookupValue(record.id, userId));
     return { record, key };
   }
 
@@ -127,7 +143,7 @@ export class UserStore {
     const hash = sha256Hex(key);
     // Never cached: revoking deletes this entry, and every instance must see that at once. A key
     // given to someone else points at a new key id, which the cached entry is checked against.
-    return this.ownerByKeyId(hash, await this.redis.get(this.keys.apiKeyByHash(hash)));
+    return this.ownerByLookup(hash, await this.redis.get(this.keys.apiKeyByHash(hash)));
   }
 
   /**
@@ -144,21 +160,22 @@ export class UserStore {
       this.keys.requestCount(hash),
       windowMs,
     );
-    const found = await this.ownerByKeyId(hash, counted?.[0] ?? null);
+    const found = await this.ownerByLookup(hash, counted?.[0] ?? null);
     if (!found || !counted) return null;
     return { ...found, requests: { count: counted[1], resetInMs: counted[2] } };
   }
 
-  /** The owner of the key id a key's hash points at (cached briefly), or null when it points nowhere. */
-  private async ownerByKeyId(hash: string, keyId: string | null): Promise<Authenticated | null> {
-    if (!keyId) {
+  /** The owner of the key a key's hash points at (cached briefly), or null when it points nowhere. */
+  private async ownerByLookup(hash: string, lookupValue: string | null): Promise<Authenticated | null> {
+    const lookup = parseKeyLookup(lookupValue);
+    if (!lookup) {
       this.cache.delete(hash);
       return null;
     }
     const now = this.clock.now().getTime();
     const cached = this.cache.get(hash);
-    if (cached && cached.expiresAt > now && cached.value.keyId === keyId) return cached.value;
-    const value = await this.ownerOf(keyId);
+    if (cached && cached.expiresAt > now && cached.value.keyId === lookup.keyId) return cached.value;
+    const value = await this.ownerOf(lookup);
     if (value && this.cacheTtlMs > 0) {
       if (this.cache.size > 10_000) this.cache.clear();
       this.cache.set(hash, { value, expiresAt: now + this.cacheTtlMs });
@@ -166,8 +183,9 @@ export class UserStore {
     return value;
   }
 
-  private async ownerOf(keyId: string): Promise<Authenticated | null> {
-    const userId = await this.redis.hget(this.keys.apiKey(keyId), 'userId');
+  private async ownerOf({ keyId, userId: knownUserId }: KeyLookup): Promise<Authenticated | null> {
+    // Keys stored before the lookup carried the user id name their owner only in the key record.
+    const userId = knownUserId ?? (await this.redis.hget(this.keys.apiKey(keyId), 'userId'));
     const user = userId ? await this.getUser(userId) : null;
     return user ? { user, keyId } : null;
   }

@@ -1,6 +1,6 @@
 import { DEFAULT_SNOOZE_MINUTES, MAX_SNOOZE_MINUTES, repeatRule } from '@hark/contracts';
 import { type Clock, generateId, HarkError, type ItemChange } from '@hark/core';
-import type { ItemLimits } from '../scheduled/limits.js';
+import { ensureBelowLimit, type ItemLimits } from '../scheduled/limits.js';
 import { type DueRef, lateness, RETAIN_ENDED_SECONDS } from '../scheduled/schedule-port.js';
 import type { ScheduledItemStore } from '../scheduled/scheduled-store.js';
 import { type AlarmItem, alarmView, isActiveAlarm } from './alarm-item.js';
@@ -192,10 +192,7 @@ export class AlarmService {
     return { type, data: alarmView(alarm) };
   }
 
-  private async checkLimit(userId: string): Promise<void> {
-    const [limit, alarms] = await Promise.all([this.limits.maxActive(userId, 'alarm'), this.list(userId)]);
-    if (alarms.filter(isActiveAlarm).length >= limit) {
-      throw new HarkError('LIMIT_REACHED', { limit, what: 'alarms' }, { limit, kind: 'alarm' });
-    }
+  private checkLimit(userId: string): Promise<void> {
+    return ensureBelowLimit(this.items, this.limits, userId, 'alarm', isActiveAlarm);
   }
 }

@@ -1,7 +1,7 @@
 import { MAX_REMINDER_SECONDS } from '@hark/contracts';
 import { type Clock, generateId, HarkError, type ItemChange } from '@hark/core';
 import { DateTime } from 'luxon';
-import type { ItemLimits } from '../scheduled/limits.js';
+import { ensureBelowLimit, type ItemLimits } from '../scheduled/limits.js';
 import { type DueRef, lateness, RETAIN_ENDED_SECONDS } from '../scheduled/schedule-port.js';
 import type { ScheduledItemStore } from '../scheduled/scheduled-store.js';
 import { isPendingReminder, type ReminderItem, reminderView } from './reminder-item.js';
@@ -136,13 +136,7 @@ export class ReminderService {
     return { type, data: reminderView(reminder) };
   }
 
-  private async checkLimit(userId: string): Promise<void> {
-    const [limit, reminders] = await Promise.all([
-      this.limits.maxActive(userId, 'reminder'),
-      this.list(userId),
-    ]);
-    if (reminders.filter(isPendingReminder).length >= limit) {
-      throw new HarkError('LIMIT_REACHED', { limit, what: 'reminders' }, { limit, kind: 'reminder' });
-    }
+  private checkLimit(userId: string): Promise<void> {
+    return ensureBelowLimit(this.items, this.limits, userId, 'reminder', isPendingReminder);
   }
 }

@@ -1,4 +1,4 @@
-import type { ScheduledKind } from '@hark/core';
+import { HarkError, type ScheduledKind } from '@hark/core';
 
 /**
  * How many active items of a kind a user may have: from the user's plan where it sets one
@@ -38,3 +38,28 @@ export const limitsFromPlan = (plans: PlanLimitLookup, otherwise: ItemLimits): I
   maxActive: async (userId, kind) =>
     (await plans.limit(userId, `${kind}s.max_active`)) ?? otherwise.maxActive(userId, kind),
 });
+
+/** The part of a ScheduledItemStore a limit check needs. */
+export interface ActiveItems<T> {
+  activeReach(
+    userId: string,
+    limit: number | Promise<number>,
+    isActive: (item: T) => boolean,
+  ): Promise<boolean>;
+}
+
+/** Refuses one more active item of a kind (LIMIT_REACHED) once the user has as many as the limit allows. */
+export async function ensureBelowLimit<T>(
+  items: ActiveItems<T>,
+  limits: ItemLimits,
+  userId: string,
+  kind: ScheduledKind,
+  isActive: (item: T) => boolean,
+): Promise<void> {
+  // The limit (usually cached) and the index length are read together.
+  const limit = limits.maxActive(userId, kind);
+  if (await items.activeReach(userId, limit, isActive)) {
+    const max = await limit;
+    throw new HarkError('LIMIT_REACHED', { limit: max, what: `${kind}s` }, { limit: max, kind });
+  }
+}

@@ -32,6 +32,20 @@ export class ScheduledItemStore<T extends VersionedItem> {
     return this.store.list(userId);
   }
 
+  /**
+   * Whether the user has `limit` or more items `isActive` holds for. Reads the items only when the
+   * index is that long: most users are far below their limit, and one ZCARD tells.
+   */
+  async activeReach(
+    userId: string,
+    limit: number | Promise<number>,
+    isActive: (item: T) => boolean,
+  ): Promise<boolean> {
+    const [max, indexed] = await Promise.all([limit, this.store.indexedCount(userId)]);
+    if (indexed < max) return false;
+    return (await this.store.list(userId)).filter(isActive).length >= max;
+  }
+
   async create(userId: string, change: ItemChange<T>): Promise<T> {
     await this.scheduleDue(userId, change.next);
     const { created } = await this.store.create(userId, change);

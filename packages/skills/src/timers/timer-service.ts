@@ -1,6 +1,6 @@
 import { MAX_TIMER_SECONDS, type Timer } from '@hark/contracts';
 import { type Clock, generateId, HarkError, type ItemChange } from '@hark/core';
-import type { ItemLimits } from '../scheduled/limits.js';
+import { ensureBelowLimit, type ItemLimits } from '../scheduled/limits.js';
 import { type DueRef, lateness, RETAIN_ENDED_SECONDS } from '../scheduled/schedule-port.js';
 import type { ScheduledItemStore } from '../scheduled/scheduled-store.js';
 import { isActiveTimer, isRingingTimer, type TimerItem, timerRemainingMs, timerView } from './timer-item.js';
@@ -212,10 +212,7 @@ export class TimerService {
     return { type, data: timerView(timer, now) };
   }
 
-  private async checkLimit(userId: string): Promise<void> {
-    const [limit, timers] = await Promise.all([this.limits.maxActive(userId, 'timer'), this.list(userId)]);
-    if (timers.filter(isActiveTimer).length >= limit) {
-      throw new HarkError('LIMIT_REACHED', { limit, what: 'timers' }, { limit, kind: 'timer' });
-    }
+  private checkLimit(userId: string): Promise<void> {
+    return ensureBelowLimit(this.items, this.limits, userId, 'timer', isActiveTimer);
   }
 }
