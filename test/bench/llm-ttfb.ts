@@ -6,15 +6,16 @@
  * process of their own (built, as in production); requests rotate between the paths so drift hits all.
  * Sequential: one request at a time. Burst: rounds of 200 streams started at the same instant, so
  * the last one waits for Hark to start the 199 before it. Steady: 200 streams always in flight, each
- * answer streaming for about two seconds as a real model's does, a new stream starting as one ends:
- * the time to first token a request sees while 200 others are being relayed.
+ * answer streaming for about two seconds as a real model's does, a new stream starting as one ends
+ * (started spread out, so about 100 begin each second): the time to first token a request sees
+ * while 200 others are being relayed.
  */
 import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { LONG_ANSWER_MARK } from './lib/long-answer.js';
+import { LONG_ANSWER_MARK, LONG_ANSWER_MS } from './lib/long-answer.js';
 import { percentiles, round } from './lib/stats.js';
 import {
   INTERNAL_TOKEN,
@@ -184,20 +185,26 @@ async function bursts(paths: Paths, rounds: number, offset: number): Promise<Sam
 
 /**
  * `inFlight` streams kept open for `durationMs`: each worker starts a stream, and the next as soon as
- * one ends. Streams still open at the deadline finish but count too.
+ * one ends. The workers start spread over one answer's length, so streams begin at a steady rate
+ * (about inFlight / 2 s) rather than in waves of `inFlight` at once, which is what the burst run
+ * measures; only streams started once all workers are running count. Streams still open at the
+ * deadline finish but count too.
  */
 async function steadyStreams(target: Target, inFlight: number, durationMs: number, offset: number) {
   const samples: number[] = [];
-  const deadline = performance.now() + durationMs;
+  const rampEnd = performance.now() + LONG_ANSWER_MS;
+  const deadline = rampEnd + durationMs;
   let next = offset;
-  const worker = async () => {
+  const worker = async (index: number) => {
+    await new Promise((resolve) => setTimeout(resolve, (index * LONG_ANSWER_MS) / inFlight));
     while (performance.now() < deadline) {
+      const startedAt = performance.now();
       const timed = await timeToFirstToken(target, next++);
-      samples.push(timed.firstTokenMs);
+      if (startedAt >= rampEnd) samples.push(timed.firstTokenMs);
       await timed.finished;
     }
   };
-  await Promise.all(Array.from({ length: inFlight }, worker));
+  await Promise.all(Array.from({ length: inFlight }, (_, index) => worker(index)));
   return samples;
 }
 

@@ -4,7 +4,7 @@
 // send exactly the same request straight to the stand-in.
 import { writeFileSync } from 'node:fs';
 import { type RecordedChatRequest, startOpenAiStandIn } from '../../../packages/testing/src/index.js';
-import { LONG_ANSWER_MARK } from './long-answer.js';
+import { LONG_ANSWER_CHUNK_DELAY_MS, LONG_ANSWER_MARK } from './long-answer.js';
 
 const ANSWER =
   'Honey never spoils: archaeologists have eaten three thousand year old honey from Egyptian tombs.';
@@ -21,7 +21,7 @@ const standIn = await startOpenAiStandIn({
   defaultAnswer: (request) => ({
     kind: 'text',
     text: ANSWER,
-    chunkDelayMs: lastUserText(request).includes(LONG_ANSWER_MARK) ? 100 : 5,
+    chunkDelayMs: lastUserText(request).includes(LONG_ANSWER_MARK) ? LONG_ANSWER_CHUNK_DELAY_MS : 5,
   }),
 });
 let captured = false;
