@@ -24,6 +24,10 @@ export type ConversationPlan = z.infer<typeof conversationPlanSchema>;
 export const conversationTurnRequestSchema = z.object({
   userId: safeId,
   sessionId: safeId.describe('The router session; the conversation memory is kept per session'),
+  newSession: z
+    .boolean()
+    .optional()
+    .describe('The router made this session id for this very turn, so there is no memory to read yet'),
   text: utteranceText,
   timeZone: z.string().min(1).max(64).describe('IANA zone the turn runs in (already resolved by the router)'),
   locale: z.string().min(2).max(35).describe('Canonical BCP 47 locale'),

@@ -30,6 +30,18 @@ describe('conversation memory', () => {
     expect(ttl).toBeGreaterThan(590);
   });
 
+  it('reads no memory for a session the router has just made, and keeps that turn for the next', async () => {
+    service.standIn.enqueue({ kind: 'text', text: 'Hello, Cy.' }, { kind: 'text', text: 'You are Cy.' });
+    await streamTurn(service.url, turnBody({ sessionId: 'm4', newSession: true, text: 'I am Cy.' }));
+    // Leftovers under the same id (impossible for a fresh id, planted here) prove nothing was read.
+    const planted = JSON.stringify([{ role: 'user', content: 'planted' }]);
+    await service.testRedis.redis.lpush(service.keys.conversation('ada', 'm4'), planted);
+    await streamTurn(service.url, turnBody({ sessionId: 'm4', newSession: true, text: 'Again.' }));
+    expect(contents(1).slice(1)).toEqual(['Again.']);
+    await streamTurn(service.url, turnBody({ sessionId: 'm4', text: 'Who am I?' }));
+    expect(contents(2).slice(1)).toContain('I am Cy.');
+  });
+
   it('remembers tool calls with their results, so "cancel it" can refer to them', async () => {
     service.standIn.enqueue(
       { kind: 'tool_calls', calls: [{ name: 'timer_start', arguments: { duration_seconds: 60 } }] },

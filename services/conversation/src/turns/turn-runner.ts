@@ -80,8 +80,9 @@ async function converse(
   ledger: TurnLedger,
   startedAt: number,
 ): Promise<ConversationTurnResult> {
-  // The memory read goes out first; the prompt and tools are prepared while Redis answers.
-  const loading = services.memory.load(request.userId, request.sessionId);
+  // The memory read goes out first; the prompt and tools are prepared while Redis answers. A
+  // session the router has just made has none, and its first token need not wait for Redis.
+  const loading = request.newSession ? [] : services.memory.load(request.userId, request.sessionId);
   const context = skillContext(services.clock, request);
   const tools = toolsAllowed(services.tools, request.plan.allowedTools);
   const userMessage: ChatCompletionMessageParam = { role: 'user', content: request.text };

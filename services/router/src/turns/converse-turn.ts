@@ -122,6 +122,7 @@ async function unmatchedTurn(
     {
       userId: user.id,
       sessionId: session.id,
+      newSession: request.sessionId === undefined,
       text: request.text,
       timeZone: input.timeZone,
       locale: input.locale,

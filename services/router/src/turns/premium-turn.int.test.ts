@@ -72,10 +72,19 @@ describe('the premium path of /v1/converse', () => {
     expect(calls.at(-1)).toMatchObject({
       userId: 'pat',
       sessionId: body.sessionId,
+      newSession: true,
       text: question.text,
       plan: { id: 'premium' },
     });
     expect(await redis().get(keys().usage('pat', DAILY, '2026-11-26'))).toBe('1');
+    // The next turn names the session: its memory must be read.
+    await router.app.inject({
+      method: 'POST',
+      url: '/v1/converse',
+      headers: bearer(key),
+      payload: { ...question, sessionId: body.sessionId },
+    });
+    expect(calls.at(-1)).toMatchObject({ sessionId: body.sessionId, newSession: false });
   });
 
   it('streams intent, deltas and done as Server-Sent Events', async () => {

@@ -8,6 +8,8 @@ export const DAILY_QUOTA = 'conversation.turns_per_day';
 export interface PremiumTurnInput {
   userId: string;
   sessionId: string;
+  /** The router made the session id for this turn (no memory can exist for it). */
+  newSession: boolean;
   text: string;
   timeZone: string;
   locale: string;
