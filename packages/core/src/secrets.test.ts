@@ -1,12 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { createKeys } from './keys.js';
-import { bearerToken, generateApiKey, secretsEqual, sha256Hex } from './secrets.js';
+import { bearerToken, generateApiKey, generateId, secretsEqual, sha256Hex } from './secrets.js';
 
 describe('secrets', () => {
   it('generates distinct, prefixed, URL-safe keys', () => {
     const keys = new Set(Array.from({ length: 100 }, generateApiKey));
     expect(keys.size).toBe(100);
     for (const key of keys) expect(key).toMatch(/^hark_[A-Za-z0-9_-]{43}$/);
+  });
+
+  it('generates distinct ids across many refills of its entropy pool', () => {
+    // 1,008 pooled bytes hold 112 ids: 5,000 ids refill the pool about 45 times.
+    const ids = Array.from({ length: 5_000 }, () => generateId('tmr'));
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const id of ids) expect(id).toMatch(/^tmr_[A-Za-z0-9_-]{12}$/);
   });
 
   it('hashes with SHA-256', () => {

@@ -6,7 +6,23 @@ export const sha256Hex = (value: string): string => createHash('sha256').update(
 /** 32 random bytes, URL-safe, with a recognisable prefix so leaked keys are easy to scan for. */
 export const generateApiKey = (): string => `hark_${randomBytes(32).toString('base64url')}`;
 
-export const generateId = (prefix: string): string => `${prefix}_${randomBytes(9).toString('base64url')}`;
+/**
+ * Random bytes for ids, drawn from the same CSPRNG a kilobyte at a time: asking it for 9 bytes at
+ * every timer or key cost more than the rest of making one (crypto.randomUUID pools the same way).
+ */
+const idEntropy = { pool: Buffer.alloc(0), offset: 0 };
+function randomIdBytes(size: number): Buffer {
+  if (idEntropy.offset + size > idEntropy.pool.length) {
+    idEntropy.pool = randomBytes(1_008);
+    idEntropy.offset = 0;
+  }
+  const bytes = idEntropy.pool.subarray(idEntropy.offset, idEntropy.offset + size);
+  idEntropy.offset += size;
+  return bytes;
+}
+
+/** "tmr_" and 12 URL-safe characters (72 random bits). */
+export const generateId = (prefix: string): string => `${prefix}_${randomIdBytes(9).toString('base64url')}`;
 
 /** Constant-time comparison of two secrets of any length. */
 export function secretsEqual(given: string, expected: string): boolean {

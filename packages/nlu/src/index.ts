@@ -5,6 +5,7 @@
  */
 export { type AnswerContext, type AnswerKind, parseAnswer, parseChoice } from './answers.js';
 export { normalize, tokenize } from './normalize.js';
+export { cachedRecognize } from './recognize-cache.js';
 export { MAX_ALTERNATIVES, type RecognizeContext, type RecognizeResult, recognize } from './recognizer.js';
 export { parseClockTime } from './slots/clock-times.js';
 export { type DayPart, type DayRef, parseDay, resolveDay, splitDayRef } from './slots/days.js';

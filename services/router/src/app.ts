@@ -20,7 +20,7 @@ import {
   systemClock,
 } from '@hark/core';
 import { entitlementsPlugin } from '@hark/entitlements-client';
-import { recognize } from '@hark/nlu';
+import { cachedRecognize } from '@hark/nlu';
 import {
   createDefaultSkills,
   createOpenMeteoClient,
@@ -210,7 +210,7 @@ function turnDependencies(
   });
   app.addHook('preClose', () => interactions.close());
   return {
-    recognize,
+    recognize: cachedRecognize(),
     skills: options.skills ?? defaultSkills(),
     sessions: new SessionStore(app.redis, app.keys, config.SESSION_TTL_SECONDS),
     profiles: new ProfileStore(app.redis, app.keys),
