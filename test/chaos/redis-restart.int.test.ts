@@ -55,7 +55,13 @@ interface Stack {
 async function startStack(redisUrl: string): Promise<Stack> {
   const roomyFree = { ...testPlans.free, limits: { ...testPlans.free.limits, 'timers.max_active': 1_000 } };
   await writeTestPlans(check!, keys.plans(), [roomyFree, testPlans.premium]);
-  const common = { REDIS_PREFIX: PREFIX, ADMIN_TOKEN, INTERNAL_TOKEN: 'chaos-internal-token-1' };
+  const common = {
+    REDIS_PREFIX: PREFIX,
+    ADMIN_TOKEN,
+    INTERNAL_TOKEN: 'chaos-internal-token-1',
+    // Every event is the evidence: none may be trimmed, however many timers the load creates.
+    EVENTS_KEPT_PER_USER: '1000000',
+  };
   // A firing cut off by the crash stays claimed until this lease runs out, then fires.
   const routerEnv = { SEED_DEMO: 'false', RATE_LIMIT_MAX: '100000', SCHEDULER_LEASE_MS: String(LEASE_MS) };
   const [router, entitlements, conversation] = await Promise.all([

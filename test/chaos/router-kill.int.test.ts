@@ -60,6 +60,8 @@ describe.skipIf(!chaosRuns)('kill -9 of a router mid-load', () => {
         RATE_LIMIT_MAX: '100000',
         TIMERS_MAX_ACTIVE: '1000',
         SCHEDULER_LEASE_MS: String(LEASE_MS),
+        // Every event is the evidence: none may be trimmed, however many timers the lanes create.
+        EVENTS_KEPT_PER_USER: '1000000',
       };
       const routers = await Promise.all([startService('router', env), startService('router', env)]);
       services.push(...routers);

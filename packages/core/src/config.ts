@@ -89,6 +89,8 @@ export const configSchema = z
     WEATHER_API_URL: z.url({ protocol: /^https?$/ }).default('https://api.open-meteo.com'),
     GEOCODING_API_URL: z.url({ protocol: /^https?$/ }).default('https://geocoding-api.open-meteo.com'),
     SSE_HEARTBEAT_MS: z.coerce.number().int().min(1_000).default(15_000),
+    // Device events each user keeps for replay on /v1/events (approximate: Redis trims whole blocks).
+    EVENTS_KEPT_PER_USER: z.coerce.number().int().min(100).max(1_000_000).default(1_000),
     // A router that dies while firing due work leaves it claimed; another takes it over after this lease.
     SCHEDULER_LEASE_MS: z.coerce.number().int().min(1_000).default(30_000),
     // Internal calls between services (router -> conversation) carry this shared secret.

@@ -33,6 +33,7 @@ export function createSkillRegistry(
     clock,
     schedule,
     limits: limitsFromConfig(config),
+    streamCap: config.EVENTS_KEPT_PER_USER,
   });
   return createDefaultSkills({
     redis,

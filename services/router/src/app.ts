@@ -188,6 +188,7 @@ function setUpScheduling(app: FastifyInstance, options: RouterOptions, clock: Cl
     schedule: scheduler,
     // Timers follow the plan ("timers.max_active"); a kind the plan does not limit keeps the config limit.
     limits: limitsFromPlan(app.entitlements, limitsFromConfig(config)),
+    streamCap: config.EVENTS_KEPT_PER_USER,
     onFireError: (error, member) =>
       app.log.error({ err: error, member }, 'firing a due item failed; retried'),
   });
