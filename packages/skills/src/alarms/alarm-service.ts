@@ -86,7 +86,6 @@ export class AlarmService {
     const ringsAt = nextOccurrence(clock, now.getTime());
     if (ringsAt === null)
       throw new HarkError('INVALID_TIME', { reason: `${input.date} ${input.time} has passed` });
-    await this.checkLimit(userId);
     const alarm: AlarmItem = {
       id: generateId('alm'),
       version: 1,
@@ -99,7 +98,9 @@ export class AlarmService {
       ringingSince: null,
       deviceId: input.deviceId ?? null,
     };
-    return this.items.create(userId, { next: alarm, event: this.event('alarm.set', alarm) });
+    return this.items.create(userId, { next: alarm, event: this.event('alarm.set', alarm) }, () =>
+      this.checkLimit(userId),
+    );
   }
 
   cancel(userId: string, id: string): Promise<AlarmItem> {

@@ -63,7 +63,6 @@ export class ReminderService {
     const text = input.text.trim().replace(/\s+/g, ' ');
     if (text === '') throw new HarkError('VALIDATION', { summary: 'text must not be empty' });
     const dueAt = reminderDueAt(input, now.getTime());
-    await this.checkLimit(userId);
     const reminder: ReminderItem = {
       id: generateId('rem'),
       version: 1,
@@ -75,7 +74,11 @@ export class ReminderService {
       deviceId: input.deviceId ?? null,
       firedAt: null,
     };
-    return this.items.create(userId, { next: reminder, event: this.event('reminder.created', reminder) });
+    return this.items.create(
+      userId,
+      { next: reminder, event: this.event('reminder.created', reminder) },
+      () => this.checkLimit(userId),
+    );
   }
 
   /** Moves a pending reminder, or brings back one that was already due ("remind me again in 10 minutes"). */

@@ -46,8 +46,13 @@ export class ScheduledItemStore<T extends VersionedItem> {
     return (await this.store.list(userId)).filter(isActive).length >= max;
   }
 
-  async create(userId: string, change: ItemChange<T>): Promise<T> {
-    await this.scheduleDue(userId, change.next);
+  /**
+   * Stores a new item, scheduled first. `precondition` (a limit check) runs while the due time is
+   * being scheduled, one round trip instead of two; when it refuses, the member just scheduled is
+   * stale and fires as a no-op, as after a lost race.
+   */
+  async create(userId: string, change: ItemChange<T>, precondition?: () => Promise<void>): Promise<T> {
+    await Promise.all([this.scheduleDue(userId, change.next), precondition?.()]);
     const { created } = await this.store.create(userId, change);
     if (!created) throw new Error(`${this.store.kind} ${change.next.id} already exists`);
     return change.next;

@@ -77,7 +77,6 @@ export class TimerService {
 
   async start(userId: string, input: StartTimer): Promise<TimerItem> {
     checkDuration(input.durationSeconds, 'A timer');
-    await this.checkLimit(userId);
     const now = this.clock.now();
     const timer: TimerItem = {
       id: generateId('tmr'),
@@ -92,10 +91,14 @@ export class TimerService {
       finishedAt: null,
       stoppedAt: null,
     };
-    return this.items.create(userId, {
-      next: timer,
-      event: this.event('timer.started', timer, now.getTime()),
-    });
+    return this.items.create(
+      userId,
+      {
+        next: timer,
+        event: this.event('timer.started', timer, now.getTime()),
+      },
+      () => this.checkLimit(userId),
+    );
   }
 
   pause(userId: string, id: string): Promise<TimerItem> {
