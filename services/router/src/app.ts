@@ -3,6 +3,7 @@ import {
   type Clock,
   createBaseServer,
   createKeys,
+  documentRequestBudget,
   errorHandlerPlugin,
   type HarkConfig,
   healthRoutes,
@@ -122,6 +123,7 @@ export async function buildRouter(options: RouterOptions): Promise<FastifyInstan
   const turns = turnDependencies(app, options, clock, () => createDefaultSkills(skillDependencies));
   await app.register(async (v1) => {
     v1.addHook('onRequest', v1.authenticateUser);
+    documentRequestBudget(v1);
     await v1.register(nluRoutes, { clock });
     await v1.register(converseRoutes, { turns });
     await v1.register(voiceRoutes, {

@@ -1,4 +1,5 @@
-import type { FastifyReply } from 'fastify';
+import { errorResponseSchema } from '@hark/contracts';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { HarkError } from '../errors.js';
 import type { RequestCount } from '../users.js';
 
@@ -26,4 +27,17 @@ export function enforceRequestBudget(
     reply.header('retry-after', resetSeconds);
     throw new HarkError('RATE_LIMITED', { retryAfterSeconds: resetSeconds });
   }
+}
+
+/**
+ * Lists the budget's 429 answer in the OpenAPI description of every route registered in `app` from
+ * now on that documents its answers, as enforceRequestBudget can refuse any of them.
+ */
+export function documentRequestBudget(app: FastifyInstance): void {
+  app.addHook('onRoute', (route) => {
+    const response = route.schema?.response as Record<string, unknown> | undefined;
+    if (route.schema && response && !('429' in response)) {
+      route.schema.response = { ...response, 429: errorResponseSchema };
+    }
+  });
 }

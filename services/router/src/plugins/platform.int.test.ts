@@ -37,7 +37,11 @@ describe('health, docs and metrics', () => {
     }
     const converse = spec.paths['/v1/converse'].post;
     expect(converse.requestBody.content['application/json'].schema.properties.text.maxLength).toBe(1000);
-    expect(Object.keys(converse.responses)).toEqual(expect.arrayContaining(['200', '400', '401', '501']));
+    expect(Object.keys(converse.responses)).toEqual(
+      expect.arrayContaining(['200', '400', '401', '429', '501']),
+    );
+    expect(Object.keys(spec.paths['/v1/timers'].post.responses)).toContain('429');
+    expect(Object.keys(spec.paths['/admin/users'].post.responses)).not.toContain('429');
     expect(JSON.stringify(spec)).toContain('ConverseResult');
     const docs = await router.app.inject({ url: '/docs/' });
     expect(docs.statusCode).toBe(200);
