@@ -41,7 +41,7 @@ export const limitsFromPlan = (plans: PlanLimitLookup, otherwise: ItemLimits): I
 
 /** The part of a ScheduledItemStore a limit check needs. */
 export interface ActiveItems<T> {
-  activeReach(
+  hasActiveAtLeast(
     userId: string,
     limit: number | Promise<number>,
     isActive: (item: T) => boolean,
@@ -58,7 +58,7 @@ export async function ensureBelowLimit<T>(
 ): Promise<void> {
   // The limit (usually cached) and the index length are read together.
   const limit = limits.maxActive(userId, kind);
-  if (await items.activeReach(userId, limit, isActive)) {
+  if (await items.hasActiveAtLeast(userId, limit, isActive)) {
     const max = await limit;
     throw new HarkError('LIMIT_REACHED', { limit: max, what: `${kind}s` }, { limit: max, kind });
   }

@@ -36,7 +36,7 @@ export class ScheduledItemStore<T extends VersionedItem> {
    * Whether the user has `limit` or more items `isActive` holds for. Reads the items only when the
    * index is that long: most users are far below their limit, and one ZCARD tells.
    */
-  async activeReach(
+  async hasActiveAtLeast(
     userId: string,
     limit: number | Promise<number>,
     isActive: (item: T) => boolean,
