@@ -21,7 +21,7 @@ function randomIdBytes(size: number): Buffer {
   return bytes;
 }
 
-/** "tmr_" and 12 URL-safe characters (72 random bits). */
+/** The prefix, "_" and 12 URL-safe characters (72 random bits): "tmr_8pcbC6lpr1La". */
 export const generateId = (prefix: string): string => `${prefix}_${randomIdBytes(9).toString('base64url')}`;
 
 /** Constant-time comparison of two secrets of any length. */
