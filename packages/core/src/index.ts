@@ -7,6 +7,7 @@ export * from './item-store.js';
 export * from './keys.js';
 export * from './logger.js';
 export * from './lua-scripts.js';
+export * from './node-http-fetch.js';
 export * from './profiles.js';
 export * from './redis.js';
 export * from './scheduler.js';

@@ -1,4 +1,4 @@
-import type { Clock, HarkConfig } from '@hark/core';
+import { type Clock, createNodeHttpFetch, type HarkConfig } from '@hark/core';
 import type { FastifyBaseLogger } from 'fastify';
 import OpenAI from 'openai';
 import { LlmGateway } from './llm-gateway.js';
@@ -9,7 +9,7 @@ const KEYLESS = 'no-key';
 export interface GatewayWiring {
   clock: Clock;
   log: FastifyBaseLogger;
-  /** The transport for the LLM API (tests, a proxy); global fetch otherwise. */
+  /** The transport for the LLM API (tests, a proxy); node:http with kept-alive connections otherwise. */
   fetch?: typeof fetch;
 }
 
@@ -23,7 +23,7 @@ export function createLlmGateway(config: HarkConfig, wiring: GatewayWiring): Llm
     maxRetries: config.LLM_MAX_RETRIES,
     // Never the SDK's 10-minute default on a voice path; the turn's own timers usually fire first.
     timeout: config.LLM_TOTAL_TIMEOUT_MS,
-    ...(wiring.fetch ? { fetch: wiring.fetch } : {}),
+    fetch: wiring.fetch ?? createNodeHttpFetch(),
   });
   return new LlmGateway({
     client,

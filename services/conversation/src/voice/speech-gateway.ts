@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
 import { type AudioContentType, audioExtensions } from '@hark/contracts';
-import { type HarkConfig, HarkError, type Keys, type RedisClient } from '@hark/core';
+import { createNodeHttpFetch, type HarkConfig, HarkError, type Keys, type RedisClient } from '@hark/core';
 import OpenAI, { toFile } from 'openai';
-import { createNodeHttpFetch } from '../llm/node-http-fetch.js';
 
 /** Local servers (a Whisper or Piper server) take any key; the SDK insists on one. */
 const KEYLESS = 'no-key';

@@ -8,6 +8,7 @@ import {
   streamErrorEventSchema,
   toolEventSchema,
 } from '@hark/contracts';
+import { createNodeHttpFetch } from '@hark/core';
 import { readSseFrames } from './sse-frames.js';
 
 /** The conversation service could not give an answer; `code` is its HARK_ERR_* code or our own. */
@@ -35,6 +36,7 @@ export interface ConversationClientOptions {
   internalToken: string;
   /** Bound on the whole turn, on top of the service's own upstream timeouts. */
   timeoutMs: number;
+  /** The transport (tests); node:http with kept-alive connections otherwise. */
   fetch?: typeof fetch;
 }
 
@@ -66,7 +68,7 @@ async function failureOf(response: Response): Promise<ConversationFailure> {
 
 /** HTTP client of services/conversation's internal API (POST /internal/turns, streamed). */
 export function createConversationClient(options: ConversationClientOptions): ConversationClient {
-  const doFetch = options.fetch ?? fetch;
+  const doFetch = options.fetch ?? createNodeHttpFetch();
   return {
     async turn(request, onEvent, signal) {
       const response = await doFetch(`${options.baseUrl}/internal/turns`, {
