@@ -4,6 +4,9 @@
  * NLU, quota, the hop to the service) and the conversation service alone (memory, prompt and tool
  * schemas, the openai SDK, the SSE relay). The stand-in, the service and the router each run in a
  * process of their own (built, as in production); requests rotate between the paths so drift hits all.
+ * A fourth path calibrates the rest: the direct request through a bare Node.js pass-through relay
+ * (lib/relay-server.ts), i.e. what one process hop costs on this machine with no work done in it. The
+ * service is one hop from the stand-in, the router two.
  * Sequential: one request at a time. Burst: rounds of 200 streams started at the same instant, so
  * the last one waits for Hark to start the 199 before it. Steady: 200 streams always in flight, each
  * answer streaming for about two seconds as a real model's does, a new stream starting as one ends
@@ -21,6 +24,7 @@ import {
   INTERNAL_TOKEN,
   removeKeys,
   type Started,
+  startRelay,
   startRouter,
   startService,
   startStandIn,
@@ -161,12 +165,14 @@ async function directTarget(
   };
 }
 
-type Paths = { direct: Target; service: Target; router: Target };
+/** `relay`: the direct request through a bare Node.js pass-through (one hop, none of Hark's work). */
+type Paths = { direct: Target; relay: Target; service: Target; router: Target };
 type Samples = Record<keyof Paths, number[]>;
-const pathNames = ['direct', 'service', 'router'] as const;
+const pathNames = ['direct', 'relay', 'service', 'router'] as const;
+const noSamples = (): Samples => ({ direct: [], relay: [], service: [], router: [] });
 
 async function sequential(paths: Paths, count: number): Promise<Samples> {
-  const samples: Samples = { direct: [], service: [], router: [] };
+  const samples = noSamples();
   for (let index = 0; index < count; index++) {
     for (const name of pathNames) samples[name].push(await oneStream(paths[name], index));
   }
@@ -174,7 +180,7 @@ async function sequential(paths: Paths, count: number): Promise<Samples> {
 }
 
 async function bursts(paths: Paths, rounds: number, offset: number): Promise<Samples> {
-  const samples: Samples = { direct: [], service: [], router: [] };
+  const samples = noSamples();
   for (let round = 0; round < rounds; round++) {
     for (const name of pathNames) {
       samples[name].push(...(await burstOfStreams(paths[name], STREAMS, offset + round * STREAMS)));
@@ -209,17 +215,20 @@ async function steadyStreams(target: Target, inFlight: number, durationMs: numbe
 }
 
 async function steady(paths: Paths): Promise<Samples> {
-  const samples: Samples = { direct: [], service: [], router: [] };
+  const samples = noSamples();
   for (const [index, name] of pathNames.entries()) {
     samples[name] = await steadyStreams(paths[name], STREAMS, STEADY_MS, 200_000 * (index + 1));
   }
   return samples;
 }
 
-/** Each Hark path against the direct one: percentiles, and what Hark added at each. */
+/**
+ * Each path against the direct one: percentiles, and what it added at each. The relay's added time
+ * is what one bare hop costs here: the service makes one hop, the router two.
+ */
 function compare(samples: Samples) {
   const direct = percentiles(samples.direct);
-  const added = (name: 'service' | 'router') => {
+  const added = (name: 'relay' | 'service' | 'router') => {
     const hark = percentiles(samples[name]);
     return {
       p50Ms: round(hark.p50, 3),
@@ -231,6 +240,7 @@ function compare(samples: Samples) {
   };
   return {
     direct: { p50Ms: round(direct.p50, 3), p99Ms: round(direct.p99, 3), samples: direct.count },
+    relay: added('relay'),
     service: added('service'),
     router: added('router'),
   };
@@ -247,10 +257,14 @@ async function main(): Promise<void> {
     started.push(service);
     const router = await startRouter(service.url, prefix, STREAMS);
     started.push(router);
+    const relay = await startRelay(standIn.url);
+    started.push(relay);
     const pathsFor = async (text: string): Promise<Paths> => {
       const serviceTarget = harkTarget(service.url, text);
+      const direct = await directTarget(standIn.url, captureFile, serviceTarget, text);
       return {
-        direct: await directTarget(standIn.url, captureFile, serviceTarget, text),
+        direct,
+        relay: { ...direct, url: direct.url.replace(standIn.url, relay.url) },
         service: serviceTarget,
         router: routerTarget(router.url, router.apiKeys, text),
       };

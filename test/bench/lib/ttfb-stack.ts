@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { createKeys, createRedis, systemClock, UserStore } from '../../../packages/core/src/index.js';
 import { grantProjection } from '../../../packages/testing/src/index.js';
 import { freePort, startRouterProcess } from '../../e2e/support/router-process.js';
+import { firstJsonLine, spawnTypeScript } from './http-stack.js';
 
 export const INTERNAL_TOKEN = 'bench-internal-token';
 const serviceEntry = fileURLToPath(new URL('../../../services/conversation/dist/server.js', import.meta.url));
@@ -23,6 +24,15 @@ export async function startStandIn(captureFile: string): Promise<Started> {
   const child = spawn(tsx, [script], { env, stdio: ['ignore', 'pipe', 'inherit'] });
   const first = await readline.createInterface({ input: child.stdout! })[Symbol.asyncIterator]().next();
   return { child, ...(JSON.parse(first.value as string) as { url: string }) };
+}
+
+/** The bare relay (relay-server.ts) in front of `targetUrl`; its URL has the target's path. */
+export async function startRelay(targetUrl: string): Promise<Started> {
+  const target = new URL(targetUrl);
+  const script = fileURLToPath(new URL('./relay-server.ts', import.meta.url));
+  const child = spawnTypeScript(script, [target.origin]);
+  const { url } = await firstJsonLine<{ url: string }>(child);
+  return { child, url: `${url}${target.pathname.replace(/\/$/, '')}` };
 }
 
 async function untilReady(child: ChildProcess, url: string, what: string): Promise<Started> {
