@@ -144,6 +144,14 @@ async function throughput(router: RouterInstance, baselines: Baselines, keys: st
       'fastify echo, 100-byte JSON',
       await load(`http://127.0.0.1:${baselines.echo}/`, { ...onBaseline, method: 'POST', body: json.echo }),
     ],
+    [
+      'fastify echo after one Redis GET',
+      await load(`http://127.0.0.1:${baselines.redisEcho}/`, {
+        ...onBaseline,
+        method: 'POST',
+        body: json.echo,
+      }),
+    ],
     ['converse "what time is it"', await load(`${router.url}/v1/converse`, { ...onRouter, body: json.time })],
     [
       'converse "set a timer for 5 minutes"',
@@ -233,7 +241,7 @@ type Baselines = Awaited<ReturnType<typeof startBaselines>>;
 
 async function startBaselines() {
   const child = spawnTypeScript(new URL('./lib/baseline-servers.ts', import.meta.url).pathname);
-  return { child, ...(await firstJsonLine<{ hello: number; echo: number }>(child)) };
+  return { child, ...(await firstJsonLine<{ hello: number; echo: number; redisEcho: number }>(child)) };
 }
 
 async function main(): Promise<void> {

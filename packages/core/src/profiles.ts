@@ -21,7 +21,8 @@ export class ProfileStore {
     return {
       timezone: timezone || null,
       location: parseLocation(fields.location),
-      units: unitsSchema.safeParse(fields.units).data ?? null,
+      // Unset is the common case: no failed parse (and its error object) on every turn for it.
+      units: fields.units ? (unitsSchema.safeParse(fields.units).data ?? null) : null,
       locale: fields.locale || null,
     };
   }

@@ -18,7 +18,7 @@ export interface Outcome {
 }
 
 export interface ThroughputResult {
-  /** Hello, echo, then the router's requests, in that order. */
+  /** Hello, echo, echo after a Redis GET, then the router's requests, in that order. */
   rows: Array<[string, Outcome]>;
   routerPeakRss: number;
   routerHeapUsed: number;
@@ -96,21 +96,31 @@ export function resultLine(
   fixed: FixedRateResult,
   scale: ScaleOutResult,
 ): Record<string, unknown> {
-  const [hello, echo, time, timerVoice, timerRest] = measured.rows.map(([, r]) => r);
+  const [hello, echo, redisEcho, time, timerVoice, timerRest] = measured.rows.map(([, r]) => r);
   const [fixedEcho, fixedTime, fixedTimer] = fixed.rows.map(([, r]) => r);
   const ratio = (rps: number) => round(rps / echo!.rps, 3);
+  const toRedisEcho = (rps: number) => round(rps / redisEcho!.rps, 3);
   const latency = (r: FixedRateOutcome) => ({ p50: r.p50, p99: r.p99 });
   return {
     name: 'http',
     helloRps: hello!.rps,
     echoRps: echo!.rps,
+    redisEchoRps: redisEcho!.rps,
     converseTimeRps: time!.rps,
     converseTimerRps: timerVoice!.rps,
     createTimerRps: timerRest!.rps,
     converseTimeVsEcho: ratio(time!.rps),
     converseTimerVsEcho: ratio(timerVoice!.rps),
     createTimerVsEcho: ratio(timerRest!.rps),
-    cpuUsPerRequest: { echo: echo!.serverCpuUs, time: time!.serverCpuUs, timer: timerVoice!.serverCpuUs },
+    redisEchoVsEcho: ratio(redisEcho!.rps),
+    converseTimeVsRedisEcho: toRedisEcho(time!.rps),
+    converseTimerVsRedisEcho: toRedisEcho(timerVoice!.rps),
+    cpuUsPerRequest: {
+      echo: echo!.serverCpuUs,
+      redisEcho: redisEcho!.serverCpuUs,
+      time: time!.serverCpuUs,
+      timer: timerVoice!.serverCpuUs,
+    },
     at1000rps: { echo: latency(fixedEcho!), time: latency(fixedTime!), timer: latency(fixedTimer!) },
     routerPeakRssMiB: mebibytes(measured.routerPeakRss),
     routerHeapUsedMiB: mebibytes(measured.routerHeapUsed),
