@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eventually } from '../../services/conversation/src/testing/test-conversation.js';
 import { readSseFrames } from '../../services/router/src/conversation/sse-frames.js';
 import { type PremiumStack, startPremiumStack } from './support/premium-stack.js';
 
@@ -62,5 +63,36 @@ describe('premium conversation end to end', () => {
     expect(timers.timers).toEqual([
       expect.objectContaining({ name: 'soft-boiled eggs', durationSeconds: 360, state: 'ON' }),
     ]);
+  });
+
+  it('a listener who hangs up mid-answer stops the model, and the turn is given back', async () => {
+    stack.standIn.enqueue({
+      kind: 'text',
+      text: 'a long answer that nobody will hear to the end, word after word after word',
+      chunkDelayMs: 50,
+    });
+    const before = await stack.router.entitlements.usage('pam', 'conversation.turns_per_day');
+    const listener = new AbortController();
+    const response = await fetch(`${routerUrl}/v1/converse`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${key}`,
+        'content-type': 'application/json',
+        accept: 'text/event-stream',
+      },
+      body: JSON.stringify({ text: 'tell me a long story about nothing' }),
+      signal: listener.signal,
+    });
+    const frames = readSseFrames(response.body as unknown as AsyncIterable<Uint8Array>);
+    for await (const frame of frames) if (frame.event === 'delta') break;
+    const during = await stack.router.entitlements.usage('pam', 'conversation.turns_per_day');
+    expect(during.used).toBe(before.used + 1);
+    listener.abort();
+    // The router's request to the service is cut, and with it the service's request to the model.
+    await stack.standIn.waitForClientAbort();
+    await eventually(async () => {
+      const after = await stack.router.entitlements.usage('pam', 'conversation.turns_per_day');
+      return after.used === before.used ? after : undefined;
+    });
   });
 });
