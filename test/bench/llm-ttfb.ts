@@ -11,7 +11,7 @@
  * the last one waits for Hark to start the 199 before it. Steady: 200 streams always in flight, each
  * answer streaming for about two seconds as a real model's does, a new stream starting as one ends
  * (started spread out, so about 100 begin each second): the time to first token a request sees
- * while 200 others are being relayed.
+ * while 200 others are being relayed, and what each process serving the path spends in CPU per turn.
  */
 import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
@@ -19,6 +19,7 @@ import { Agent, request } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { LONG_ANSWER_MARK, LONG_ANSWER_MS } from './lib/long-answer.js';
+import { cpuMsOf } from './lib/process-usage.js';
 import { percentiles, round } from './lib/stats.js';
 import {
   INTERNAL_TOKEN,
@@ -196,11 +197,21 @@ async function bursts(paths: Paths, rounds: number, offset: number): Promise<Sam
  * measures; only streams started once all workers are running count. Streams still open at the
  * deadline finish but count too.
  */
-async function steadyStreams(target: Target, inFlight: number, durationMs: number, offset: number) {
+async function steadyStreams(
+  target: Target,
+  inFlight: number,
+  durationMs: number,
+  offset: number,
+  pids: Record<string, number | undefined>,
+): Promise<{ samples: number[]; cpuMsPerTurn: Record<string, number> }> {
   const samples: number[] = [];
   const rampEnd = performance.now() + LONG_ANSWER_MS;
   const deadline = rampEnd + durationMs;
   let next = offset;
+  let cpuAtRampEnd: Record<string, number> = {};
+  const atRampEnd = setTimeout(() => {
+    cpuAtRampEnd = Object.fromEntries(Object.entries(pids).map(([name, pid]) => [name, cpuMsOf(pid)]));
+  }, LONG_ANSWER_MS);
   const worker = async (index: number) => {
     await new Promise((resolve) => setTimeout(resolve, (index * LONG_ANSWER_MS) / inFlight));
     while (performance.now() < deadline) {
@@ -211,15 +222,31 @@ async function steadyStreams(target: Target, inFlight: number, durationMs: numbe
     }
   };
   await Promise.all(Array.from({ length: inFlight }, (_, index) => worker(index)));
-  return samples;
+  clearTimeout(atRampEnd);
+  // Approximate: the turns counted started after the ramp; the CPU is what was spent from the ramp's
+  // end until the last of them finished (turns open at either edge roughly cancel out).
+  const cpuMsPerTurn = Object.fromEntries(
+    Object.entries(pids).map(([name, pid]) => [
+      name,
+      round((cpuMsOf(pid) - (cpuAtRampEnd[name] ?? Number.NaN)) / Math.max(1, samples.length), 2),
+    ]),
+  );
+  return { samples, cpuMsPerTurn };
 }
 
-async function steady(paths: Paths): Promise<Samples> {
+/** The steady run of every path; with each Hark process's CPU time per turn on the paths it serves. */
+async function steady(
+  paths: Paths,
+  pids: Record<keyof Paths, Record<string, number | undefined>>,
+): Promise<{ samples: Samples; cpuMsPerTurn: Record<string, Record<string, number>> }> {
   const samples = noSamples();
+  const cpuMsPerTurn: Record<string, Record<string, number>> = {};
   for (const [index, name] of pathNames.entries()) {
-    samples[name] = await steadyStreams(paths[name], STREAMS, STEADY_MS, 200_000 * (index + 1));
+    const run = await steadyStreams(paths[name], STREAMS, STEADY_MS, 200_000 * (index + 1), pids[name]);
+    samples[name] = run.samples;
+    cpuMsPerTurn[name] = run.cpuMsPerTurn;
   }
-  return samples;
+  return { samples, cpuMsPerTurn };
 }
 
 /**
@@ -273,7 +300,13 @@ async function main(): Promise<void> {
     await sequential(short, 50); // warm-up: JIT, connection pools
     const oneAtATime = compare(await sequential(short, SEQUENTIAL));
     const burst = compare(await bursts(short, ROUNDS, 100_000));
-    const inFlight = compare(await steady(await pathsFor(`${TEXT} ${LONG_ANSWER_MARK}`)));
+    const steadyRun = await steady(await pathsFor(`${TEXT} ${LONG_ANSWER_MARK}`), {
+      direct: {},
+      relay: { relay: relay.child.pid },
+      service: { service: service.child.pid },
+      router: { router: router.child.pid, service: service.child.pid },
+    });
+    const inFlight = { ...compare(steadyRun.samples), cpuMsPerTurn: steadyRun.cpuMsPerTurn };
     console.log(`sequential (${SEQUENTIAL}): ${JSON.stringify(oneAtATime)}`);
     console.log(`burst of ${STREAMS} streams x ${ROUNDS}: ${JSON.stringify(burst)}`);
     console.log(`${STREAMS} streams in flight for ${STEADY_MS / 1000} s: ${JSON.stringify(inFlight)}`);

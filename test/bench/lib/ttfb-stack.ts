@@ -101,15 +101,20 @@ export async function startRouter(
     apiKeys.push((await store.addApiKey(id)).key);
   }
   redis.disconnect();
-  const router = await startRouterProcess({
-    NODE_ENV: 'test',
-    REDIS_URL: redisUrl(),
-    REDIS_PREFIX: prefix,
-    ADMIN_TOKEN: 'bench-operator-token',
-    INTERNAL_TOKEN,
-    CONVERSATION_URL: serviceUrl,
-    RATE_LIMIT_MAX: '100000000',
-  });
+  // e.g. BENCH_ROUTER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof", as in the HTTP bench.
+  const nodeArgs = process.env.BENCH_ROUTER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const router = await startRouterProcess(
+    {
+      NODE_ENV: 'test',
+      REDIS_URL: redisUrl(),
+      REDIS_PREFIX: prefix,
+      ADMIN_TOKEN: 'bench-operator-token',
+      INTERNAL_TOKEN,
+      CONVERSATION_URL: serviceUrl,
+      RATE_LIMIT_MAX: '100000000',
+    },
+    nodeArgs,
+  );
   return { child: router.child, url: router.url, apiKeys };
 }
 

@@ -20,10 +20,13 @@ export interface RouterProcess {
   exited: Promise<number | null>;
 }
 
-/** Starts the built router as its own process and waits until /readyz answers. */
-export async function startRouterProcess(env: Record<string, string>): Promise<RouterProcess> {
+/** Starts the built router as its own process (with `nodeArgs`, e.g. --cpu-prof) and waits until /readyz answers. */
+export async function startRouterProcess(
+  env: Record<string, string>,
+  nodeArgs: string[] = [],
+): Promise<RouterProcess> {
   const port = await freePort();
-  const child = spawn(process.execPath, [serverEntry], {
+  const child = spawn(process.execPath, [...nodeArgs, serverEntry], {
     env: { ...process.env, LOG_LEVEL: 'warn', PORT: String(port), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
