@@ -1,0 +1,170 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { ConversationTurnRequest, ConversationTurnResult } from '@hark/contracts';
+import { INTERNAL_TOKEN_HEADER } from '@hark/contracts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ConversationFailure, createConversationClient } from './conversation-client.js';
+
+// The router's client of POST /internal/turns over its default transport (node:http), against a
+// local server that plays the conversation service: what it sends, and every way a turn can end.
+
+type Handler = (request: IncomingMessage, body: string, response: ServerResponse) => unknown;
+let server: Server;
+let baseUrl: string;
+let handle: Handler = () => {};
+let closedRequests = 0;
+
+beforeAll(async () => {
+  server = createServer((request, response) => {
+    let body = '';
+    request.on('data', (chunk) => (body += chunk));
+    request.on('end', () => handle(request, body, response));
+    response.on('close', () => {
+      if (!response.writableFinished) closedRequests++;
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+
+afterAll(async () => {
+  server.closeAllConnections();
+  await new Promise((resolve) => server.close(resolve));
+});
+
+const turnRequest: ConversationTurnRequest = {
+  userId: 'ada',
+  sessionId: 's1',
+  newSession: true,
+  text: 'tell me about honey',
+  timeZone: 'Europe/Paris',
+  locale: 'en-GB',
+  deviceId: null,
+  profile: { timezone: 'Europe/Paris', location: null, units: null, locale: null },
+  plan: { id: 'premium', features: { conversation: true } },
+};
+
+const result: ConversationTurnResult = {
+  reply: { text: 'Honey never spoils.', speech: 'Honey never spoils.' },
+  usage: { promptTokens: 10, completionTokens: 4, totalTokens: 14 },
+  costUsd: 0.0001,
+  model: 'stand-in',
+  latencyMs: 12,
+  tools: [],
+};
+
+const frame = (event: string, data: unknown) => `event: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
+const openStream = (response: ServerResponse) =>
+  response.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8' });
+
+const client = (timeoutMs = 5_000) =>
+  createConversationClient({ baseUrl, internalToken: 'internal-secret', timeoutMs });
+
+async function failureOf(turn: Promise<unknown>): Promise<ConversationFailure> {
+  const error = await turn.then(
+    () => undefined,
+    (thrown: unknown) => thrown,
+  );
+  expect(error).toBeInstanceOf(ConversationFailure);
+  return error as ConversationFailure;
+}
+
+describe('the conversation client', () => {
+  it('sends the turn with the internal token and relays deltas as they come, then the result', async () => {
+    let seen: { token: unknown; accept: unknown; body: unknown } | undefined;
+    let firstRelayed: () => void = () => {};
+    const relayed = new Promise<void>((resolve) => (firstRelayed = resolve));
+    handle = async (request, body, response) => {
+      seen = {
+        token: request.headers[INTERNAL_TOKEN_HEADER],
+        accept: request.headers.accept,
+        body: JSON.parse(body),
+      };
+      openStream(response);
+      response.write(frame('delta', { text: 'Honey ' }));
+      await relayed; // the rest only once the first delta reached the caller: nothing is buffered
+      response.write(frame('future-event', { ignored: true }));
+      response.write(frame('delta', { text: 'never spoils.' }));
+      response.end(frame('done', result));
+    };
+    const events: unknown[] = [];
+    const onEvent = (event: unknown) => {
+      events.push(event);
+      firstRelayed();
+    };
+    const answer = await client().turn(turnRequest, onEvent, new AbortController().signal);
+    expect(seen).toEqual({ token: 'internal-secret', accept: 'text/event-stream', body: turnRequest });
+    expect(events).toEqual([
+      { event: 'delta', data: { text: 'Honey ' } },
+      { event: 'delta', data: { text: 'never spoils.' } },
+    ]);
+    expect(answer).toEqual(result);
+  });
+
+  it("fails with the service's code when the stream ends in an error event", async () => {
+    handle = (_request, _body, response) => {
+      openStream(response);
+      response.end(frame('error', { code: 'HARK_ERR_LLM_UNAVAILABLE', message: 'the model is down' }));
+    };
+    const failure = await failureOf(client().turn(turnRequest, () => {}, new AbortController().signal));
+    expect(failure.code).toBe('HARK_ERR_LLM_UNAVAILABLE');
+  });
+
+  it("fails with the service's code on an error status, and with its own when the body is not JSON", async () => {
+    handle = (_request, _body, response) => {
+      response.writeHead(403, { 'content-type': 'application/json' });
+      response.end(JSON.stringify({ error: { code: 'HARK_ERR_FORBIDDEN', message: 'wrong token' } }));
+    };
+    expect((await failureOf(client().turn(turnRequest, () => {}, new AbortController().signal))).code).toBe(
+      'HARK_ERR_FORBIDDEN',
+    );
+    handle = (_request, _body, response) => {
+      response.writeHead(502);
+      response.end('<html>bad gateway</html>');
+    };
+    const failure = await failureOf(client().turn(turnRequest, () => {}, new AbortController().signal));
+    expect(failure.code).toBe('HARK_ERR_UPSTREAM_UNAVAILABLE');
+    expect(failure.message).toContain('502');
+  });
+
+  it('fails as unavailable when nothing listens, and when the stream stops before done', async () => {
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const { port } = closed.address() as AddressInfo;
+    await new Promise((resolve) => closed.close(resolve));
+    const nowhere = createConversationClient({
+      baseUrl: `http://127.0.0.1:${port}`,
+      internalToken: 'internal-secret',
+      timeoutMs: 5_000,
+    });
+    const refused = await failureOf(nowhere.turn(turnRequest, () => {}, new AbortController().signal));
+    expect(refused.code).toBe('HARK_ERR_UPSTREAM_UNAVAILABLE');
+
+    handle = (_request, _body, response) => {
+      openStream(response);
+      response.end(frame('delta', { text: 'Honey ' }));
+    };
+    const ended = await failureOf(client().turn(turnRequest, () => {}, new AbortController().signal));
+    expect(ended.code).toBe('HARK_ERR_UPSTREAM_UNAVAILABLE');
+  });
+
+  it('rejects, and closes the request, when the caller hangs up or the turn runs out of time', async () => {
+    handle = (_request, _body, response) => {
+      openStream(response);
+      response.write(frame('delta', { text: 'Honey ' })); // and nothing more
+    };
+    const before = closedRequests;
+    const caller = new AbortController();
+    const hungUp = client().turn(
+      turnRequest,
+      (event) => {
+        if (event.event === 'delta') caller.abort();
+      },
+      caller.signal,
+    );
+    await expect(hungUp).rejects.toThrow();
+    const timedOut = client(200).turn(turnRequest, () => {}, new AbortController().signal);
+    await expect(timedOut).rejects.toThrow();
+    await expect.poll(() => closedRequests - before).toBe(2);
+  });
+});
