@@ -3,9 +3,10 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { unusedPort } from '@hark/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarkClient } from '../../packages/client/src/index.js';
-import { Capture, closedPort } from './support/cli-run.js';
+import { Capture } from './support/cli-run.js';
 import { type CliStack, startCliStack } from './support/cli-stack.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -66,7 +67,7 @@ describe.skipIf(!existsSync(builtMain))('the built hark command', () => {
 
   it('sets the process exit code: 4 for a wrong key, 3 for no server, 2 for a usage error', async () => {
     expect((await run(process.execPath, [builtMain, 'me'], { HARK_API_KEY: 'hk_wrong' })).code).toBe(4);
-    const url = `http://127.0.0.1:${await closedPort()}`;
+    const url = `http://127.0.0.1:${await unusedPort()}`;
     const started = performance.now();
     expect((await run(process.execPath, [builtMain, 'timers'], { HARK_URL: url })).code).toBe(3);
     expect(performance.now() - started).toBeLessThan(3_000);

@@ -2,6 +2,7 @@
 // test Redis: what a person at a terminal sees, and the exit codes scripts rely on.
 import { once } from 'node:events';
 import { type AddressInfo, createServer, type Socket } from 'node:net';
+import { unusedPort } from '@hark/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createHarkClient,
@@ -10,7 +11,7 @@ import {
   HarkNetworkError,
   HarkTimeoutError,
 } from '../../packages/client/src/index.js';
-import { Capture, closedPort, runCli } from './support/cli-run.js';
+import { Capture, runCli } from './support/cli-run.js';
 import { type CliStack, startCliStack } from './support/cli-stack.js';
 
 let stack: CliStack;
@@ -167,7 +168,7 @@ describe('failures and exit codes', () => {
   });
 
   it('exits 3 when nothing listens at the URL', async () => {
-    const url = `http://127.0.0.1:${await closedPort()}`;
+    const url = `http://127.0.0.1:${await unusedPort()}`;
     const result = await runCli(['timers'], { ...env, HARK_URL: url });
     expect(result.code).toBe(3);
     expect(result.stderr).toMatch(
@@ -238,7 +239,7 @@ describe('the client library', () => {
       status: 401,
       code: 'HARK_ERR_UNAUTHORIZED',
     });
-    const nowhere = createHarkClient({ baseUrl: `http://127.0.0.1:${await closedPort()}`, apiKey: key });
+    const nowhere = createHarkClient({ baseUrl: `http://127.0.0.1:${await unusedPort()}`, apiKey: key });
     await expect(nowhere.timers.list()).rejects.toBeInstanceOf(HarkNetworkError);
     // A server that accepts the connection and never answers.
     const sockets: Socket[] = [];

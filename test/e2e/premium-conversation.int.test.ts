@@ -17,6 +17,19 @@ beforeAll(async () => {
 
 afterAll(() => stack.close());
 
+/** POST /v1/converse as pam, asking for the answer as it streams. */
+const converseStreamed = (text: string, signal?: AbortSignal) =>
+  fetch(`${routerUrl}/v1/converse`, {
+    method: 'POST',
+    headers: {
+      authorization: `Bearer ${key}`,
+      'content-type': 'application/json',
+      accept: 'text/event-stream',
+    },
+    body: JSON.stringify({ text }),
+    ...(signal ? { signal } : {}),
+  });
+
 describe('premium conversation end to end', () => {
   it('streams the answer word by word, and a timer the model sets appears in GET /v1/timers', async () => {
     stack.standIn.enqueue(
@@ -26,15 +39,7 @@ describe('premium conversation end to end', () => {
       },
       { kind: 'text', text: 'Your soft-boiled egg timer is set for six minutes.' },
     );
-    const response = await fetch(`${routerUrl}/v1/converse`, {
-      method: 'POST',
-      headers: {
-        authorization: `Bearer ${key}`,
-        'content-type': 'application/json',
-        accept: 'text/event-stream',
-      },
-      body: JSON.stringify({ text: 'I am boiling eggs, soft please, help me time them' }),
-    });
+    const response = await converseStreamed('I am boiling eggs, soft please, help me time them');
     expect(response.headers.get('content-type')).toContain('text/event-stream');
     const frames = [];
     for await (const frame of readSseFrames(response.body as unknown as AsyncIterable<Uint8Array>))
@@ -73,16 +78,7 @@ describe('premium conversation end to end', () => {
     });
     const before = await stack.router.entitlements.usage('pam', 'conversation.turns_per_day');
     const listener = new AbortController();
-    const response = await fetch(`${routerUrl}/v1/converse`, {
-      method: 'POST',
-      headers: {
-        authorization: `Bearer ${key}`,
-        'content-type': 'application/json',
-        accept: 'text/event-stream',
-      },
-      body: JSON.stringify({ text: 'tell me a long story about nothing' }),
-      signal: listener.signal,
-    });
+    const response = await converseStreamed('tell me a long story about nothing', listener.signal);
     const frames = readSseFrames(response.body as unknown as AsyncIterable<Uint8Array>);
     for await (const frame of frames) if (frame.event === 'delta') break;
     const during = await stack.router.entitlements.usage('pam', 'conversation.turns_per_day');

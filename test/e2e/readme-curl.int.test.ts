@@ -1,9 +1,8 @@
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { connectTestRedis, type TestRedis } from '@hark/testing';
+import { connectTestRedis, type TestRedis, unusedPort } from '@hark/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -18,15 +17,6 @@ function readmeExamples(): string[] {
     .replace(/\\\n\s*/g, '')
     .split('\n')
     .filter((line) => line.includes('curl '));
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 async function waitForReady(url: string, child: ChildProcess): Promise<void> {
@@ -50,7 +40,7 @@ describe.skipIf(!existsSync(serverEntry))('README curl examples against the buil
 
   beforeAll(async () => {
     testRedis = await connectTestRedis('readme');
-    port = await freePort();
+    port = await unusedPort();
     child = spawn(process.execPath, [serverEntry], {
       env: {
         ...process.env,

@@ -1,20 +1,10 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { connectTestRedis, type TestRedis } from '@hark/testing';
+import { connectTestRedis, type TestRedis, unusedPort } from '@hark/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 
 const serverEntry = fileURLToPath(new URL('../../services/router/dist/server.js', import.meta.url));
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 function startRouter(env: Record<string, string>): {
   child: ChildProcess;
@@ -42,7 +32,7 @@ describe.skipIf(!existsSync(serverEntry))('router start-up in production', () =>
   });
 
   it('refuses to start without an explicit operator token, naming it but no value', async () => {
-    const started = startRouter({ NODE_ENV: 'production', PORT: String(await freePort()) });
+    const started = startRouter({ NODE_ENV: 'production', PORT: String(await unusedPort()) });
     expect(await started.exited).toBe(1);
     expect(started.output()).toMatch(
       /refusing to start[\s\S]*ADMIN_TOKEN: required when NODE_ENV=production/,
@@ -51,7 +41,7 @@ describe.skipIf(!existsSync(serverEntry))('router start-up in production', () =>
 
   it('seeds nothing: the demo key does not work', async () => {
     testRedis = await connectTestRedis('prod');
-    const port = await freePort();
+    const port = await unusedPort();
     const started = startRouter({
       NODE_ENV: 'production',
       PORT: String(port),

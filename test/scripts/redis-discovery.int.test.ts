@@ -1,9 +1,8 @@
 // scripts/lib/redis.mjs decides which Redis `npm start` / `npm test` use, and may start one.
 import { existsSync, mkdtempSync, realpathSync, rmSync } from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { testClusterNodes } from '@hark/testing';
+import { testClusterNodes, unusedPort } from '@hark/testing';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { findExecutable, findOrStartRedis, ping, redisCommand } from '../../scripts/lib/redis.mjs';
 
@@ -12,11 +11,7 @@ const redisServer = findExecutable('redis-server');
 
 /** A port nothing listens on, so the 127.0.0.1:6379-style fallback finds no Redis. */
 async function unusedPortUrl(): Promise<string> {
-  const probe = net.createServer().listen(0, '127.0.0.1');
-  await new Promise((resolve) => probe.once('listening', resolve));
-  const { port } = probe.address() as net.AddressInfo;
-  await new Promise((resolve) => probe.close(resolve));
-  return `redis://127.0.0.1:${port}`;
+  return `redis://127.0.0.1:${await unusedPort()}`;
 }
 
 const withoutRedisUrl = () => ({ ...process.env, REDIS_URL: undefined });

@@ -2,7 +2,8 @@
 // new route is fuzzed without touching this file), with hostile bodies, headers, params and query
 // strings. Every answer must be a non-5xx with the documented error shape, the process must keep
 // serving, and no prototype may be polluted. FUZZ_SEED adds a seed, FUZZ_RUNS sets runs per route.
-import { createServer } from 'node:net';
+
+import { unusedPort } from '@hark/testing';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -98,15 +99,6 @@ describe('fuzzing the router, with every upstream present', () => {
   });
 });
 
-/** A loopback port nothing listens on: the upstream is deliberately absent. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
 /** The router's proxied paths as patterns, from the same list the router registers. */
 const proxied = [...userProxyPaths, ...operatorProxyPaths, ...webhookProxyPaths].map(
   // A parameter may be empty: the router matches "/admin/users//grant" to the proxy too.
@@ -130,7 +122,7 @@ describe('fuzzing the router, with the entitlement and conversation services del
   let lonely: FastifyInstance;
   beforeAll(async () => {
     stack = await startHostileStack('fuzz-lonely', { env: { RATE_LIMIT_MAX: '1000000' } });
-    const port = await closedPort();
+    const port = await unusedPort(); // the upstream is deliberately absent
     const { buildRouter } = await import('../../services/router/src/app.js');
     const { loadConfig } = await import('@hark/core');
     const { testRedisEnv } = await import('@hark/testing');

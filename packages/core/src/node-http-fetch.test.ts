@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { unusedPort } from '@hark/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNodeHttpFetch } from './node-http-fetch.js';
 
@@ -106,11 +107,7 @@ describe('createNodeHttpFetch', () => {
   });
 
   it('rejects when nothing listens on the port', async () => {
-    const closed = createServer();
-    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
-    const { port } = closed.address() as AddressInfo;
-    await new Promise((resolve) => closed.close(resolve));
-    await expect(nodeFetch(`http://127.0.0.1:${port}/`)).rejects.toThrow(/ECONNREFUSED/);
+    await expect(nodeFetch(`http://127.0.0.1:${await unusedPort()}/`)).rejects.toThrow(/ECONNREFUSED/);
   });
 
   it('sends a multipart body through the global fetch', async () => {

@@ -2,6 +2,7 @@ export * from './entitlement-fixtures.js';
 export * from './open-meteo-fixtures.js';
 export * from './open-meteo-stand-in.js';
 export * from './openai-stand-in.js';
+export * from './ports.js';
 export * from './redis-test-helpers.js';
 export * from './stripe-form.js';
 export * from './stripe-stand-in.js';

@@ -4,7 +4,8 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import readline from 'node:readline';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createKeys, createRedis, systemClock, UserStore } from '../../../packages/core/src/index.js';
-import { freePort, serverEntry } from '../../e2e/support/router-process.js';
+import { unusedPort } from '../../../packages/testing/src/ports.js';
+import { serverEntry } from '../../e2e/support/router-process.js';
 
 export const ADMIN_TOKEN = 'bench-operator-token';
 const redisUrl = () => process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -39,7 +40,7 @@ export async function startRouter(
   prefix: string,
   options: { env?: Record<string, string>; entry?: string } = {},
 ): Promise<RouterInstance> {
-  const port = await freePort();
+  const port = await unusedPort();
   const nodeArgs = process.env.BENCH_ROUTER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
   const child = spawn(
     process.execPath,

@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { freePort } from '../../e2e/support/router-process.js';
+import { unusedPort } from '../../../packages/testing/src/ports.js';
 import { firstJsonLine, spawnTypeScript } from './http-stack.js';
 
 export interface LoadBalancer {
@@ -72,7 +72,7 @@ function haproxyConfig(port: number, upstreams: string[]): string {
 }
 
 async function startHaproxy(upstreams: string[]): Promise<LoadBalancer> {
-  const port = await freePort();
+  const port = await unusedPort();
   const dir = mkdtempSync(path.join(tmpdir(), 'hark-bench-haproxy-'));
   const config = path.join(dir, 'haproxy.cfg');
   writeFileSync(config, haproxyConfig(port, upstreams));

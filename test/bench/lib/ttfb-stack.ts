@@ -5,7 +5,8 @@ import readline from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { createKeys, createRedis, systemClock, UserStore } from '../../../packages/core/src/index.js';
 import { grantProjection } from '../../../packages/testing/src/index.js';
-import { freePort, startRouterProcess } from '../../e2e/support/router-process.js';
+import { unusedPort } from '../../../packages/testing/src/ports.js';
+import { startRouterProcess } from '../../e2e/support/router-process.js';
 import { firstJsonLine, spawnTypeScript } from './http-stack.js';
 
 export const INTERNAL_TOKEN = 'bench-internal-token';
@@ -49,7 +50,7 @@ async function untilReady(child: ChildProcess, url: string, what: string): Promi
 }
 
 export async function startService(standInUrl: string, prefix: string): Promise<Started> {
-  const port = await freePort();
+  const port = await unusedPort();
   // e.g. BENCH_SERVICE_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to see where the service spends its time.
   const nodeArgs = process.env.BENCH_SERVICE_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
   const child = spawn(process.execPath, [...nodeArgs, serviceEntry], {

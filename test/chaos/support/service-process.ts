@@ -1,8 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { testRedisEnv } from '@hark/testing';
-import { freePort } from '../../e2e/support/router-process.js';
+import { testRedisEnv, unusedPort } from '@hark/testing';
 
 export type ServiceName = 'router' | 'conversation' | 'entitlements';
 
@@ -58,7 +57,7 @@ export async function startService(
   env: Record<string, string>,
   options: StartOptions = {},
 ): Promise<ServiceProcess> {
-  const port = await freePort();
+  const port = await unusedPort();
   const child = spawn(process.execPath, [entryOf(name)], {
     env: environment(env, options, port),
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,4 +1,3 @@
-import { createServer } from 'node:net';
 import { main } from '../../../packages/client/src/cli/main.js';
 
 /** Text written to a stream, with a way to wait until something appears in it. */
@@ -54,14 +53,4 @@ export async function runCli(
   const stderr = io.stderr ?? new Capture();
   const code = await main(argv, { stdout, stderr, env, ...(io.signal ? { signal: io.signal } : {}) });
   return { code, stdout: stdout.text, stderr: stderr.text };
-}
-
-/** A port nothing listens on (bound, then released). */
-export async function closedPort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }

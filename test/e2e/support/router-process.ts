@@ -1,17 +1,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { unusedPort } from '../../../packages/testing/src/ports.js';
 
 export const serverEntry = fileURLToPath(new URL('../../../services/router/dist/server.js', import.meta.url));
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 export interface RouterProcess {
   url: string;
@@ -25,7 +16,7 @@ export async function startRouterProcess(
   env: Record<string, string>,
   nodeArgs: string[] = [],
 ): Promise<RouterProcess> {
-  const port = await freePort();
+  const port = await unusedPort();
   const child = spawn(process.execPath, [...nodeArgs, serverEntry], {
     env: { ...process.env, LOG_LEVEL: 'warn', PORT: String(port), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -2,6 +2,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import type { ConversationTurnRequest, ConversationTurnResult } from '@hark/contracts';
 import { INTERNAL_TOKEN_HEADER } from '@hark/contracts';
+import { sseFrame } from '@hark/core';
+import { unusedPort } from '@hark/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConversationFailure, createConversationClient } from './conversation-client.js';
 
@@ -53,7 +55,6 @@ const result: ConversationTurnResult = {
   tools: [],
 };
 
-const frame = (event: string, data: unknown) => `event: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
 const openStream = (response: ServerResponse) =>
   response.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8' });
 
@@ -81,11 +82,11 @@ describe('the conversation client', () => {
         body: JSON.parse(body),
       };
       openStream(response);
-      response.write(frame('delta', { text: 'Honey ' }));
+      response.write(sseFrame('delta', { text: 'Honey ' }));
       await relayed; // the rest only once the first delta reached the caller: nothing is buffered
-      response.write(frame('future-event', { ignored: true }));
-      response.write(frame('delta', { text: 'never spoils.' }));
-      response.end(frame('done', result));
+      response.write(sseFrame('future-event', { ignored: true }));
+      response.write(sseFrame('delta', { text: 'never spoils.' }));
+      response.end(sseFrame('done', result));
     };
     const events: unknown[] = [];
     const onEvent = (event: unknown) => {
@@ -104,7 +105,7 @@ describe('the conversation client', () => {
   it("fails with the service's code when the stream ends in an error event", async () => {
     handle = (_request, _body, response) => {
       openStream(response);
-      response.end(frame('error', { code: 'HARK_ERR_LLM_UNAVAILABLE', message: 'the model is down' }));
+      response.end(sseFrame('error', { code: 'HARK_ERR_LLM_UNAVAILABLE', message: 'the model is down' }));
     };
     const failure = await failureOf(client().turn(turnRequest, () => {}, new AbortController().signal));
     expect(failure.code).toBe('HARK_ERR_LLM_UNAVAILABLE');
@@ -128,12 +129,8 @@ describe('the conversation client', () => {
   });
 
   it('fails as unavailable when nothing listens, and when the stream stops before done', async () => {
-    const closed = createServer();
-    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
-    const { port } = closed.address() as AddressInfo;
-    await new Promise((resolve) => closed.close(resolve));
     const nowhere = createConversationClient({
-      baseUrl: `http://127.0.0.1:${port}`,
+      baseUrl: `http://127.0.0.1:${await unusedPort()}`,
       internalToken: 'internal-secret',
       timeoutMs: 5_000,
     });
@@ -142,7 +139,7 @@ describe('the conversation client', () => {
 
     handle = (_request, _body, response) => {
       openStream(response);
-      response.end(frame('delta', { text: 'Honey ' }));
+      response.end(sseFrame('delta', { text: 'Honey ' }));
     };
     const ended = await failureOf(client().turn(turnRequest, () => {}, new AbortController().signal));
     expect(ended.code).toBe('HARK_ERR_UPSTREAM_UNAVAILABLE');
@@ -151,7 +148,7 @@ describe('the conversation client', () => {
   it('rejects, and closes the request, when the caller hangs up or the turn runs out of time', async () => {
     handle = (_request, _body, response) => {
       openStream(response);
-      response.write(frame('delta', { text: 'Honey ' })); // and nothing more
+      response.write(sseFrame('delta', { text: 'Honey ' })); // and nothing more
     };
     const before = closedRequests;
     const caller = new AbortController();
