@@ -6,9 +6,9 @@ import { Readable } from 'node:stream';
  * A `fetch` on node:http(s) with keep-alive agents, wrapping the node response as a Response; the
  * transport of the premium path (the router's calls to the conversation service, the service's to the
  * LLM and speech APIs). Requests whose body is not a string or bytes (multipart uploads) go through
- * the global fetch. It follows no redirects and asks for no
- * compression (neither is used by the APIs it calls). Against the global fetch (undici) it took about
- * 0.5 ms off the conversation service's added time to first token (docs/PERFORMANCE.md, llm-ttfb).
+ * the global fetch. It follows no redirects and asks for no compression (neither is used by the APIs
+ * it calls). Against the global fetch (undici) it took about 0.5 ms off the conversation service's
+ * added time to first token (docs/PERFORMANCE.md, llm-ttfb).
  */
 export function createNodeHttpFetch(): typeof fetch {
   const agents = {

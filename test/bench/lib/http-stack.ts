@@ -31,6 +31,10 @@ async function untilReady(child: ChildProcess, url: string, output: () => string
   throw new Error(`router did not become ready (is it built? npm run build): ${output()}`);
 }
 
+/** Node flags given to a bench's server process in `variable`, space-separated (e.g. --cpu-prof). */
+export const nodeArgsFrom = (variable: string): string[] =>
+  process.env[variable]?.split(' ').filter(Boolean) ?? [];
+
 /**
  * One router process. BENCH_ROUTER_NODE_ARGS adds node flags, e.g.
  * "--cpu-prof --cpu-prof-dir=/tmp/prof" to see where the router spends its time (written on stop);
@@ -41,7 +45,7 @@ export async function startRouter(
   options: { env?: Record<string, string>; entry?: string } = {},
 ): Promise<RouterInstance> {
   const port = await unusedPort();
-  const nodeArgs = process.env.BENCH_ROUTER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const nodeArgs = nodeArgsFrom('BENCH_ROUTER_NODE_ARGS');
   const child = spawn(
     process.execPath,
     [...nodeArgs, options.entry ?? process.env.BENCH_ROUTER_ENTRY ?? serverEntry],

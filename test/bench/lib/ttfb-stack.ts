@@ -7,7 +7,7 @@ import { createKeys, createRedis, systemClock, UserStore } from '../../../packag
 import { grantProjection } from '../../../packages/testing/src/index.js';
 import { unusedPort } from '../../../packages/testing/src/ports.js';
 import { startRouterProcess } from '../../e2e/support/router-process.js';
-import { firstJsonLine, spawnTypeScript } from './http-stack.js';
+import { firstJsonLine, nodeArgsFrom, spawnTypeScript } from './http-stack.js';
 
 export const INTERNAL_TOKEN = 'bench-internal-token';
 const serviceEntry = fileURLToPath(new URL('../../../services/conversation/dist/server.js', import.meta.url));
@@ -52,7 +52,7 @@ async function untilReady(child: ChildProcess, url: string, what: string): Promi
 export async function startService(standInUrl: string, prefix: string): Promise<Started> {
   const port = await unusedPort();
   // e.g. BENCH_SERVICE_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to see where the service spends its time.
-  const nodeArgs = process.env.BENCH_SERVICE_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const nodeArgs = nodeArgsFrom('BENCH_SERVICE_NODE_ARGS');
   const child = spawn(process.execPath, [...nodeArgs, serviceEntry], {
     env: {
       ...process.env,
@@ -103,7 +103,7 @@ export async function startRouter(
   }
   redis.disconnect();
   // e.g. BENCH_ROUTER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof", as in the HTTP bench.
-  const nodeArgs = process.env.BENCH_ROUTER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const nodeArgs = nodeArgsFrom('BENCH_ROUTER_NODE_ARGS');
   const router = await startRouterProcess(
     {
       NODE_ENV: 'test',
