@@ -1,31 +1,14 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { unusedPort } from '@hark/testing';
+import { type ScriptedHttpServer, startScriptedHttpServer, unusedPort } from '@hark/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNodeHttpFetch } from './node-http-fetch.js';
 
-type Handler = (request: IncomingMessage, body: string, response: ServerResponse) => void;
-
-let server: Server;
-let baseUrl: string;
-let handle: Handler = () => {};
-const sockets = new Set<string>();
+let server: ScriptedHttpServer;
 
 beforeAll(async () => {
-  server = createServer((request, response) => {
-    sockets.add(`${request.socket.remotePort}`);
-    let body = '';
-    request.on('data', (chunk) => (body += chunk));
-    request.on('end', () => handle(request, body, response));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  server = await startScriptedHttpServer();
 });
 
-afterAll(async () => {
-  server.closeAllConnections();
-  await new Promise((resolve) => server.close(resolve));
-});
+afterAll(() => server.close());
 
 const nodeFetch = createNodeHttpFetch();
 
@@ -38,11 +21,11 @@ async function readAll(body: ReadableStream<Uint8Array>): Promise<string> {
 
 describe('createNodeHttpFetch', () => {
   it('sends method, headers and a string body, and answers status, headers and body as a Response', async () => {
-    handle = (request, body, response) => {
+    server.handle = (request, body, response) => {
       response.writeHead(201, { 'content-type': 'application/json', 'x-seen': request.headers['x-token'] });
       response.end(JSON.stringify({ method: request.method, body }));
     };
-    const response = await nodeFetch(`${baseUrl}/things`, {
+    const response = await nodeFetch(`${server.url}/things`, {
       method: 'POST',
       headers: { 'x-token': 'abc', 'content-type': 'application/json' },
       body: '{"a":1}',
@@ -55,12 +38,12 @@ describe('createNodeHttpFetch', () => {
 
   it('hands over a streamed body chunk by chunk, before the response has ended', async () => {
     let finish: () => void = () => {};
-    handle = (_request, _body, response) => {
+    server.handle = (_request, _body, response) => {
       response.writeHead(200, { 'content-type': 'text/event-stream' });
       response.write('data: first\n\n');
       finish = () => response.end('data: last\n\n');
     };
-    const response = await nodeFetch(`${baseUrl}/stream`, { method: 'POST', body: '{}' });
+    const response = await nodeFetch(`${server.url}/stream`, { method: 'POST', body: '{}' });
     const reader = response.body!.getReader();
     const first = await reader.read();
     expect(Buffer.from(first.value!).toString()).toBe('data: first\n\n');
@@ -72,35 +55,39 @@ describe('createNodeHttpFetch', () => {
   });
 
   it('keeps the connection alive between requests', async () => {
-    handle = (_request, _body, response) => response.end('ok');
-    sockets.clear();
-    for (let i = 0; i < 3; i++) await (await nodeFetch(`${baseUrl}/again`)).text();
-    expect(sockets.size).toBe(1);
+    server.handle = (_request, _body, response) => response.end('ok');
+    server.clientPorts.clear();
+    for (let i = 0; i < 3; i++) await (await nodeFetch(`${server.url}/again`)).text();
+    expect(server.clientPorts.size).toBe(1);
   });
 
   it('answers 204 with no body', async () => {
-    handle = (_request, _body, response) => {
+    server.handle = (_request, _body, response) => {
       response.writeHead(204);
       response.end();
     };
-    const response = await nodeFetch(`${baseUrl}/empty`, { method: 'DELETE' });
+    const response = await nodeFetch(`${server.url}/empty`, { method: 'DELETE' });
     expect(response.status).toBe(204);
     expect(response.body).toBeNull();
   });
 
   it('rejects when aborted before the answer, and errors the body when aborted during it', async () => {
-    handle = () => {}; // never answers
+    server.handle = () => {}; // never answers
     const early = new AbortController();
-    const pending = nodeFetch(`${baseUrl}/slow`, { method: 'POST', body: '{}', signal: early.signal });
+    const pending = nodeFetch(`${server.url}/slow`, { method: 'POST', body: '{}', signal: early.signal });
     early.abort();
     await expect(pending).rejects.toThrow(/abort/i);
 
-    handle = (_request, _body, response) => {
+    server.handle = (_request, _body, response) => {
       response.writeHead(200);
       response.write('partial');
     };
     const late = new AbortController();
-    const response = await nodeFetch(`${baseUrl}/cut`, { method: 'POST', body: '{}', signal: late.signal });
+    const response = await nodeFetch(`${server.url}/cut`, {
+      method: 'POST',
+      body: '{}',
+      signal: late.signal,
+    });
     const reading = readAll(response.body!);
     late.abort();
     await expect(reading).rejects.toThrow();
@@ -111,13 +98,13 @@ describe('createNodeHttpFetch', () => {
   });
 
   it('sends a multipart body through the global fetch', async () => {
-    handle = (request, body, response) =>
+    server.handle = (request, body, response) =>
       response.end(
         JSON.stringify({ type: request.headers['content-type'], hasFile: body.includes('hello') }),
       );
     const form = new FormData();
     form.append('file', new Blob(['hello']), 'a.txt');
-    const response = await nodeFetch(`${baseUrl}/upload`, { method: 'POST', body: form });
+    const response = await nodeFetch(`${server.url}/upload`, { method: 'POST', body: form });
     const seen = (await response.json()) as { type: string; hasFile: boolean };
     expect(seen.type).toMatch(/^multipart\/form-data; boundary=/);
     expect(seen.hasFile).toBe(true);

@@ -4,6 +4,7 @@ export * from './open-meteo-stand-in.js';
 export * from './openai-stand-in.js';
 export * from './ports.js';
 export * from './redis-test-helpers.js';
+export * from './scripted-http-server.js';
 export * from './stripe-form.js';
 export * from './stripe-stand-in.js';
 export * from './stripe-state.js';

@@ -1,38 +1,21 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { ServerResponse } from 'node:http';
 import type { ConversationTurnRequest, ConversationTurnResult } from '@hark/contracts';
 import { INTERNAL_TOKEN_HEADER } from '@hark/contracts';
 import { sseFrame } from '@hark/core';
-import { unusedPort } from '@hark/testing';
+import { type ScriptedHttpServer, startScriptedHttpServer, unusedPort } from '@hark/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConversationFailure, createConversationClient } from './conversation-client.js';
 
 // The router's client of POST /internal/turns over its default transport (node:http), against a
 // local server that plays the conversation service: what it sends, and every way a turn can end.
 
-type Handler = (request: IncomingMessage, body: string, response: ServerResponse) => unknown;
-let server: Server;
-let baseUrl: string;
-let handle: Handler = () => {};
-let closedRequests = 0;
+let server: ScriptedHttpServer;
 
 beforeAll(async () => {
-  server = createServer((request, response) => {
-    let body = '';
-    request.on('data', (chunk) => (body += chunk));
-    request.on('end', () => handle(request, body, response));
-    response.on('close', () => {
-      if (!response.writableFinished) closedRequests++;
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  server = await startScriptedHttpServer();
 });
 
-afterAll(async () => {
-  server.closeAllConnections();
-  await new Promise((resolve) => server.close(resolve));
-});
+afterAll(() => server.close());
 
 const turnRequest: ConversationTurnRequest = {
   userId: 'ada',
@@ -59,7 +42,7 @@ const openStream = (response: ServerResponse) =>
   response.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8' });
 
 const client = (timeoutMs = 5_000) =>
-  createConversationClient({ baseUrl, internalToken: 'internal-secret', timeoutMs });
+  createConversationClient({ baseUrl: server.url, internalToken: 'internal-secret', timeoutMs });
 
 async function failureOf(turn: Promise<unknown>): Promise<ConversationFailure> {
   const error = await turn.then(
@@ -75,7 +58,7 @@ describe('the conversation client', () => {
     let seen: { token: unknown; accept: unknown; body: unknown } | undefined;
     let firstRelayed: () => void = () => {};
     const relayed = new Promise<void>((resolve) => (firstRelayed = resolve));
-    handle = async (request, body, response) => {
+    server.handle = async (request, body, response) => {
       seen = {
         token: request.headers[INTERNAL_TOKEN_HEADER],
         accept: request.headers.accept,
@@ -103,7 +86,7 @@ describe('the conversation client', () => {
   });
 
   it("fails with the service's code when the stream ends in an error event", async () => {
-    handle = (_request, _body, response) => {
+    server.handle = (_request, _body, response) => {
       openStream(response);
       response.end(sseFrame('error', { code: 'HARK_ERR_LLM_UNAVAILABLE', message: 'the model is down' }));
     };
@@ -112,14 +95,14 @@ describe('the conversation client', () => {
   });
 
   it("fails with the service's code on an error status, and with its own when the body is not JSON", async () => {
-    handle = (_request, _body, response) => {
+    server.handle = (_request, _body, response) => {
       response.writeHead(403, { 'content-type': 'application/json' });
       response.end(JSON.stringify({ error: { code: 'HARK_ERR_FORBIDDEN', message: 'wrong token' } }));
     };
     expect((await failureOf(client().turn(turnRequest, () => {}, new AbortController().signal))).code).toBe(
       'HARK_ERR_FORBIDDEN',
     );
-    handle = (_request, _body, response) => {
+    server.handle = (_request, _body, response) => {
       response.writeHead(502);
       response.end('<html>bad gateway</html>');
     };
@@ -137,7 +120,7 @@ describe('the conversation client', () => {
     const refused = await failureOf(nowhere.turn(turnRequest, () => {}, new AbortController().signal));
     expect(refused.code).toBe('HARK_ERR_UPSTREAM_UNAVAILABLE');
 
-    handle = (_request, _body, response) => {
+    server.handle = (_request, _body, response) => {
       openStream(response);
       response.end(sseFrame('delta', { text: 'Honey ' }));
     };
@@ -146,11 +129,11 @@ describe('the conversation client', () => {
   });
 
   it('rejects, and closes the request, when the caller hangs up or the turn runs out of time', async () => {
-    handle = (_request, _body, response) => {
+    server.handle = (_request, _body, response) => {
       openStream(response);
       response.write(sseFrame('delta', { text: 'Honey ' })); // and nothing more
     };
-    const before = closedRequests;
+    const before = server.closedEarly;
     const caller = new AbortController();
     const hungUp = client().turn(
       turnRequest,
@@ -162,6 +145,6 @@ describe('the conversation client', () => {
     await expect(hungUp).rejects.toThrow();
     const timedOut = client(200).turn(turnRequest, () => {}, new AbortController().signal);
     await expect(timedOut).rejects.toThrow();
-    await expect.poll(() => closedRequests - before).toBe(2);
+    await expect.poll(() => server.closedEarly - before).toBe(2);
   });
 });
