@@ -1,5 +1,5 @@
 import { connectTestRedis, keysMatching, type TestRedis } from '@hark/testing';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fixedClock } from './clock.js';
 import { createKeys } from './keys.js';
 import { sha256Hex } from './secrets.js';
@@ -121,5 +121,84 @@ describe('UserStore', () => {
     expect(await users.authenticateAndCount('no-such-key', 60_000)).toBeNull();
     const counters = await keysMatching(testRedis.redis, `${testRedis.prefix}ratelimit:*`);
     expect(counters).toEqual([`${testRedis.prefix}ratelimit:{${testRedis.prefix}apikey:${sha256Hex(key)}}`]);
+  });
+
+  describe('reading ahead for the owner a key had when last seen', () => {
+    const keys = () => createKeys(testRedis.prefix);
+
+    it('asks for an expired user with the lookup, before it answers, and tells readAhead at once', async () => {
+      const clock = fixedClock('2026-11-26T12:00:00Z');
+      const store = new UserStore(testRedis.redis, keys(), clock, 1_000);
+      await store.createUser({ id: 'ada', name: 'Ada' });
+      const { key } = await store.addApiKey('ada');
+      const first = vi.fn();
+      expect((await store.authenticateAndCount(key, 60_000, first))?.user.name).toBe('Ada');
+      expect(first).toHaveBeenCalledWith('ada'); // never seen before: only once the lookup named her
+
+      await testRedis.redis.hset(keys().user('ada'), 'name', 'Ada L.');
+      clock.advance(1_001);
+      const readAhead = vi.fn();
+      const userReads = vi.spyOn(testRedis.redis, 'hgetall');
+      const answer = store.authenticateAndCount(key, 60_000, readAhead);
+      // Both before anything has come back from Redis: they leave in the lookup's round trip.
+      expect(readAhead).toHaveBeenCalledWith('ada');
+      expect(userReads).toHaveBeenCalledWith(keys().user('ada'));
+      expect(await answer).toMatchObject({ user: { id: 'ada', name: 'Ada L.' }, requests: { count: 2 } });
+      userReads.mockRestore();
+    });
+
+    it('reads nothing more while the cached user is fresh', async () => {
+      const store = new UserStore(testRedis.redis, keys(), fixedClock('2026-11-26T12:00:00Z'), 60_000);
+      await store.createUser({ id: 'ada' });
+      const { key } = await store.addApiKey('ada');
+      await store.authenticate(key);
+      const userReads = vi.spyOn(testRedis.redis, 'hgetall');
+      const readAhead = vi.fn();
+      expect((await store.authenticate(key, readAhead))?.user.id).toBe('ada');
+      expect(readAhead).toHaveBeenCalledTimes(1);
+      expect(userReads).not.toHaveBeenCalled();
+      userReads.mockRestore();
+    });
+
+    it('drops what it read when the key was revoked or given to someone else meanwhile', async () => {
+      const clock = fixedClock('2026-11-26T12:00:00Z');
+      const instanceA = new UserStore(testRedis.redis, keys(), clock, 1_000);
+      const instanceB = new UserStore(testRedis.redis, keys(), clock, 1_000);
+      await instanceA.createUser({ id: 'ada' });
+      await instanceA.createUser({ id: 'bob' });
+      await instanceB.addApiKey('ada', 'moved-key-123');
+      const { key: revoked, record } = await instanceB.addApiKey('ada');
+      for (const key of ['moved-key-123', revoked]) await instanceA.authenticateAndCount(key, 60_000);
+
+      await instanceB.addApiKey('bob', 'moved-key-123');
+      await instanceB.revokeApiKey(record.id);
+      for (const expired of [false, true]) {
+        if (expired) clock.advance(1_001);
+        const moved = vi.fn();
+        expect((await instanceA.authenticateAndCount('moved-key-123', 60_000, moved))?.user.id).toBe('bob');
+        expect(moved.mock.calls).toEqual(expired ? [['bob']] : [['ada'], ['bob']]);
+        const gone = vi.fn();
+        expect(await instanceA.authenticateAndCount(revoked, 60_000, gone)).toBeNull();
+        expect(gone.mock.calls).toEqual(expired ? [] : [['ada']]);
+      }
+    });
+
+    it('keeps at most maxCachedKeys owners, forgetting the longest unread first', async () => {
+      const store = new UserStore(testRedis.redis, keys(), fixedClock('2026-11-26T12:00:00Z'), 60_000, 2);
+      await store.createUser({ id: 'ada' });
+      const added = [];
+      for (let i = 0; i < 3; i++) added.push((await store.addApiKey('ada')).key);
+      for (const key of added) await store.authenticate(key);
+      const heard = await Promise.all(
+        added.map(async (key) => {
+          const readAhead = vi.fn();
+          const answer = store.authenticate(key, readAhead);
+          const early = readAhead.mock.calls.length > 0;
+          await answer;
+          return early;
+        }),
+      );
+      expect(heard).toEqual([false, true, true]);
+    });
   });
 });

@@ -49,6 +49,13 @@ function parseKeyLookup(value: string | null): KeyLookup | null {
     : { keyId: value.slice(0, space), userId: value.slice(space + 1) };
 }
 
+/**
+ * Told the id of the user a request's key most likely belongs to, before the key is confirmed, so
+ * that the reads the request will need can leave with the key lookup. Anything it starts must be
+ * used only for the user the key is confirmed to belong to.
+ */
+export type ReadAhead = (userId: string) => void;
+
 interface CachedLookup {
   value: Authenticated;
   expiresAt: number;
@@ -69,6 +76,7 @@ export class UserStore {
     private readonly keys: Keys,
     private readonly clock: Clock,
     private readonly cacheTtlMs = 5_000,
+    private readonly maxCachedKeys = 20_000,
   ) {
     this.scripts = harkScripts(redis);
   }
@@ -138,12 +146,15 @@ export class UserStore {
     return true;
   }
 
-  /** The user a key belongs to, or null. */
-  async authenticate(key: string): Promise<Authenticated | null> {
+  /**
+   * The user a key belongs to, or null. `readAhead`, if given, is told the owner's id as early as
+   * it is known (see `ownerByLookup`); what it reads must be checked against the answer.
+   */
+  async authenticate(key: string, readAhead?: ReadAhead): Promise<Authenticated | null> {
     const hash = sha256Hex(key);
     // Never cached: revoking deletes this entry, and every instance must see that at once. A key
     // given to someone else points at a new key id, which the cached entry is checked against.
-    return this.ownerByLookup(hash, await this.redis.get(this.keys.apiKeyByHash(hash)));
+    return this.ownerByLookup(hash, this.redis.get(this.keys.apiKeyByHash(hash)), readAhead);
   }
 
   /**
@@ -153,33 +164,67 @@ export class UserStore {
   async authenticateAndCount(
     key: string,
     windowMs: number,
+    readAhead?: ReadAhead,
   ): Promise<(Authenticated & { requests: RequestCount }) | null> {
     const hash = sha256Hex(key);
-    const counted = await this.scripts.authenticateAndCount(
+    const counting = this.scripts.authenticateAndCount(
       this.keys.apiKeyByHash(hash),
       this.keys.requestCount(hash),
       windowMs,
     );
-    const found = await this.ownerByLookup(hash, counted?.[0] ?? null);
+    const found = await this.ownerByLookup(
+      hash,
+      counting.then((counted) => counted?.[0] ?? null),
+      readAhead,
+    );
+    const counted = await counting;
     if (!found || !counted) return null;
     return { ...found, requests: { count: counted[1], resetInMs: counted[2] } };
   }
 
-  /** The owner of the key a key's hash points at (cached briefly), or null when it points nowhere. */
-  private async ownerByLookup(hash: string, lookupValue: string | null): Promise<Authenticated | null> {
-    const lookup = parseKeyLookup(lookupValue);
+  /**
+   * The owner of the key a key's hash points at, or null when it points nowhere. The user is cached
+   * for `cacheTtlMs`; after that the entry still names who owned the key, so that user is read
+   * again while the lookup is on its way (one round trip of waiting, not two) and `readAhead` hears
+   * of them at once. Both are used only if the lookup names the same key id.
+   */
+  private async ownerByLookup(
+    hash: string,
+    lookupValue: Promise<string | null>,
+    readAhead?: ReadAhead,
+  ): Promise<Authenticated | null> {
+    const now = this.clock.now().getTime();
+    const cached = this.cache.get(hash);
+    const fresh = cached !== undefined && cached.expiresAt > now;
+    let rereading: Promise<User | null> | undefined;
+    if (cached) {
+      readAhead?.(cached.value.user.id);
+      if (!fresh) {
+        rereading = this.getUser(cached.value.user.id);
+        rereading.catch(() => {}); // awaited below once the lookup has answered
+      }
+    }
+    const lookup = parseKeyLookup(await lookupValue);
     if (!lookup) {
       this.cache.delete(hash);
       return null;
     }
-    const now = this.clock.now().getTime();
-    const cached = this.cache.get(hash);
-    if (cached && cached.expiresAt > now && cached.value.keyId === lookup.keyId) return cached.value;
-    const value = await this.ownerOf(lookup);
-    if (value && this.cacheTtlMs > 0) {
-      if (this.cache.size > 10_000) this.cache.clear();
-      this.cache.set(hash, { value, expiresAt: now + this.cacheTtlMs });
+    if (cached && cached.value.keyId === lookup.keyId) {
+      if (fresh) return cached.value;
+      const user = await rereading;
+      return this.remember(hash, user ? { user, keyId: lookup.keyId } : null, now);
     }
+    const value = await this.ownerOf(lookup);
+    if (value) readAhead?.(value.user.id);
+    return this.remember(hash, value, now);
+  }
+
+  /** Caches a found owner (the longest unread entry makes room beyond `maxCachedKeys`); returns it. */
+  private remember(hash: string, value: Authenticated | null, now: number): Authenticated | null {
+    this.cache.delete(hash); // re-inserted last, so the map's first entry is the longest unread
+    if (!value || this.cacheTtlMs <= 0) return value;
+    if (this.cache.size >= this.maxCachedKeys) this.cache.delete(this.cache.keys().next().value!);
+    this.cache.set(hash, { value, expiresAt: now + this.cacheTtlMs });
     return value;
   }
 

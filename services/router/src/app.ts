@@ -56,6 +56,7 @@ import { webRoutes } from './routes/web-routes.js';
 import type { AnsweredTurn, TurnDependencies } from './turns/converse-turn.js';
 import { InteractionLog, recordAnsweredTurn } from './turns/interaction-log.js';
 import { SessionStore } from './turns/session-store.js';
+import { readTurnStateAhead } from './turns/turn-read-ahead.js';
 import { SpeechLinks } from './voice/speech-links.js';
 
 declare module 'fastify' {
@@ -103,14 +104,6 @@ export async function buildRouter(options: RouterOptions): Promise<FastifyInstan
   await app.register(entitlementsPlugin, { keys, clock, cacheTtlMs: config.ENTITLEMENTS_CACHE_TTL_MS });
   await app.register(metricsPlugin);
   await app.register(openApiPlugin, { version: VERSION });
-  await app.register(authPlugin, {
-    keys,
-    adminToken: config.ADMIN_TOKEN,
-    cacheTtlMs: config.AUTH_CACHE_TTL_MS,
-    requestBudget: { max: config.RATE_LIMIT_MAX, windowMs: config.RATE_LIMIT_WINDOW_MS },
-  });
-  await app.register(healthRoutes);
-
   const scheduled = setUpScheduling(app, options, clock);
   const skillDependencies = {
     redis: app.redis,
@@ -121,6 +114,16 @@ export async function buildRouter(options: RouterOptions): Promise<FastifyInstan
     warn: (context: Record<string, unknown>, message: string) => app.log.warn(context, message),
   };
   const turns = turnDependencies(app, options, clock, () => createDefaultSkills(skillDependencies));
+  app.decorateRequest('turnReadAhead', null);
+  await app.register(authPlugin, {
+    keys,
+    adminToken: config.ADMIN_TOKEN,
+    cacheTtlMs: config.AUTH_CACHE_TTL_MS,
+    clock,
+    requestBudget: { max: config.RATE_LIMIT_MAX, windowMs: config.RATE_LIMIT_WINDOW_MS },
+    readAhead: readTurnStateAhead(turns),
+  });
+  await app.register(healthRoutes);
   await app.register(async (v1) => {
     v1.addHook('onRequest', v1.authenticateUser);
     documentRequestBudget(v1);

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import { systemClock } from '../clock.js';
+import { type Clock, systemClock } from '../clock.js';
 import { HarkError } from '../errors.js';
 import type { Keys } from '../keys.js';
 import { bearerToken, secretsEqual } from '../secrets.js';
@@ -25,8 +25,16 @@ export interface AuthPluginOptions {
   keys: Keys;
   adminToken: string;
   cacheTtlMs: number;
+  /** Ages the user cache; default the system clock. */
+  clock?: Clock;
   /** Requests per API key and window (the router's /v1); counted in the same script as the key lookup. */
   requestBudget?: RequestBudget;
+  /**
+   * Told, for each /v1 request, the id of the user its key most likely belongs to, as early as it is
+   * known (often before the key is confirmed), so the route's own reads can leave with the key
+   * lookup. Whatever it starts must be used only if `request.user` turns out to be that user.
+   */
+  readAhead?: (request: FastifyRequest, userId: string) => void;
 }
 
 /**
@@ -36,7 +44,7 @@ export interface AuthPluginOptions {
  */
 export const authPlugin = fp<AuthPluginOptions>(
   async (app: FastifyInstance, options) => {
-    const users = new UserStore(app.redis, options.keys, systemClock, options.cacheTtlMs);
+    const users = new UserStore(app.redis, options.keys, options.clock ?? systemClock, options.cacheTtlMs);
     app.decorate('users', users);
     app.decorateRequest('user', null);
     app.decorateRequest('apiKeyId', null);
@@ -45,13 +53,15 @@ export const authPlugin = fp<AuthPluginOptions>(
       const key = bearerToken(request.headers.authorization);
       if (!key) throw new HarkError('UNAUTHORIZED');
       const budget = options.requestBudget;
+      const { readAhead } = options;
+      const readAheadFor = readAhead && ((userId: string) => readAhead(request, userId));
       let found: Authenticated | null;
       if (budget) {
-        const counted = await users.authenticateAndCount(key, budget.windowMs);
+        const counted = await users.authenticateAndCount(key, budget.windowMs, readAheadFor);
         if (counted) enforceRequestBudget(reply, budget, counted.requests);
         found = counted;
       } else {
-        found = await users.authenticate(key);
+        found = await users.authenticate(key, readAheadFor);
       }
       if (!found) throw new HarkError('UNAUTHORIZED');
       request.user = found.user;

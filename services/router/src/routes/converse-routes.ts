@@ -3,6 +3,7 @@ import { clientErrorOf, currentUser, frameWriter, openEventStream } from '@hark/
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { converseTurn, type TurnDependencies } from '../turns/converse-turn.js';
+import { profileReadAheadFor } from '../turns/turn-read-ahead.js';
 
 const wantsEventStream = (request: FastifyRequest) =>
   request.headers.accept?.includes('text/event-stream') ?? false;
@@ -25,9 +26,10 @@ async function streamTurn(
   const write = frameWriter(raw);
   try {
     const body = converseRequestSchema.parse(request.body);
-    const response = await converseTurn(turns, currentUser(request), body, {
-      emit: (event) => write(event.event, event.data),
-      signal: hangUp.signal,
+    const user = currentUser(request);
+    const response = await converseTurn(turns, user, body, {
+      stream: { emit: (event) => write(event.event, event.data), signal: hangUp.signal },
+      profile: profileReadAheadFor(request, user.id),
     });
     write('done', response);
   } catch (error) {
@@ -45,6 +47,7 @@ export const converseRoutes: FastifyPluginAsyncZod<{ turns: TurnDependencies }> 
   app.post(
     '/v1/converse',
     {
+      config: { readsTurnState: true },
       schema: {
         tags: ['converse'],
         summary: 'One turn of conversation: recognise, act, reply',
@@ -64,7 +67,10 @@ export const converseRoutes: FastifyPluginAsyncZod<{ turns: TurnDependencies }> 
     },
     async (request, reply) => {
       if (wantsEventStream(request)) return streamTurn(options.turns, request, reply);
-      return converseTurn(options.turns, currentUser(request), request.body);
+      const user = currentUser(request);
+      return converseTurn(options.turns, user, request.body, {
+        profile: profileReadAheadFor(request, user.id),
+      });
     },
   );
 };

@@ -135,6 +135,14 @@ async function unmatchedTurn(
   );
 }
 
+/** How a caller follows the turn, and what it has already read for it. */
+export interface TurnOptions {
+  /** Streaming callers: events as they happen, abort on hang-up. */
+  stream?: TurnStream;
+  /** The user's profile, already asked for (see turn-read-ahead.ts); read here otherwise. */
+  profile?: Promise<Profile>;
+}
+
 /**
  * One turn of POST /v1/converse: validate zone and locale, answer a pending question or
  * recognise a new request, run its skill (or the fallback), and keep or end the session.
@@ -143,7 +151,7 @@ export async function converseTurn(
   deps: TurnDependencies,
   user: User,
   request: ConverseRequest,
-  stream?: TurnStream,
+  { stream, profile: profileRead }: TurnOptions = {},
 ): Promise<ConverseResponse> {
   const startedAt = performance.now();
   const answered = (intent: string | null, handledBy: ConverseResponse['handledBy'], upsell = false) =>
@@ -161,7 +169,7 @@ export async function converseTurn(
   deps.entitlements.entitlements(user.id).catch(() => undefined);
   // These reads go out together: one Redis round trip of waiting, not several.
   const [profile, session] = await Promise.all([
-    deps.profiles.get(user.id),
+    profileRead ?? deps.profiles.get(user.id),
     loadOrStartSession(deps, user, request),
   ]);
   const timeZone = resolveTimeZone(request.timezone, profile.timezone);
