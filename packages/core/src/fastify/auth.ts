@@ -44,7 +44,10 @@ export interface AuthPluginOptions {
  */
 export const authPlugin = fp<AuthPluginOptions>(
   async (app: FastifyInstance, options) => {
-    const users = new UserStore(app.redis, options.keys, options.clock ?? systemClock, options.cacheTtlMs);
+    const clock = options.clock ?? systemClock;
+    const users = new UserStore(app.redis, options.keys, clock, options.cacheTtlMs);
+    // Nothing is read ahead for them: a client hammering past its budget costs one script a request.
+    const overBudget = usersOverBudget(clock);
     app.decorate('users', users);
     app.decorateRequest('user', null);
     app.decorateRequest('apiKeyId', null);
@@ -54,11 +57,19 @@ export const authPlugin = fp<AuthPluginOptions>(
       if (!key) throw new HarkError('UNAUTHORIZED');
       const budget = options.requestBudget;
       const { readAhead } = options;
-      const readAheadFor = readAhead && ((userId: string) => readAhead(request, userId));
+      const readAheadFor =
+        readAhead &&
+        ((userId: string) => {
+          if (!overBudget.has(userId)) readAhead(request, userId);
+        });
       let found: Authenticated | null;
       if (budget) {
         const counted = await users.authenticateAndCount(key, budget.windowMs, readAheadFor);
-        if (counted) enforceRequestBudget(reply, budget, counted.requests);
+        if (counted) {
+          if (counted.requests.count > budget.max)
+            overBudget.add(counted.user.id, counted.requests.resetInMs);
+          enforceRequestBudget(reply, budget, counted.requests);
+        }
         found = counted;
       } else {
         found = await users.authenticate(key, readAheadFor);
@@ -76,6 +87,25 @@ export const authPlugin = fp<AuthPluginOptions>(
   },
   { name: 'hark-auth', dependencies: ['hark-redis'], fastify: '5.x' },
 );
+
+/** Users refused for their request budget, each until its window resets (the most recent `max` of them). */
+function usersOverBudget(clock: Clock, max = 10_000) {
+  const until = new Map<string, number>();
+  return {
+    has(userId: string): boolean {
+      const end = until.get(userId);
+      if (end === undefined) return false;
+      if (end > clock.now().getTime()) return true;
+      until.delete(userId);
+      return false;
+    },
+    add(userId: string, forMs: number): void {
+      until.delete(userId);
+      if (until.size >= max) until.delete(until.keys().next().value!);
+      until.set(userId, clock.now().getTime() + forMs);
+    },
+  };
+}
 
 /** The authenticated user of a /v1 route (the hook guarantees one). */
 export function currentUser(request: FastifyRequest): User {

@@ -68,4 +68,30 @@ describe('turn state read with the key lookup', () => {
     expect(response.statusCode).toBe(401);
     expect(response.json().error.code).toBe('HARK_ERR_UNAUTHORIZED');
   });
+
+  it('reads nothing ahead for a user its request budget refuses', async () => {
+    const limited = await startTestRouter({ AUTH_CACHE_TTL_MS: '60000', RATE_LIMIT_MAX: '2' }, { clock });
+    try {
+      await limited.app.users.createUser({ id: 'busy-bea', timezone: 'Europe/Paris' });
+      const { key } = await limited.app.users.addApiKey('busy-bea');
+      const converse = () =>
+        limited.app.inject({
+          method: 'POST',
+          url: '/v1/converse',
+          headers: bearer(key),
+          payload: { text: 'what time is it' },
+        });
+      for (let i = 0; i < 2; i++) expect((await converse()).statusCode).toBe(200);
+      const profileReads = vi.spyOn(ProfileStore.prototype, 'get');
+      try {
+        for (let i = 0; i < 4; i++) expect((await converse()).statusCode).toBe(429);
+        // The first refusal is learnt from its own count, after its reads had left.
+        expect(profileReads).toHaveBeenCalledTimes(1);
+      } finally {
+        profileReads.mockRestore();
+      }
+    } finally {
+      await limited.close();
+    }
+  });
 });
