@@ -18,6 +18,8 @@ describe('secrets', () => {
 
   it('hashes with SHA-256', () => {
     expect(sha256Hex('abc')).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
+    // Text is hashed as UTF-8, as keys stored before were.
+    expect(sha256Hex('clé🔑')).toBe('28ad44d30514a2da47fb24d967551075198ffdd287ca1f281a18038e0df3314c');
   });
 
   it('compares secrets of any length', () => {
