@@ -5,7 +5,8 @@
  * this one. Requests rotate over 10,000 users, as real traffic would, so that no user piles up more
  * than a few timers (each new timer's limit check reads all of the user's timers).
  * 1. Throughput: autocannon, 32 connections, as ratios to the echo baseline, with each server's (and
- *    Redis's) CPU time per request, and the router's memory under that load.
+ *    Redis's) CPU time per request, and the router's memory under that load. In rounds (every kind
+ *    once per round, 2 s each, three rounds): medians, and ratios taken within each round.
  * 2. Latency at a fixed 1,000 requests/s, open loop (lib/fixed-rate.ts says why not autocannon's).
  * 3. Scale-out: one router, then two, behind the same local proxy (HAProxy when installed), so the
  *    proxy's cost is in both; runs alternate so drift hits both.
@@ -17,12 +18,14 @@ import autocannon from 'autocannon';
 import { createRedis } from '../../packages/core/src/index.js';
 import { type FixedRateOutcome, fixedRate } from './lib/fixed-rate.js';
 import {
+  combineRounds,
   type FixedRateResult,
   type Outcome,
   printReport,
   resultLine,
   type ScaleOutResult,
   type ThroughputResult,
+  type ThroughputRow,
 } from './lib/http-report.js';
 import {
   createUsers,
@@ -38,12 +41,14 @@ import { busyBetween, cpuMsOf, heapUsedBytesOf, machineCpuTimes, watchPeakRss } 
 import { round } from './lib/stats.js';
 
 const settings = {
-  seconds: Number(process.env.BENCH_SECONDS ?? 5),
+  seconds: Number(process.env.BENCH_SECONDS ?? 2),
+  rounds: Number(process.env.BENCH_ROUNDS ?? 3),
   connections: 32,
   users: 10_000,
   fixedRate: 1_000,
   fixedSeconds: Number(process.env.BENCH_FIXED_RATE_SECONDS ?? 10),
   scaleConnections: 64,
+  scaleSeconds: 5,
 };
 
 interface Load {
@@ -134,31 +139,35 @@ async function warmUp(router: RouterInstance, keys: string[]): Promise<void> {
   }
 }
 
+/**
+ * Every kind of request once per round, back to back, for `settings.rounds` rounds; each kind's
+ * figures are medians over the rounds, its ratios medians of the ratios within each round.
+ */
 async function throughput(router: RouterInstance, baselines: Baselines, keys: string[]) {
   const rss = watchPeakRss({ router: router.child.pid, baselines: baselines.child.pid });
   const onBaseline = { pids: [baselines.child.pid] };
   const onRouter = { method: 'POST' as const, keys, pids: [router.child.pid] };
-  const rows: Array<[string, Outcome]> = [
-    ['fastify hello world (GET)', await load(`http://127.0.0.1:${baselines.hello}/`, onBaseline)],
-    [
-      'fastify echo, 100-byte JSON',
-      await load(`http://127.0.0.1:${baselines.echo}/`, { ...onBaseline, method: 'POST', body: json.echo }),
-    ],
-    [
-      'fastify echo after one Redis GET',
-      await load(`http://127.0.0.1:${baselines.redisEcho}/`, {
-        ...onBaseline,
-        method: 'POST',
-        body: json.echo,
-      }),
-    ],
-    ['converse "what time is it"', await load(`${router.url}/v1/converse`, { ...onRouter, body: json.time })],
+  const echoBody = { ...onBaseline, method: 'POST' as const, body: json.echo };
+  const kinds: Array<[string, () => Promise<Outcome>]> = [
+    ['fastify hello world (GET)', () => load(`http://127.0.0.1:${baselines.hello}/`, onBaseline)],
+    ['fastify echo, 100-byte JSON', () => load(`http://127.0.0.1:${baselines.echo}/`, echoBody)],
+    ['fastify echo after one Redis GET', () => load(`http://127.0.0.1:${baselines.redisEcho}/`, echoBody)],
+    ['converse "what time is it"', () => load(`${router.url}/v1/converse`, { ...onRouter, body: json.time })],
     [
       'converse "set a timer for 5 minutes"',
-      await load(`${router.url}/v1/converse`, { ...onRouter, body: json.timer }),
+      () => load(`${router.url}/v1/converse`, { ...onRouter, body: json.timer }),
     ],
-    ['POST /v1/timers', await load(`${router.url}/v1/timers`, { ...onRouter, body: json.restTimer })],
+    ['POST /v1/timers', () => load(`${router.url}/v1/timers`, { ...onRouter, body: json.restTimer })],
   ];
+  const runs: Outcome[][] = kinds.map(() => []);
+  for (let round = 0; round < settings.rounds; round++) {
+    for (const [index, [, run]] of kinds.entries()) runs[index]!.push(await run());
+  }
+  const [, echoRuns, redisEchoRuns] = runs;
+  const rows = kinds.map(
+    ([label], index) =>
+      [label, combineRounds(runs[index]!, echoRuns!, redisEchoRuns!)] as [string, ThroughputRow],
+  );
   const routerHeapUsed = await heapUsedBytesOf(router.url);
   const peaks = rss.stop();
   return { rows, routerHeapUsed, routerPeakRss: peaks.router!, baselinesPeakRss: peaks.baselines! };
@@ -212,6 +221,7 @@ async function scaleOut(first: RouterInstance, prefix: string, keys: string[]): 
         pids,
         body: json.time,
         connections: settings.scaleConnections,
+        seconds: settings.scaleSeconds,
       });
     for (let round = 0; round < 2; round++) {
       runs.one.push(await through(one, [first.child.pid, one.pid]));

@@ -1,7 +1,7 @@
 // What the HTTP bench prints: a human table and the one JSON line `npm run bench` collects.
 import type { FixedRateOutcome } from './fixed-rate.js';
 import { mebibytes } from './process-usage.js';
-import { round } from './stats.js';
+import { percentiles, round } from './stats.js';
 
 /** One closed-loop (autocannon) run. */
 export interface Outcome {
@@ -17,9 +17,43 @@ export interface Outcome {
   machineBusy: number;
 }
 
+/**
+ * One kind of request over all rounds: medians of its runs, and its ratios to the echo baselines as
+ * medians of the ratios within each round (each round runs every kind once, back to back, so a
+ * neighbour's burst on a shared machine skews one round's ratio, not the result).
+ */
+export interface ThroughputRow extends Outcome {
+  vsEcho: number;
+  /** The smallest and largest ratio to echo among the rounds. */
+  vsEchoRange: [number, number];
+  vsRedisEcho: number;
+  rounds: number;
+}
+
+const median = (values: number[]) => percentiles(values).p50;
+
+/** Combines one kind's runs with the echo baselines' runs of the same rounds (index = round). */
+export function combineRounds(runs: Outcome[], echo: Outcome[], redisEcho: Outcome[]): ThroughputRow {
+  const vsEcho = runs.map((run, i) => run.rps / echo[i]!.rps);
+  const pick = (field: keyof Outcome) => median(runs.map((run) => run[field]));
+  return {
+    rps: round(pick('rps'), 0),
+    p50: pick('p50'),
+    p99: pick('p99'),
+    errors: runs.reduce((sum, run) => sum + run.errors, 0),
+    serverCpuUs: pick('serverCpuUs'),
+    redisCpuUs: pick('redisCpuUs'),
+    machineBusy: pick('machineBusy'),
+    vsEcho: round(median(vsEcho), 3),
+    vsEchoRange: [round(Math.min(...vsEcho), 3), round(Math.max(...vsEcho), 3)],
+    vsRedisEcho: round(median(runs.map((run, i) => run.rps / redisEcho[i]!.rps)), 3),
+    rounds: runs.length,
+  };
+}
+
 export interface ThroughputResult {
   /** Hello, echo, echo after a Redis GET, then the router's requests, in that order. */
-  rows: Array<[string, Outcome]>;
+  rows: Array<[string, ThroughputRow]>;
   routerPeakRss: number;
   routerHeapUsed: number;
   baselinesPeakRss: number;
@@ -49,6 +83,7 @@ export interface ScaleOutResult {
 
 export interface BenchSettings {
   seconds: number;
+  rounds: number;
   connections: number;
   users: number;
   fixedRate: number;
@@ -62,13 +97,15 @@ export function printReport(
   fixed: FixedRateResult,
   scale: ScaleOutResult,
 ): void {
-  const echoRps = measured.rows[1]![1].rps;
-  const { seconds, connections, users, fixedRate, fixedSeconds } = settings;
-  console.log(`throughput: ${seconds} s per run, ${connections} connections, ${users} users`);
+  const { seconds, rounds, connections, users, fixedRate, fixedSeconds } = settings;
+  console.log(
+    `throughput: ${rounds} rounds of ${seconds} s per kind (medians), ${connections} connections, ${users} users`,
+  );
   for (const [label, r] of measured.rows) {
+    const [low, high] = r.vsEchoRange;
     console.log(
       `  ${label.padEnd(38)} ${String(r.rps).padStart(7)} req/s  p50 ${r.p50} ms  p99 ${r.p99} ms  ` +
-        `vs echo ${round(r.rps / echoRps, 3)}  server ${r.serverCpuUs} µs/req  redis ${r.redisCpuUs} µs/req  ` +
+        `vs echo ${r.vsEcho} (rounds ${low}-${high})  server ${r.serverCpuUs} µs/req  redis ${r.redisCpuUs} µs/req  ` +
         `machine ${Math.round(r.machineBusy * 100)}% busy  errors ${r.errors}`,
     );
   }
@@ -98,8 +135,6 @@ export function resultLine(
 ): Record<string, unknown> {
   const [hello, echo, redisEcho, time, timerVoice, timerRest] = measured.rows.map(([, r]) => r);
   const [fixedEcho, fixedTime, fixedTimer] = fixed.rows.map(([, r]) => r);
-  const ratio = (rps: number) => round(rps / echo!.rps, 3);
-  const toRedisEcho = (rps: number) => round(rps / redisEcho!.rps, 3);
   const latency = (r: FixedRateOutcome) => ({ p50: r.p50, p99: r.p99 });
   return {
     name: 'http',
@@ -109,12 +144,14 @@ export function resultLine(
     converseTimeRps: time!.rps,
     converseTimerRps: timerVoice!.rps,
     createTimerRps: timerRest!.rps,
-    converseTimeVsEcho: ratio(time!.rps),
-    converseTimerVsEcho: ratio(timerVoice!.rps),
-    createTimerVsEcho: ratio(timerRest!.rps),
-    redisEchoVsEcho: ratio(redisEcho!.rps),
-    converseTimeVsRedisEcho: toRedisEcho(time!.rps),
-    converseTimerVsRedisEcho: toRedisEcho(timerVoice!.rps),
+    converseTimeVsEcho: time!.vsEcho,
+    converseTimeVsEchoRange: time!.vsEchoRange,
+    converseTimerVsEcho: timerVoice!.vsEcho,
+    converseTimerVsEchoRange: timerVoice!.vsEchoRange,
+    createTimerVsEcho: timerRest!.vsEcho,
+    redisEchoVsEcho: redisEcho!.vsEcho,
+    converseTimeVsRedisEcho: time!.vsRedisEcho,
+    converseTimerVsRedisEcho: timerVoice!.vsRedisEcho,
     cpuUsPerRequest: {
       echo: echo!.serverCpuUs,
       redisEcho: redisEcho!.serverCpuUs,
