@@ -5,8 +5,8 @@
  * schemas, the openai SDK, the SSE relay). The stand-in, the service and the router each run in a
  * process of their own (built, as in production); requests rotate between the paths so drift hits all.
  * A fourth path calibrates the rest: the direct request through a bare Node.js pass-through relay
- * (lib/relay-server.ts), i.e. what one process hop costs on this machine with no work done in it. The
- * service is one hop from the stand-in, the router two.
+ * (lib/round-robin-proxy.ts with one upstream), i.e. what one process hop costs on this machine with
+ * no work done in it. The service is one hop from the stand-in, the router two.
  * Sequential: one request at a time. Burst: rounds of 200 streams started at the same instant, so
  * the last one waits for Hark to start the 199 before it. Steady: 200 streams always in flight, each
  * answer streaming for about two seconds as a real model's does, a new stream starting as one ends

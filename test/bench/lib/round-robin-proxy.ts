@@ -1,7 +1,8 @@
 /**
- * A small round-robin HTTP proxy in a process of its own, for the scale-out part of the HTTP bench
- * when HAProxy is not installed: each request goes to the next upstream over kept-alive
- * connections. Upstreams come as arguments; prints its port as one JSON line.
+ * A small round-robin HTTP proxy in a process of its own: each request goes to the next upstream over
+ * kept-alive connections. The scale-out part of the HTTP bench can put it before the routers
+ * (BENCH_PROXY=node), and with one upstream it is the time-to-first-token bench's bare relay, what one
+ * Node.js hop costs. Upstreams come as arguments; prints its port as one JSON line.
  */
 import { Agent, createServer, request } from 'node:http';
 

@@ -27,13 +27,17 @@ export async function startStandIn(captureFile: string): Promise<Started> {
   return { child, ...(JSON.parse(first.value as string) as { url: string }) };
 }
 
-/** The bare relay (relay-server.ts) in front of `targetUrl`; its URL has the target's path. */
+/**
+ * The bare relay in front of `targetUrl`: the HTTP bench's round-robin proxy with this one upstream
+ * (a request in, the same request out on a kept-alive connection, the answer piped back chunk by
+ * chunk). Its URL has the target's path.
+ */
 export async function startRelay(targetUrl: string): Promise<Started> {
   const target = new URL(targetUrl);
-  const script = fileURLToPath(new URL('./relay-server.ts', import.meta.url));
+  const script = fileURLToPath(new URL('./round-robin-proxy.ts', import.meta.url));
   const child = spawnTypeScript(script, [target.origin]);
-  const { url } = await firstJsonLine<{ url: string }>(child);
-  return { child, url: `${url}${target.pathname.replace(/\/$/, '')}` };
+  const { port } = await firstJsonLine<{ port: number }>(child);
+  return { child, url: `http://127.0.0.1:${port}${target.pathname.replace(/\/$/, '')}` };
 }
 
 async function untilReady(child: ChildProcess, url: string, what: string): Promise<Started> {
