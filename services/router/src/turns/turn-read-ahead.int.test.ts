@@ -15,8 +15,8 @@ beforeAll(async () => {
 });
 afterAll(() => router.close());
 
-const whatTime = (key: string) =>
-  router.app.inject({
+const whatTime = (key: string, on: TestRouter = router) =>
+  on.app.inject({
     method: 'POST',
     url: '/v1/converse',
     headers: bearer(key),
@@ -72,19 +72,11 @@ describe('turn state read with the key lookup', () => {
   it('reads nothing ahead for a user its request budget refuses', async () => {
     const limited = await startTestRouter({ AUTH_CACHE_TTL_MS: '60000', RATE_LIMIT_MAX: '2' }, { clock });
     try {
-      await limited.app.users.createUser({ id: 'busy-bea', timezone: 'Europe/Paris' });
-      const { key } = await limited.app.users.addApiKey('busy-bea');
-      const converse = () =>
-        limited.app.inject({
-          method: 'POST',
-          url: '/v1/converse',
-          headers: bearer(key),
-          payload: { text: 'what time is it' },
-        });
-      for (let i = 0; i < 2; i++) expect((await converse()).statusCode).toBe(200);
+      const key = await limited.userWithKey('busy-bea', 'Europe/Paris');
+      for (let i = 0; i < 2; i++) expect((await whatTime(key, limited)).statusCode).toBe(200);
       const profileReads = vi.spyOn(ProfileStore.prototype, 'get');
       try {
-        for (let i = 0; i < 4; i++) expect((await converse()).statusCode).toBe(429);
+        for (let i = 0; i < 4; i++) expect((await whatTime(key, limited)).statusCode).toBe(429);
         // The first refusal is learnt from its own count, after its reads had left.
         expect(profileReads).toHaveBeenCalledTimes(1);
       } finally {
