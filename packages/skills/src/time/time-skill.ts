@@ -2,6 +2,7 @@ import { luxonZone } from '@hark/core';
 import { DateTime } from 'luxon';
 import { type Skill, type SkillContext, type SkillResult, say } from '../skill.js';
 import { resolvePlace } from './city-zones.js';
+import { localClock } from './minute-clock.js';
 
 /** luxonZone: the zone's offset is worked out once a second, not on every "what time is it". */
 function localTime(now: Date, timeZone: string, locale: string): DateTime {
@@ -9,10 +10,8 @@ function localTime(now: Date, timeZone: string, locale: string): DateTime {
 }
 
 function timeHere(context: SkillContext): SkillResult {
-  const time = localTime(context.now, context.timeZone, context.locale);
-  return say(`It's ${time.toLocaleString(DateTime.TIME_SIMPLE)}.`, {
-    data: { timeZone: context.timeZone, localTime: time.toISO({ suppressMilliseconds: true }) },
-  });
+  const clock = localClock(context.now.getTime(), context.timeZone, context.locale);
+  return say(`It's ${clock.spoken}.`, { data: { timeZone: context.timeZone, localTime: clock.iso } });
 }
 
 function timeThere(location: string, context: SkillContext): SkillResult {
