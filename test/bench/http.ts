@@ -10,6 +10,7 @@
  * 2. Latency at a fixed 1,000 requests/s, open loop (lib/fixed-rate.ts says why not autocannon's).
  * 3. Scale-out: one router, then two, behind the same local proxy (HAProxy when installed), so the
  *    proxy's cost is in both; runs alternate so drift hits both.
+ * 4. The entitlements service under full load of `GET /v1/me`: its requests/s, CPU and peak RSS.
  * Targets (docs/PERFORMANCE.md): "what time is it" >= 0.7 of echo, "set a timer" >= 0.35; p50 < 1 ms
  * and p99 < 5 ms at 1,000 requests/s; two routers faster than one.
  */
@@ -24,16 +25,19 @@ import {
   printReport,
   resultLine,
   type ScaleOutResult,
+  type ServiceLoadResult,
   type ThroughputResult,
   type ThroughputRow,
 } from './lib/http-report.js';
 import {
   createUsers,
+  entitlementsEntry,
   firstJsonLine,
   type RouterInstance,
   removeKeys,
   spawnTypeScript,
   startRouter,
+  startService,
   stopRouter,
 } from './lib/http-stack.js';
 import { type LoadBalancer, startLoadBalancer } from './lib/load-balancer.js';
@@ -235,6 +239,24 @@ async function scaleOut(first: RouterInstance, prefix: string, keys: string[]): 
   return { proxy: proxies[0]!.kind, one: summary(runs.one), two: summary(runs.two), peakRss };
 }
 
+/**
+ * Memory per service under load, beyond the router: the entitlements service answering `GET /v1/me`
+ * (the caller's plan, limits, usage and subscription: what every client reads) over the same users,
+ * at full load. The conversation service's memory under load is in the llm-ttfb bench.
+ */
+async function entitlementsUnderLoad(prefix: string, keys: string[]): Promise<ServiceLoadResult> {
+  const service = await startService(entitlementsEntry, prefix);
+  try {
+    const me = `${service.url}/v1/me`;
+    await load(me, { keys, seconds: 1 }); // warm-up: JIT, each user's first read
+    const rss = watchPeakRss({ service: service.child.pid });
+    const outcome = await load(me, { keys, pids: [service.child.pid], seconds: settings.scaleSeconds });
+    return { ...outcome, peakRss: rss.stop().service! };
+  } finally {
+    await stopRouter(service);
+  }
+}
+
 function summary(outcomes: Outcome[]) {
   const mean = (pick: (o: Outcome) => number) =>
     round(outcomes.reduce((sum, o) => sum + pick(o), 0) / outcomes.length, 0);
@@ -265,8 +287,9 @@ async function main(): Promise<void> {
     const measured: ThroughputResult = await throughput(router, baselines, keys);
     const fixed = await atFixedRate(router, baselines.echo, keys);
     const scale = await scaleOut(router, prefix, keys);
-    printReport(settings, measured, fixed, scale);
-    console.log(JSON.stringify(resultLine(measured, fixed, scale)));
+    const entitlements = await entitlementsUnderLoad(prefix, keys);
+    printReport(settings, measured, fixed, scale, entitlements);
+    console.log(JSON.stringify(resultLine(measured, fixed, scale, entitlements)));
   } finally {
     baselines.child.kill();
     await stopRouter(router);

@@ -19,7 +19,7 @@ import { Agent, request } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { LONG_ANSWER_MARK, LONG_ANSWER_MS } from './lib/long-answer.js';
-import { cpuMsOf } from './lib/process-usage.js';
+import { cpuMsOf, watchPeakRss } from './lib/process-usage.js';
 import { percentiles, round } from './lib/stats.js';
 import {
   INTERNAL_TOKEN,
@@ -203,8 +203,9 @@ async function steadyStreams(
   durationMs: number,
   offset: number,
   pids: Record<string, number | undefined>,
-): Promise<{ samples: number[]; cpuMsPerTurn: Record<string, number> }> {
+): Promise<{ samples: number[]; cpuMsPerTurn: Record<string, number>; peakRssMiB: Record<string, number> }> {
   const samples: number[] = [];
+  const rss = watchPeakRss(pids);
   const rampEnd = performance.now() + LONG_ANSWER_MS;
   const deadline = rampEnd + durationMs;
   let next = offset;
@@ -223,6 +224,10 @@ async function steadyStreams(
   };
   await Promise.all(Array.from({ length: inFlight }, (_, index) => worker(index)));
   clearTimeout(atRampEnd);
+  const peaks = rss.stop();
+  const peakRssMiB = Object.fromEntries(
+    Object.entries(peaks).map(([name, bytes]) => [name, round(bytes / 2 ** 20, 1)]),
+  );
   // Approximate: the turns counted started after the ramp; the CPU is what was spent from the ramp's
   // end until the last of them finished (turns open at either edge roughly cancel out).
   const cpuMsPerTurn = Object.fromEntries(
@@ -231,22 +236,31 @@ async function steadyStreams(
       round((cpuMsOf(pid) - (cpuAtRampEnd[name] ?? Number.NaN)) / Math.max(1, samples.length), 2),
     ]),
   );
-  return { samples, cpuMsPerTurn };
+  return { samples, cpuMsPerTurn, peakRssMiB };
 }
 
-/** The steady run of every path; with each Hark process's CPU time per turn on the paths it serves. */
+/**
+ * The steady run of every path; with each Hark process's CPU time per turn and peak RSS (memory under
+ * that load) on the paths it serves.
+ */
 async function steady(
   paths: Paths,
   pids: Record<keyof Paths, Record<string, number | undefined>>,
-): Promise<{ samples: Samples; cpuMsPerTurn: Record<string, Record<string, number>> }> {
+): Promise<{
+  samples: Samples;
+  cpuMsPerTurn: Record<string, Record<string, number>>;
+  peakRssMiB: Record<string, Record<string, number>>;
+}> {
   const samples = noSamples();
   const cpuMsPerTurn: Record<string, Record<string, number>> = {};
+  const peakRssMiB: Record<string, Record<string, number>> = {};
   for (const [index, name] of pathNames.entries()) {
     const run = await steadyStreams(paths[name], STREAMS, STEADY_MS, 200_000 * (index + 1), pids[name]);
     samples[name] = run.samples;
     cpuMsPerTurn[name] = run.cpuMsPerTurn;
+    peakRssMiB[name] = run.peakRssMiB;
   }
-  return { samples, cpuMsPerTurn };
+  return { samples, cpuMsPerTurn, peakRssMiB };
 }
 
 /**
@@ -306,7 +320,11 @@ async function main(): Promise<void> {
       service: { service: service.child.pid },
       router: { router: router.child.pid, service: service.child.pid },
     });
-    const inFlight = { ...compare(steadyRun.samples), cpuMsPerTurn: steadyRun.cpuMsPerTurn };
+    const inFlight = {
+      ...compare(steadyRun.samples),
+      cpuMsPerTurn: steadyRun.cpuMsPerTurn,
+      peakRssMiB: steadyRun.peakRssMiB,
+    };
     console.log(`sequential (${SEQUENTIAL}): ${JSON.stringify(oneAtATime)}`);
     console.log(`burst of ${STREAMS} streams x ${ROUNDS}: ${JSON.stringify(burst)}`);
     console.log(`${STREAMS} streams in flight for ${STEADY_MS / 1000} s: ${JSON.stringify(inFlight)}`);

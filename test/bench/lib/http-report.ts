@@ -81,6 +81,11 @@ export interface ScaleOutResult {
   peakRss: Record<string, number>;
 }
 
+/** A service other than the router at full load: its figures and its peak RSS in bytes. */
+export interface ServiceLoadResult extends Outcome {
+  peakRss: number;
+}
+
 export interface BenchSettings {
   seconds: number;
   rounds: number;
@@ -96,6 +101,7 @@ export function printReport(
   measured: ThroughputResult,
   fixed: FixedRateResult,
   scale: ScaleOutResult,
+  entitlements: ServiceLoadResult,
 ): void {
   const { seconds, rounds, connections, users, fixedRate, fixedSeconds } = settings;
   console.log(
@@ -125,6 +131,10 @@ export function printReport(
       `under full load, ${mebibytes(fixed.routerPeakRss)} MiB at ${fixedRate}/s; scale-out: ${peaks.join(', ')}; ` +
       `baseline servers ${mebibytes(measured.baselinesPeakRss)} MiB`,
   );
+  console.log(
+    `entitlements service, GET /v1/me at full load: ${entitlements.rps} req/s  p99 ${entitlements.p99} ms  ` +
+      `server ${entitlements.serverCpuUs} µs/req  peak RSS ${mebibytes(entitlements.peakRss)} MiB  errors ${entitlements.errors}`,
+  );
 }
 
 /** The JSON line: the same figures, flat enough for the summary table of `npm run bench`. */
@@ -132,6 +142,7 @@ export function resultLine(
   measured: ThroughputResult,
   fixed: FixedRateResult,
   scale: ScaleOutResult,
+  entitlements: ServiceLoadResult,
 ): Record<string, unknown> {
   const [hello, echo, redisEcho, time, timerVoice, timerRest] = measured.rows.map(([, r]) => r);
   const [fixedEcho, fixedTime, fixedTimer] = fixed.rows.map(([, r]) => r);
@@ -163,10 +174,16 @@ export function resultLine(
     routerHeapUsedMiB: mebibytes(measured.routerHeapUsed),
     scaleOut: { proxy: scale.proxy, oneRps: scale.one.rps, twoRps: scale.two.rps },
     twoRoutersVsOne: round(scale.two.rps / scale.one.rps, 2),
+    entitlementsMe: {
+      rps: entitlements.rps,
+      cpuUs: entitlements.serverCpuUs,
+      peakRssMiB: mebibytes(entitlements.peakRss),
+    },
     errors:
       measured.rows.reduce((sum, [, r]) => sum + r.errors, 0) +
       fixed.rows.reduce((sum, [, r]) => sum + r.errors, 0) +
       scale.one.errors +
-      scale.two.errors,
+      scale.two.errors +
+      entitlements.errors,
   };
 }

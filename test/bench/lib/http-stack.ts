@@ -19,7 +19,7 @@ export interface RouterInstance {
 
 async function untilReady(child: ChildProcess, url: string, output: () => string): Promise<void> {
   for (let attempt = 0; attempt < 150; attempt++) {
-    if (child.exitCode !== null) throw new Error(`router exited with ${child.exitCode}: ${output()}`);
+    if (child.exitCode !== null) throw new Error(`service exited with ${child.exitCode}: ${output()}`);
     const ready = await fetch(`${url}/readyz`).then(
       (r) => r.ok,
       () => false,
@@ -28,44 +28,53 @@ async function untilReady(child: ChildProcess, url: string, output: () => string
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   child.kill('SIGKILL');
-  throw new Error(`router did not become ready (is it built? npm run build): ${output()}`);
+  throw new Error(`service did not become ready (is it built? npm run build): ${output()}`);
 }
 
 /** Node flags given to a bench's server process in `variable`, space-separated (e.g. --cpu-prof). */
 export const nodeArgsFrom = (variable: string): string[] =>
   process.env[variable]?.split(' ').filter(Boolean) ?? [];
 
+export const entitlementsEntry = fileURLToPath(
+  new URL('../../../services/entitlements/dist/server.js', import.meta.url),
+);
+
 /**
  * One router process. BENCH_ROUTER_NODE_ARGS adds node flags, e.g.
  * "--cpu-prof --cpu-prof-dir=/tmp/prof" to see where the router spends its time (written on stop);
  * BENCH_ROUTER_ENTRY runs another build (e.g. a checkout of an older commit) for a before/after.
  */
-export async function startRouter(
+export function startRouter(
   prefix: string,
   options: { env?: Record<string, string>; entry?: string } = {},
 ): Promise<RouterInstance> {
+  const entry = options.entry ?? process.env.BENCH_ROUTER_ENTRY ?? serverEntry;
+  return startService(entry, prefix, { env: options.env, nodeArgs: nodeArgsFrom('BENCH_ROUTER_NODE_ARGS') });
+}
+
+/** A built Hark service (`entry`, e.g. entitlementsEntry) on the bench's Redis key prefix, once ready. */
+export async function startService(
+  entry: string,
+  prefix: string,
+  options: { env?: Record<string, string>; nodeArgs?: string[] } = {},
+): Promise<RouterInstance> {
   const port = await unusedPort();
-  const nodeArgs = nodeArgsFrom('BENCH_ROUTER_NODE_ARGS');
-  const child = spawn(
-    process.execPath,
-    [...nodeArgs, options.entry ?? process.env.BENCH_ROUTER_ENTRY ?? serverEntry],
-    {
-      env: {
-        ...process.env,
-        NODE_ENV: 'test',
-        LOG_LEVEL: 'warn',
-        PORT: String(port),
-        REDIS_URL: redisUrl(),
-        REDIS_PREFIX: prefix,
-        ADMIN_TOKEN,
-        // The bench measures throughput, not the limits: budgets far above what one run can use.
-        RATE_LIMIT_MAX: '1000000000',
-        TIMERS_MAX_ACTIVE: '1000000',
-        ...options.env,
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), entry], {
+    env: {
+      ...process.env,
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'warn',
+      PORT: String(port),
+      REDIS_URL: redisUrl(),
+      REDIS_PREFIX: prefix,
+      ADMIN_TOKEN,
+      // The bench measures throughput, not the limits: budgets far above what one run can use.
+      RATE_LIMIT_MAX: '1000000000',
+      TIMERS_MAX_ACTIVE: '1000000',
+      ...options.env,
     },
-  );
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout?.on('data', (chunk) => (output += chunk));
   child.stderr?.on('data', (chunk) => (output += chunk));
