@@ -33,12 +33,12 @@ import {
   createUsers,
   entitlementsEntry,
   firstJsonLine,
-  type RouterInstance,
   removeKeys,
+  type ServiceInstance,
   spawnTypeScript,
   startRouter,
   startService,
-  stopRouter,
+  stopService,
 } from './lib/http-stack.js';
 import { type LoadBalancer, startLoadBalancer } from './lib/load-balancer.js';
 import { busyBetween, cpuMsOf, heapUsedBytesOf, machineCpuTimes, watchPeakRss } from './lib/process-usage.js';
@@ -123,7 +123,7 @@ const json = {
  * Before anything is measured: one turn per user (so each user's first, uncached turn is not in the
  * figures) and a second of each kind of request (so the JIT has compiled the paths).
  */
-async function warmUp(router: RouterInstance, keys: string[]): Promise<void> {
+async function warmUp(router: ServiceInstance, keys: string[]): Promise<void> {
   const headers = { 'content-type': 'application/json' };
   await autocannon({
     url: `${router.url}/v1/converse`,
@@ -147,7 +147,7 @@ async function warmUp(router: RouterInstance, keys: string[]): Promise<void> {
  * Every kind of request once per round, back to back, for `settings.rounds` rounds; each kind's
  * figures are medians over the rounds, its ratios medians of the ratios within each round.
  */
-async function throughput(router: RouterInstance, baselines: Baselines, keys: string[]) {
+async function throughput(router: ServiceInstance, baselines: Baselines, keys: string[]) {
   const rss = watchPeakRss({ router: router.child.pid, baselines: baselines.child.pid });
   const onBaseline = { pids: [baselines.child.pid] };
   const onRouter = { method: 'POST' as const, keys, pids: [router.child.pid] };
@@ -178,7 +178,7 @@ async function throughput(router: RouterInstance, baselines: Baselines, keys: st
 }
 
 async function atFixedRate(
-  router: RouterInstance,
+  router: ServiceInstance,
   echoPort: number,
   keys: string[],
 ): Promise<FixedRateResult> {
@@ -206,7 +206,7 @@ async function atFixedRate(
 }
 
 /** One router, then two, behind the same kind of proxy; alternating, twice each. */
-async function scaleOut(first: RouterInstance, prefix: string, keys: string[]): Promise<ScaleOutResult> {
+async function scaleOut(first: ServiceInstance, prefix: string, keys: string[]): Promise<ScaleOutResult> {
   const second = await startRouter(prefix);
   const proxies: LoadBalancer[] = [];
   const runs: Record<'one' | 'two', Outcome[]> = { one: [], two: [] };
@@ -234,7 +234,7 @@ async function scaleOut(first: RouterInstance, prefix: string, keys: string[]): 
     peakRss = rss.stop();
   } finally {
     await Promise.all(proxies.map((proxy) => proxy.stop()));
-    await stopRouter(second);
+    await stopService(second);
   }
   return { proxy: proxies[0]!.kind, one: summary(runs.one), two: summary(runs.two), peakRss };
 }
@@ -253,7 +253,7 @@ async function entitlementsUnderLoad(prefix: string, keys: string[]): Promise<Se
     const outcome = await load(me, { keys, pids: [service.child.pid], seconds: settings.scaleSeconds });
     return { ...outcome, peakRss: rss.stop().service! };
   } finally {
-    await stopRouter(service);
+    await stopService(service);
   }
 }
 
@@ -292,7 +292,7 @@ async function main(): Promise<void> {
     console.log(JSON.stringify(resultLine(measured, fixed, scale, entitlements)));
   } finally {
     baselines.child.kill();
-    await stopRouter(router);
+    await stopService(router);
     await removeKeys(prefix);
   }
 }

@@ -10,7 +10,7 @@ import { serverEntry } from '../../e2e/support/router-process.js';
 export const ADMIN_TOKEN = 'bench-operator-token';
 const redisUrl = () => process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 
-export interface RouterInstance {
+export interface ServiceInstance {
   child: ChildProcess;
   url: string;
   port: number;
@@ -47,7 +47,7 @@ export const entitlementsEntry = fileURLToPath(
 export function startRouter(
   prefix: string,
   options: { env?: Record<string, string>; entry?: string } = {},
-): Promise<RouterInstance> {
+): Promise<ServiceInstance> {
   const entry = options.entry ?? process.env.BENCH_ROUTER_ENTRY ?? serverEntry;
   return startService(entry, prefix, { env: options.env, nodeArgs: nodeArgsFrom('BENCH_ROUTER_NODE_ARGS') });
 }
@@ -57,7 +57,7 @@ export async function startService(
   entry: string,
   prefix: string,
   options: { env?: Record<string, string>; nodeArgs?: string[] } = {},
-): Promise<RouterInstance> {
+): Promise<ServiceInstance> {
   const port = await unusedPort();
   const child = spawn(process.execPath, [...(options.nodeArgs ?? []), entry], {
     env: {
@@ -84,12 +84,12 @@ export async function startService(
   return { child, url, port, exited };
 }
 
-/** SIGTERM and wait: the router drains and exits, and node writes any --cpu-prof profile. */
-export async function stopRouter(router: RouterInstance): Promise<void> {
-  if (router.child.exitCode !== null) return;
-  router.child.kill('SIGTERM');
-  const timeout = setTimeout(() => router.child.kill('SIGKILL'), 15_000);
-  await router.exited;
+/** SIGTERM and wait: the service drains and exits, and node writes any --cpu-prof profile. */
+export async function stopService(service: ServiceInstance): Promise<void> {
+  if (service.child.exitCode !== null) return;
+  service.child.kill('SIGTERM');
+  const timeout = setTimeout(() => service.child.kill('SIGKILL'), 15_000);
+  await service.exited;
   clearTimeout(timeout);
 }
 
