@@ -113,6 +113,49 @@ describe('Scheduler', () => {
     expect(fired[0]!.at - soon).toBeLessThan(1_000);
   });
 
+  it('announces new work only when it is now the earliest', async () => {
+    const listener = testRedis.redis.duplicate();
+    subscribers.push(listener);
+    const announced: number[] = [];
+    listener.on('message', (_channel: string, message: string) => announced.push(Number(message)));
+    await listener.subscribe(keys.scheduleChannel());
+    const scheduler = makeScheduler(async () => []);
+    const base = Date.now() + 60_000;
+    await scheduler.schedule(`t|u|a|1|${base + 1_000}`, base + 1_000); // the first: announced
+    await scheduler.schedule(`t|u|b|1|${base + 5_000}`, base + 5_000); // behind a: not announced
+    await scheduler.schedule(`t|u|c|1|${base + 500}`, base + 500); // ahead of a: announced
+    await scheduler.schedule(`t|u|c|1|${base + 500}`, base + 9_000); // moved behind: not announced
+    await scheduler.schedule(`t|u|d|1|${base + 1_000}`, base + 1_000); // level with a, sorts after it
+    await scheduler.schedule(`t|u|e|1|${base + 100}`, base + 100); // the earliest again: announced
+    await expect.poll(() => announced.at(-1), { timeout: 2_000 }).toBe(base + 100);
+    expect(announced).toEqual([base + 1_000, base + 500, base + 100]);
+  });
+
+  it('keeps a wake-up for sooner work announced while it was handling due work', async () => {
+    let release!: () => void;
+    const handlerBlocked = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const fired: Array<{ member: string; at: number }> = [];
+    const sleeper = makeScheduler(async (entries) => {
+      for (const entry of entries) fired.push({ member: entry.member, at: Date.now() });
+      if (entries.some((entry) => entry.member.includes('|now|'))) await handlerBlocked;
+      return entries.map((e) => e.member);
+    });
+    const other = makeScheduler(async () => []);
+    const now = Date.now();
+    await other.schedule(`t|u|now|1|${now}`, now);
+    await other.schedule(`t|u|late|1|${now + 60_000}`, now + 60_000);
+    await sleeper.start(); // claims "now" and blocks in its handler, having read "late" as next due
+    await expect.poll(() => fired.length).toBe(1);
+    const soon = Date.now() + 150;
+    await other.schedule(`t|u|soon|1|${soon}`, soon); // announced while the handler is blocked
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    release();
+    await expect.poll(() => fired.map((f) => f.member), { timeout: 1_500 }).toContain(`t|u|soon|1|${soon}`);
+    expect(fired.find((f) => f.member.includes('|soon|'))!.at - soon).toBeLessThan(1_000);
+  });
+
   it('keeps work due beyond the setTimeout limit (24.8 days) and fires it then', async () => {
     const clock = fixedClock('2026-11-26T12:00:00Z');
     const seen: DueEntry[] = [];

@@ -36,7 +36,8 @@ export const dueTimeOf = (member: string): number => Number(member.slice(member.
  * Redis-driven scheduler: due work sits in one sorted set; any number of instances claim it
  * atomically (claim-due.lua) so each member is handed out once per lease. Each instance
  * sleeps until the earliest due time and is woken early by a pub/sub message when work is
- * scheduled sooner. Nothing polls on a fixed period; `maxSleepMs` only bounds one sleep.
+ * scheduled sooner (schedule-due.lua announces only new earliest work). Nothing polls on a fixed
+ * period; `maxSleepMs` only bounds one sleep.
  */
 export class Scheduler {
   private readonly scripts;
@@ -108,7 +109,10 @@ export class Scheduler {
         handled += reply.length;
       }
       if (reply.length < this.batchSize) {
-        this.arm(nextDue === '' ? Number.POSITIVE_INFINITY : Number(nextDue));
+        // nextDue was read before the handler ran: sooner work announced meanwhile has armed a wake-up
+        // (sleepingUntil) that must not be pushed back to it.
+        const next = nextDue === '' ? Number.POSITIVE_INFINITY : Number(nextDue);
+        this.arm(Math.min(next, this.sleepingUntil));
         return handled;
       }
     }
