@@ -5,9 +5,13 @@ import readline from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { createKeys, createRedis, systemClock, UserStore } from '../../../packages/core/src/index.js';
 import { grantProjection } from '../../../packages/testing/src/index.js';
-import { unusedPort } from '../../../packages/testing/src/ports.js';
 import { startRouterProcess } from '../../e2e/support/router-process.js';
-import { firstJsonLine, nodeArgsFrom, spawnTypeScript } from './http-stack.js';
+import {
+  firstJsonLine,
+  nodeArgsFrom,
+  spawnTypeScript,
+  startService as startBuiltService,
+} from './http-stack.js';
 
 export const INTERNAL_TOKEN = 'bench-internal-token';
 const serviceEntry = fileURLToPath(new URL('../../../services/conversation/dist/server.js', import.meta.url));
@@ -40,31 +44,12 @@ export async function startRelay(targetUrl: string): Promise<Started> {
   return { child, url: `http://127.0.0.1:${port}${target.pathname.replace(/\/$/, '')}` };
 }
 
-async function untilReady(child: ChildProcess, url: string, what: string): Promise<Started> {
-  for (let attempt = 0; attempt < 100; attempt++) {
-    const ready = await fetch(`${url}/readyz`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ready) return { child, url };
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  child.kill('SIGKILL');
-  throw new Error(`${what} did not become ready (is it built? npm run build)`);
-}
-
-export async function startService(standInUrl: string, prefix: string): Promise<Started> {
-  const port = await unusedPort();
+/** The built conversation service (http-stack.ts starts it), calling the stand-in as its LLM. */
+export function startService(standInUrl: string, prefix: string): Promise<Started> {
   // e.g. BENCH_SERVICE_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to see where the service spends its time.
-  const nodeArgs = nodeArgsFrom('BENCH_SERVICE_NODE_ARGS');
-  const child = spawn(process.execPath, [...nodeArgs, serviceEntry], {
+  return startBuiltService(serviceEntry, prefix, {
+    nodeArgs: nodeArgsFrom('BENCH_SERVICE_NODE_ARGS'),
     env: {
-      ...process.env,
-      NODE_ENV: 'test',
-      PORT: String(port),
-      LOG_LEVEL: 'warn',
-      REDIS_URL: redisUrl(),
-      REDIS_PREFIX: prefix,
       INTERNAL_TOKEN,
       LLM_BASE_URL: standInUrl,
       LLM_API_KEY: 'sk-bench',
@@ -72,9 +57,7 @@ export async function startService(standInUrl: string, prefix: string): Promise<
       LLM_FIRST_TOKEN_TIMEOUT_MS: '20000',
       LLM_TOTAL_TIMEOUT_MS: '60000',
     },
-    stdio: ['ignore', 'inherit', 'inherit'],
   });
-  return untilReady(child, `http://127.0.0.1:${port}`, 'the conversation service');
 }
 
 /** A plan with conversation and no practical daily cap, so the bench measures time, not quotas. */
