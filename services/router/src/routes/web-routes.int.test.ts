@@ -82,4 +82,12 @@ describe('the console folder', () => {
     expect(bare.headers.location).toBe('/console/');
     expect((await app.inject({ method: 'GET', url: '/' })).body).toBe('<p>client</p>');
   });
+
+  it('is read once at start-up: an unknown path never sends the router to the disk', async () => {
+    expect(app.hasRoute({ method: 'GET', url: '/*' })).toBe(false);
+    expect(app.hasRoute({ method: 'GET', url: '/console/index.html' })).toBe(true);
+    // A file that appears later is not looked for: only a new release (a restart) serves it.
+    await writeFile(path.join(root, 'late.html'), '<p>late</p>');
+    expect((await app.inject({ method: 'GET', url: '/late.html' })).statusCode).toBe(404);
+  });
 });
