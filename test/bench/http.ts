@@ -34,7 +34,7 @@ import {
   entitlementsEntry,
   firstJsonLine,
   removeKeys,
-  type ServiceInstance,
+  type ServiceProcess,
   spawnTypeScript,
   startRouter,
   startService,
@@ -123,7 +123,7 @@ const json = {
  * Before anything is measured: one turn per user (so each user's first, uncached turn is not in the
  * figures) and a second of each kind of request (so the JIT has compiled the paths).
  */
-async function warmUp(router: ServiceInstance, keys: string[]): Promise<void> {
+async function warmUp(router: ServiceProcess, keys: string[]): Promise<void> {
   const headers = { 'content-type': 'application/json' };
   await autocannon({
     url: `${router.url}/v1/converse`,
@@ -147,7 +147,7 @@ async function warmUp(router: ServiceInstance, keys: string[]): Promise<void> {
  * Every kind of request once per round, back to back, for `settings.rounds` rounds; each kind's
  * figures are medians over the rounds, its ratios medians of the ratios within each round.
  */
-async function throughput(router: ServiceInstance, baselines: Baselines, keys: string[]) {
+async function throughput(router: ServiceProcess, baselines: Baselines, keys: string[]) {
   const rss = watchPeakRss({ router: router.child.pid, baselines: baselines.child.pid });
   const onBaseline = { pids: [baselines.child.pid] };
   const onRouter = { method: 'POST' as const, keys, pids: [router.child.pid] };
@@ -178,7 +178,7 @@ async function throughput(router: ServiceInstance, baselines: Baselines, keys: s
 }
 
 async function atFixedRate(
-  router: ServiceInstance,
+  router: ServiceProcess,
   echoPort: number,
   keys: string[],
 ): Promise<FixedRateResult> {
@@ -206,7 +206,7 @@ async function atFixedRate(
 }
 
 /** One router, then two, behind the same kind of proxy; alternating, twice each. */
-async function scaleOut(first: ServiceInstance, prefix: string, keys: string[]): Promise<ScaleOutResult> {
+async function scaleOut(first: ServiceProcess, prefix: string, keys: string[]): Promise<ScaleOutResult> {
   const second = await startRouter(prefix);
   const proxies: LoadBalancer[] = [];
   const runs: Record<'one' | 'two', Outcome[]> = { one: [], two: [] };

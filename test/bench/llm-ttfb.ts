@@ -18,12 +18,12 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { removeKeys } from './lib/http-stack.js';
 import { LONG_ANSWER_MARK, LONG_ANSWER_MS } from './lib/long-answer.js';
 import { cpuMsOf, watchPeakRss } from './lib/process-usage.js';
 import { percentiles, round } from './lib/stats.js';
 import {
   INTERNAL_TOKEN,
-  removeKeys,
   type Started,
   startRelay,
   startRouter,

@@ -2,11 +2,11 @@ import { existsSync } from 'node:fs';
 import { connectTestRedis, type TestRedis } from '@hark/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { connectSse, type SseConnection } from '../../services/router/src/testing/sse-client.js';
-import { crash, type RouterProcess, serverEntry, startRouterProcess } from './support/router-process.js';
+import { crash, type ServiceProcess, serverEntry, startRouterProcess } from './support/router-process.js';
 
 const auth = { authorization: 'Bearer demo-key' };
 let testRedis: TestRedis;
-let routers: RouterProcess[] = [];
+let routers: ServiceProcess[] = [];
 let streams: SseConnection[] = [];
 
 beforeEach(async () => {
@@ -32,7 +32,7 @@ const start = async () => {
   return router;
 };
 
-async function setTimerByVoice(router: RouterProcess, text: string): Promise<{ id: string; dueAt: number }> {
+async function setTimerByVoice(router: ServiceProcess, text: string): Promise<{ id: string; dueAt: number }> {
   const response = await fetch(`${router.url}/v1/converse`, {
     method: 'POST',
     headers: { ...auth, 'content-type': 'application/json' },
@@ -42,7 +42,7 @@ async function setTimerByVoice(router: RouterProcess, text: string): Promise<{ i
   return { id: body.data.timer.id, dueAt: Date.parse(body.data.timer.dueAt) };
 }
 
-async function listen(router: RouterProcess, headers: Record<string, string> = {}): Promise<SseConnection> {
+async function listen(router: ServiceProcess, headers: Record<string, string> = {}): Promise<SseConnection> {
   const stream = await connectSse(`${router.url}/v1/events`, { ...auth, ...headers });
   streams.push(stream);
   await stream.waitFor((frame) => frame.comment === 'connected');

@@ -4,32 +4,12 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import readline from 'node:readline';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createKeys, createRedis, systemClock, UserStore } from '../../../packages/core/src/index.js';
-import { unusedPort } from '../../../packages/testing/src/ports.js';
-import { serverEntry } from '../../e2e/support/router-process.js';
+import { type ServiceProcess, serverEntry, startServiceProcess } from '../../e2e/support/router-process.js';
 
 export const ADMIN_TOKEN = 'bench-operator-token';
 const redisUrl = () => process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 
-export interface ServiceInstance {
-  child: ChildProcess;
-  url: string;
-  port: number;
-  exited: Promise<unknown>;
-}
-
-async function untilReady(child: ChildProcess, url: string, output: () => string): Promise<void> {
-  for (let attempt = 0; attempt < 150; attempt++) {
-    if (child.exitCode !== null) throw new Error(`service exited with ${child.exitCode}: ${output()}`);
-    const ready = await fetch(`${url}/readyz`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ready) return;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  child.kill('SIGKILL');
-  throw new Error(`service did not become ready (is it built? npm run build): ${output()}`);
-}
+export type { ServiceProcess };
 
 /** Node flags given to a bench's server process in `variable`, space-separated (e.g. --cpu-prof). */
 export const nodeArgsFrom = (variable: string): string[] =>
@@ -47,45 +27,32 @@ export const entitlementsEntry = fileURLToPath(
 export function startRouter(
   prefix: string,
   options: { env?: Record<string, string>; entry?: string } = {},
-): Promise<ServiceInstance> {
+): Promise<ServiceProcess> {
   const entry = options.entry ?? process.env.BENCH_ROUTER_ENTRY ?? serverEntry;
   return startService(entry, prefix, { env: options.env, nodeArgs: nodeArgsFrom('BENCH_ROUTER_NODE_ARGS') });
 }
 
 /** A built Hark service (`entry`, e.g. entitlementsEntry) on the bench's Redis key prefix, once ready. */
-export async function startService(
+export function startService(
   entry: string,
   prefix: string,
   options: { env?: Record<string, string>; nodeArgs?: string[] } = {},
-): Promise<ServiceInstance> {
-  const port = await unusedPort();
-  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), entry], {
-    env: {
-      ...process.env,
-      NODE_ENV: 'test',
-      LOG_LEVEL: 'warn',
-      PORT: String(port),
-      REDIS_URL: redisUrl(),
-      REDIS_PREFIX: prefix,
-      ADMIN_TOKEN,
-      // The bench measures throughput, not the limits: budgets far above what one run can use.
-      RATE_LIMIT_MAX: '1000000000',
-      TIMERS_MAX_ACTIVE: '1000000',
-      ...options.env,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout?.on('data', (chunk) => (output += chunk));
-  child.stderr?.on('data', (chunk) => (output += chunk));
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  const url = `http://127.0.0.1:${port}`;
-  await untilReady(child, url, () => output);
-  return { child, url, port, exited };
+): Promise<ServiceProcess> {
+  const env = {
+    NODE_ENV: 'test',
+    REDIS_URL: redisUrl(),
+    REDIS_PREFIX: prefix,
+    ADMIN_TOKEN,
+    // The bench measures throughput, not the limits: budgets far above what one run can use.
+    RATE_LIMIT_MAX: '1000000000',
+    TIMERS_MAX_ACTIVE: '1000000',
+    ...options.env,
+  };
+  return startServiceProcess(entry, env, options.nodeArgs);
 }
 
 /** SIGTERM and wait: the service drains and exits, and node writes any --cpu-prof profile. */
-export async function stopService(service: ServiceInstance): Promise<void> {
+export async function stopService(service: ServiceProcess): Promise<void> {
   if (service.child.exitCode !== null) return;
   service.child.kill('SIGTERM');
   const timeout = setTimeout(() => service.child.kill('SIGKILL'), 15_000);

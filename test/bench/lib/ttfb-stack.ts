@@ -5,11 +5,11 @@ import readline from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { createKeys, createRedis, systemClock, UserStore } from '../../../packages/core/src/index.js';
 import { grantProjection } from '../../../packages/testing/src/index.js';
-import { startRouterProcess } from '../../e2e/support/router-process.js';
 import {
   firstJsonLine,
   nodeArgsFrom,
   spawnTypeScript,
+  startRouter as startBuiltRouter,
   startService as startBuiltService,
 } from './http-stack.js';
 
@@ -89,27 +89,7 @@ export async function startRouter(
     apiKeys.push((await store.addApiKey(id)).key);
   }
   redis.disconnect();
-  // e.g. BENCH_ROUTER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof", as in the HTTP bench.
-  const nodeArgs = nodeArgsFrom('BENCH_ROUTER_NODE_ARGS');
-  const router = await startRouterProcess(
-    {
-      NODE_ENV: 'test',
-      REDIS_URL: redisUrl(),
-      REDIS_PREFIX: prefix,
-      ADMIN_TOKEN: 'bench-operator-token',
-      INTERNAL_TOKEN,
-      CONVERSATION_URL: serviceUrl,
-      RATE_LIMIT_MAX: '100000000',
-    },
-    nodeArgs,
-  );
+  // BENCH_ROUTER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles it, as in the HTTP bench.
+  const router = await startBuiltRouter(prefix, { env: { INTERNAL_TOKEN, CONVERSATION_URL: serviceUrl } });
   return { child: router.child, url: router.url, apiKeys };
-}
-
-export async function removeKeys(prefix: string): Promise<void> {
-  const redis = createRedis(redisUrl());
-  await redis.connect();
-  const stale = await redis.keys(`${prefix}*`);
-  for (let i = 0; i < stale.length; i += 1_000) await redis.unlink(...stale.slice(i, i + 1_000));
-  redis.disconnect();
 }
