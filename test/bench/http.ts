@@ -5,7 +5,9 @@
  * this one. Requests rotate over 10,000 users, as real traffic would, so that no user piles up more
  * than a few timers (each new timer's limit check reads all of the user's timers).
  * 1. Throughput: autocannon, 32 connections, as ratios to the echo baseline, with each server's (and
- *    Redis's) CPU time per request, and the router's memory under that load. In rounds (every kind
+ *    Redis's) CPU time per request, and the router's memory under that load. Two more requests on the
+ *    router show what it costs before any turn: `/healthz` (its plugins alone: security headers,
+ *    metrics, request ids, logging) and `GET /v1/profile` (the API key, its budget and one read). In rounds (every kind
  *    once per round, 2 s each, three rounds): medians, and ratios taken within each round.
  * 2. Latency at a fixed 1,000 requests/s, open loop (lib/fixed-rate.ts says why not autocannon's).
  * 3. Scale-out: one router, then two, behind the same local proxy (HAProxy when installed), so the
@@ -151,6 +153,7 @@ async function throughput(router: ServiceProcess, baselines: Baselines, keys: st
   const rss = watchPeakRss({ router: router.child.pid, baselines: baselines.child.pid });
   const onBaseline = { pids: [baselines.child.pid] };
   const onRouter = { method: 'POST' as const, keys, pids: [router.child.pid] };
+  const onRouterGet = { pids: [router.child.pid] };
   const echoBody = { ...onBaseline, method: 'POST' as const, body: json.echo };
   const kinds: Array<[string, () => Promise<Outcome>]> = [
     ['fastify hello world (GET)', () => load(`http://127.0.0.1:${baselines.hello}/`, onBaseline)],
@@ -162,6 +165,12 @@ async function throughput(router: ServiceProcess, baselines: Baselines, keys: st
       () => load(`${router.url}/v1/converse`, { ...onRouter, body: json.timer }),
     ],
     ['POST /v1/timers', () => load(`${router.url}/v1/timers`, { ...onRouter, body: json.restTimer })],
+    // What the router costs before any turn: its plugins alone, then with the key and one read.
+    ['router GET /healthz (no key, no Redis)', () => load(`${router.url}/healthz`, onRouterGet)],
+    [
+      'router GET /v1/profile (key, one read)',
+      () => load(`${router.url}/v1/profile`, { ...onRouterGet, keys }),
+    ],
   ];
   const runs: Outcome[][] = kinds.map(() => []);
   for (let round = 0; round < settings.rounds; round++) {

@@ -52,7 +52,7 @@ export function combineRounds(runs: Outcome[], echo: Outcome[], redisEcho: Outco
 }
 
 export interface ThroughputResult {
-  /** Hello, echo, echo after a Redis GET, then the router's requests, in that order. */
+  /** Hello, echo, echo after a Redis GET, the router's three turns, then its /healthz and GET /v1/profile. */
   rows: Array<[string, ThroughputRow]>;
   routerPeakRss: number;
   routerHeapUsed: number;
@@ -144,7 +144,9 @@ export function resultLine(
   scale: ScaleOutResult,
   entitlements: ServiceLoadResult,
 ): Record<string, unknown> {
-  const [hello, echo, redisEcho, time, timerVoice, timerRest] = measured.rows.map(([, r]) => r);
+  const [hello, echo, redisEcho, time, timerVoice, timerRest, healthz, profile] = measured.rows.map(
+    ([, r]) => r,
+  );
   const [fixedEcho, fixedTime, fixedTimer] = fixed.rows.map(([, r]) => r);
   const latency = (r: FixedRateOutcome) => ({ p50: r.p50, p99: r.p99 });
   return {
@@ -160,6 +162,8 @@ export function resultLine(
     converseTimerVsEcho: timerVoice!.vsEcho,
     converseTimerVsEchoRange: timerVoice!.vsEchoRange,
     createTimerVsEcho: timerRest!.vsEcho,
+    routerHealthzVsEcho: healthz!.vsEcho,
+    routerProfileVsEcho: profile!.vsEcho,
     redisEchoVsEcho: redisEcho!.vsEcho,
     converseTimeVsRedisEcho: time!.vsRedisEcho,
     converseTimerVsRedisEcho: timerVoice!.vsRedisEcho,
@@ -168,6 +172,8 @@ export function resultLine(
       redisEcho: redisEcho!.serverCpuUs,
       time: time!.serverCpuUs,
       timer: timerVoice!.serverCpuUs,
+      routerHealthz: healthz!.serverCpuUs,
+      routerProfile: profile!.serverCpuUs,
     },
     at1000rps: { echo: latency(fixedEcho!), time: latency(fixedTime!), timer: latency(fixedTimer!) },
     routerPeakRssMiB: mebibytes(measured.routerPeakRss),
