@@ -49,10 +49,23 @@ export class ScheduledItemStore<T extends VersionedItem> {
   /**
    * Stores a new item, scheduled first. `precondition` (a limit check) runs while the due time is
    * being scheduled, one round trip instead of two; when it refuses, the member just scheduled is
-   * stale and fires as a no-op, as after a lost race.
+   * taken out again, so a client that keeps hitting its limit does not fill the schedule with
+   * members that would wait (up to the longest due time) only to fire as no-ops. If Redis fails
+   * that removal, the member stays stale and fires as a no-op, as after a lost race.
    */
   async create(userId: string, change: ItemChange<T>, precondition?: () => Promise<void>): Promise<T> {
-    await Promise.all([this.scheduleDue(userId, change.next), precondition?.()]);
+    const scheduling = this.scheduleDue(userId, change.next);
+    try {
+      await Promise.all([scheduling, precondition?.()]);
+    } catch (refusal) {
+      await scheduling
+        .then(
+          () => this.unscheduleDue(userId, change.next),
+          () => {}, // nothing was scheduled
+        )
+        .catch(() => {}); // left stale: harmless
+      throw refusal;
+    }
     const { created } = await this.store.create(userId, change);
     if (!created) throw new Error(`${this.store.kind} ${change.next.id} already exists`);
     return change.next;
@@ -106,6 +119,11 @@ export class ScheduledItemStore<T extends VersionedItem> {
   private async scheduleDue(userId: string, item: T): Promise<void> {
     const due = this.dueRef(userId, item);
     if (due) await this.schedule.schedule(memberOf(due), due.dueAt);
+  }
+
+  private async unscheduleDue(userId: string, item: T): Promise<void> {
+    const due = this.dueRef(userId, item);
+    if (due) await this.schedule.unschedule(memberOf(due));
   }
 
   private dueRef(userId: string, item: T): DueRef | null {
