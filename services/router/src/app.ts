@@ -154,6 +154,7 @@ export async function buildRouter(options: RouterOptions): Promise<FastifyInstan
       hub: new EventHub(app.subscriber, keys),
       keys,
       heartbeatMs: config.SSE_HEARTBEAT_MS,
+      maxStreamsPerUser: config.EVENT_STREAMS_PER_USER,
     });
     await v1.register(entitlementsProxy, { upstream: config.ENTITLEMENTS_URL, paths: userProxyPaths });
   });

@@ -97,3 +97,55 @@ describe('GET /v1/events', () => {
     expect(anonymous.status).toBe(401);
   });
 });
+
+describe('GET /v1/events, streams per user', () => {
+  let capped: TestRouter;
+  let url: string;
+  const held: SseConnection[] = [];
+  beforeAll(async () => {
+    capped = await startTestRouter({ EVENT_STREAMS_PER_USER: '2' });
+    await capped.app.listen({ port: 0, host: '127.0.0.1' });
+    url = `http://127.0.0.1:${(capped.app.server.address() as { port: number }).port}/v1/events`;
+  });
+  afterAll(async () => {
+    for (const connection of held) connection.close();
+    await capped.close();
+  });
+  const connect = async (key: string) => {
+    const connection = await connectSse(url, bearer(key));
+    held.push(connection);
+    return connection;
+  };
+
+  it('refuses a user more than EVENT_STREAMS_PER_USER at once, with 429 TOO_MANY_STREAMS; others are not affected', async () => {
+    const carol = await capped.userWithKey('carol');
+    const dave = await capped.userWithKey('dave');
+    const [first, second] = [await connect(carol), await connect(carol)];
+    expect([first.status, second.status]).toEqual([200, 200]);
+    const third = await fetch(url, { headers: bearer(carol) });
+    expect(third.status).toBe(429);
+    expect(await third.json()).toEqual({
+      error: {
+        code: 'HARK_ERR_TOO_MANY_STREAMS',
+        message: 'You already have 2 event streams open on this server, the most allowed; close one first',
+      },
+    });
+    expect((await connect(dave)).status).toBe(200);
+  });
+
+  it('gives the place back when a stream closes, and lets only the limit through when opened all at once', async () => {
+    const erin = await capped.userWithKey('erin');
+    const burst = await Promise.all(Array.from({ length: 6 }, () => connect(erin)));
+    expect(burst.map((c) => c.status).sort()).toEqual([200, 200, 429, 429, 429, 429]);
+    const opened = burst.filter((c) => c.status === 200);
+    await opened[0]!.waitFor((f) => f.comment === 'connected');
+    opened[0]!.close();
+    let next = await connect(erin);
+    for (let attempt = 0; next.status !== 200 && attempt < 50; attempt++) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      next = await connect(erin);
+    }
+    expect(next.status).toBe(200);
+    expect((await fetch(url, { headers: bearer(erin) })).status).toBe(429);
+  });
+});

@@ -11,6 +11,8 @@ export interface EventRoutesOptions {
   hub: EventHub;
   keys: Keys;
   heartbeatMs: number;
+  /** Streams one user may hold open on this instance (each costs a socket, a timer and a read per event). */
+  maxStreamsPerUser: number;
 }
 
 const eventsQuerySchema = z.object({
@@ -24,9 +26,12 @@ const eventsQuerySchema = z.object({
 /**
  * GET /v1/events: the user's device events as Server-Sent Events. Every device of the user
  * gets every event; a client that reconnects with Last-Event-ID receives what it missed.
+ * At most `maxStreamsPerUser` per user at once on this instance: without a bound, one key could
+ * hold thousands of sockets here, and make every event of theirs cost thousands of reads.
  */
 export const eventRoutes: FastifyPluginAsyncZod<EventRoutesOptions> = async (app, options) => {
   const open = new Set<() => void>();
+  const streamsOf = new StreamCounts(options.maxStreamsPerUser);
   // Close open streams first, so a graceful shutdown is not held up by idle listeners.
   app.addHook('preClose', async () => {
     for (const close of open) close();
@@ -47,7 +52,7 @@ export const eventRoutes: FastifyPluginAsyncZod<EventRoutesOptions> = async (app
           'heartbeats. Try: curl -N.',
         security: [{ apiKey: [] }],
         querystring: eventsQuerySchema,
-        response: { 400: errorResponseSchema, 401: errorResponseSchema },
+        response: { 400: errorResponseSchema, 401: errorResponseSchema, 429: errorResponseSchema },
       },
     },
     async (request, reply) => {
@@ -59,12 +64,20 @@ export const eventRoutes: FastifyPluginAsyncZod<EventRoutesOptions> = async (app
           summary: 'Last-Event-ID must be a stream id such as 1700000000000-0',
         });
       }
+      // Taken before the first await, so concurrent opens cannot all pass the check; given back on close.
+      const release = streamsOf.take(user.id);
       const streamKey = options.keys.events(user.id);
-      // Resume from the given id, or from "now" (the newest id) for a fresh client.
-      let lastSent =
-        resumeFrom ?? (await app.redis.xrevrange(streamKey, '+', '-', 'COUNT', 1))[0]?.[0] ?? '0-0';
-      const missed =
-        resumeFrom !== undefined && (await missedTrimmedEvents(app.redis, streamKey, resumeFrom));
+      let lastSent: string;
+      let missed: boolean;
+      try {
+        // Resume from the given id, or from "now" (the newest id) for a fresh client.
+        lastSent =
+          resumeFrom ?? (await app.redis.xrevrange(streamKey, '+', '-', 'COUNT', 1))[0]?.[0] ?? '0-0';
+        missed = resumeFrom !== undefined && (await missedTrimmedEvents(app.redis, streamKey, resumeFrom));
+      } catch (error) {
+        release();
+        throw error;
+      }
 
       const raw = openEventStream(request, reply);
       raw.write(`retry: 2000\n: connected\n\n`);
@@ -86,20 +99,57 @@ export const eventRoutes: FastifyPluginAsyncZod<EventRoutesOptions> = async (app
           .catch((error: unknown) => request.log.warn({ err: error }, 'could not read device events'));
       };
 
-      const stopListening = await options.hub.listen(user.id, sendNew);
+      let stopListening: (() => Promise<void>) | undefined;
       const heartbeat = setInterval(() => raw.write(': heartbeat\n\n'), options.heartbeatMs);
       const close = () => {
         if (closed) return;
         closed = true;
         clearInterval(heartbeat);
         open.delete(close);
-        void stopListening();
+        release();
+        void stopListening?.();
         raw.end();
       };
       open.add(close);
       raw.on('close', close);
+      try {
+        stopListening = await options.hub.listen(user.id, sendNew);
+      } catch (error) {
+        // Headers are out: end the stream, and the client reconnects (retry: 2000) with Last-Event-ID.
+        request.log.warn({ err: error }, 'could not subscribe to device events');
+        close();
+        return;
+      }
+      // The client may have gone while subscribing: its close ran before there was anything to stop.
+      if (closed) {
+        void stopListening();
+        return;
+      }
+      if (raw.destroyed) return close();
       // Catch up once after subscribing: covers the resume and anything that landed meanwhile.
       sendNew();
     },
   );
 };
+
+/** Open streams per user on this instance, refused beyond `max`. */
+class StreamCounts {
+  private readonly counts = new Map<string, number>();
+
+  constructor(private readonly max: number) {}
+
+  /** Counts one more stream for the user, or throws TOO_MANY_STREAMS; returns its release (idempotent). */
+  take(userId: string): () => void {
+    const count = this.counts.get(userId) ?? 0;
+    if (count >= this.max) throw new HarkError('TOO_MANY_STREAMS', { limit: this.max });
+    this.counts.set(userId, count + 1);
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      const left = (this.counts.get(userId) ?? 1) - 1;
+      if (left > 0) this.counts.set(userId, left);
+      else this.counts.delete(userId);
+    };
+  }
+}
