@@ -1,8 +1,11 @@
-import { ItemStore } from '@hark/core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createBaseServer, createKeys, ItemStore, type RedisClient } from '@hark/core';
+import { connectTestRedis } from '@hark/testing';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
+import type { EventHub } from '../events/event-hub.js';
 import { connectSse, type SseConnection } from '../testing/sse-client.js';
 import { bearer, startTestRouter, type TestRouter } from '../testing/test-router.js';
+import { eventRoutes } from './event-routes.js';
 
 const itemSchema = z.object({ id: z.string(), version: z.number(), createdAt: z.string() });
 let router: TestRouter;
@@ -147,5 +150,53 @@ describe('GET /v1/events, streams per user', () => {
     }
     expect(next.status).toBe(200);
     expect((await fetch(url, { headers: bearer(erin) })).status).toBe(429);
+  });
+});
+
+describe('GET /v1/events, a client that leaves while its stream is being set up', () => {
+  it('gets its subscription stopped and its place given back', async () => {
+    const testRedis = await connectTestRedis('events-setup');
+    const calls: string[] = [];
+    let subscribed!: () => void;
+    const subscribing = new Promise<void>((resolve) => (subscribed = resolve));
+    // A hub whose subscription answers only once the client has gone.
+    const slowHub = {
+      async listen() {
+        calls.push('listen');
+        await subscribing;
+        return async () => void calls.push('stop');
+      },
+    } as unknown as EventHub;
+    const app = createBaseServer({ config: { LOG_LEVEL: 'silent', LOG_PRETTY: false, TRUST_PROXY: false } });
+    app.decorate<RedisClient>('redis', testRedis.redis);
+    app.decorateRequest('user', null);
+    app.addHook('onRequest', async (request) => {
+      request.user = { id: 'fay', name: 'fay', timezone: null, createdAt: '' };
+    });
+    await app.register(eventRoutes, {
+      hub: slowHub,
+      keys: createKeys(testRedis.prefix),
+      heartbeatMs: 1_000,
+      maxStreamsPerUser: 1,
+    });
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const url = `http://127.0.0.1:${(app.server.address() as { port: number }).port}/v1/events`;
+    try {
+      const leaving = new AbortController();
+      const response = await fetch(url, { signal: leaving.signal });
+      expect(response.status).toBe(200);
+      await vi.waitFor(() => expect(calls).toEqual(['listen']));
+      leaving.abort();
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      subscribed();
+      await vi.waitFor(() => expect(calls).toEqual(['listen', 'stop']));
+      // Its place is free again (the limit is 1).
+      const next = new AbortController();
+      expect((await fetch(url, { signal: next.signal })).status).toBe(200);
+      next.abort();
+    } finally {
+      await app.close();
+      await testRedis.cleanup();
+    }
   });
 });
