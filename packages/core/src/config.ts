@@ -91,7 +91,7 @@ export const configSchema = z
     SSE_HEARTBEAT_MS: z.coerce.number().int().min(1_000).default(15_000),
     // Device events each user keeps for replay on /v1/events (approximate: Redis trims whole blocks).
     EVENTS_KEPT_PER_USER: z.coerce.number().int().min(100).max(1_000_000).default(1_000),
-    // Open /v1/events streams one user may hold on one router instance; more get 429 TOO_MANY_STREAMS.
+    // Open /v1/events streams one user may hold on one router instance; one more closes their oldest.
     EVENT_STREAMS_PER_USER: z.coerce.number().int().min(1).max(1_000).default(10),
     // A router that dies while firing due work leaves it claimed; another takes it over after this lease.
     SCHEDULER_LEASE_MS: z.coerce.number().int().min(1_000).default(30_000),

@@ -44,10 +44,6 @@ export const errorCatalogue = {
   REQUEST_TIMEOUT: { status: 408, message: 'The request did not arrive in time; send it again' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, message: 'Send the body as application/json' },
   RATE_LIMITED: { status: 429, message: 'Too many requests; retry in {retryAfterSeconds} s' },
-  TOO_MANY_STREAMS: {
-    status: 429,
-    message: 'You already have {limit} event streams open on this server, the most allowed; close one first',
-  },
   INTERNAL: { status: 500, message: 'Something went wrong on our side; the request id is {requestId}' },
   SKILL_UNAVAILABLE: {
     status: 501,

@@ -3,6 +3,8 @@ export interface SseFrame {
   id?: string;
   event?: string;
   data?: string;
+  /** The reconnection delay the server asked for, in ms, as sent. */
+  retry?: string;
   comment?: string;
 }
 
@@ -11,6 +13,8 @@ export interface SseConnection {
   frames: SseFrame[];
   /** Resolves once a frame matches, or rejects after `timeoutMs`. */
   waitFor(match: (frame: SseFrame) => boolean, timeoutMs?: number): Promise<SseFrame>;
+  /** Resolves when the server has ended the stream (or close() aborted it); at once for a non-200. */
+  ended: Promise<void>;
   close(): void;
 }
 
@@ -20,7 +24,7 @@ function parseFrame(block: string): SseFrame {
     if (line.startsWith(':')) frame.comment = line.slice(1).trim();
     const [field, ...rest] = line.split(': ');
     const value = rest.join(': ');
-    if (field === 'id' || field === 'event' || field === 'data') frame[field] = value;
+    if (field === 'id' || field === 'event' || field === 'data' || field === 'retry') frame[field] = value;
   }
   return frame;
 }
@@ -30,8 +34,9 @@ export async function connectSse(url: string, headers: Record<string, string>): 
   const response = await fetch(url, { headers, signal: controller.signal });
   const frames: SseFrame[] = [];
   const waiters = new Set<() => void>();
+  let ended: Promise<void> = Promise.resolve();
   if (response.body && response.status === 200) {
-    void (async () => {
+    ended = (async () => {
       const decoder = new TextDecoder();
       let buffer = '';
       try {
@@ -53,6 +58,7 @@ export async function connectSse(url: string, headers: Record<string, string>): 
   return {
     status: response.status,
     frames,
+    ended,
     waitFor(match, timeoutMs = 3_000) {
       return new Promise((resolve, reject) => {
         const check = () => {
