@@ -1,5 +1,6 @@
 import { createBaseServer, createKeys, ItemStore, type RedisClient } from '@hark/core';
 import { connectTestRedis } from '@hark/testing';
+import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import type { EventHub } from '../events/event-hub.js';
@@ -9,16 +10,27 @@ import { eventRoutes } from './event-routes.js';
 
 const itemSchema = z.object({ id: z.string(), version: z.number(), createdAt: z.string() });
 let router: TestRouter;
-let base: string;
+let eventsUrl: string;
 let ada: string;
 let bob: string;
 const open: SseConnection[] = [];
 
+/** Starts `app` listening on a free loopback port; returns the URL of its /v1/events. */
+async function eventsUrlOf(app: FastifyInstance): Promise<string> {
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  return `http://127.0.0.1:${(app.server.address() as { port: number }).port}/v1/events`;
+}
+
+/** An SSE connection to `url`, closed with the others after all tests. */
+async function stream(url: string, headers: Record<string, string>): Promise<SseConnection> {
+  const connection = await connectSse(url, headers);
+  open.push(connection);
+  return connection;
+}
+
 beforeAll(async () => {
   router = await startTestRouter({ SSE_HEARTBEAT_MS: '1000' });
-  await router.app.listen({ port: 0, host: '127.0.0.1' });
-  const address = router.app.server.address() as { port: number };
-  base = `http://127.0.0.1:${address.port}`;
+  eventsUrl = await eventsUrlOf(router.app);
   ada = await router.userWithKey('ada');
   bob = await router.userWithKey('bob');
 });
@@ -40,11 +52,8 @@ async function emitOn(target: TestRouter, userId: string, type = 'timer.started'
 }
 const emit = (userId: string, type?: string) => emitOn(router, userId, type);
 
-async function events(key: string, headers: Record<string, string> = {}, query = ''): Promise<SseConnection> {
-  const connection = await connectSse(`${base}/v1/events${query}`, { ...bearer(key), ...headers });
-  open.push(connection);
-  return connection;
-}
+const events = (key: string, headers: Record<string, string> = {}, query = '') =>
+  stream(`${eventsUrl}${query}`, { ...bearer(key), ...headers });
 
 describe('GET /v1/events', () => {
   it('streams new events to every device of the user, and only to that user', async () => {
@@ -92,12 +101,12 @@ describe('GET /v1/events', () => {
   });
 
   it('rejects a malformed Last-Event-ID and missing credentials', async () => {
-    const bad = await fetch(`${base}/v1/events`, {
+    const bad = await fetch(eventsUrl, {
       headers: { ...bearer(ada), 'last-event-id': 'yesterday' },
     });
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as { error: { code: string } }).error.code).toBe('HARK_ERR_VALIDATION');
-    const anonymous = await fetch(`${base}/v1/events`);
+    const anonymous = await fetch(eventsUrl);
     expect(anonymous.status).toBe(401);
   });
 });
@@ -105,21 +114,12 @@ describe('GET /v1/events', () => {
 describe('GET /v1/events, streams per user', () => {
   let capped: TestRouter;
   let url: string;
-  const held: SseConnection[] = [];
   beforeAll(async () => {
     capped = await startTestRouter({ EVENT_STREAMS_PER_USER: '2' });
-    await capped.app.listen({ port: 0, host: '127.0.0.1' });
-    url = `http://127.0.0.1:${(capped.app.server.address() as { port: number }).port}/v1/events`;
+    url = await eventsUrlOf(capped.app);
   });
-  afterAll(async () => {
-    for (const connection of held) connection.close();
-    await capped.close();
-  });
-  const connect = async (key: string) => {
-    const connection = await connectSse(url, bearer(key));
-    held.push(connection);
-    return connection;
-  };
+  afterAll(() => capped.close());
+  const connect = (key: string) => stream(url, bearer(key));
 
   it('closes the oldest stream of a user beyond EVENT_STREAMS_PER_USER, telling it to come back in 30 s', async () => {
     const carol = await capped.userWithKey('carol');
@@ -181,8 +181,7 @@ describe('GET /v1/events, a client that leaves while its stream subscribes', () 
       heartbeatMs: 1_000,
       maxStreamsPerUser: 1,
     });
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    const url = `http://127.0.0.1:${(app.server.address() as { port: number }).port}/v1/events`;
+    const url = await eventsUrlOf(app);
     try {
       const leaving = new AbortController();
       const response = await fetch(url, { signal: leaving.signal });
