@@ -67,3 +67,23 @@ export const CONTRACTIONS: Readonly<Record<string, readonly string[]>> = {
   "tomorrow's": ['tomorrows'],
   "tonight's": ['tonights'],
 };
+
+/**
+ * Written short forms of days, as typed in a chat or written by some speech-to-text
+ * engines ("weather tmrw", "alarm for 7 2morrow"). Replaced while still whole words:
+ * "2nite" would otherwise be split into "2" and "nite" like "10min".
+ */
+export const SHORT_FORMS: Readonly<Record<string, string>> = {
+  tmrw: 'tomorrow',
+  tmw: 'tomorrow',
+  tmrow: 'tomorrow',
+  tmr: 'tomorrow',
+  '2morrow': 'tomorrow',
+  '2moro': 'tomorrow',
+  '2morow': 'tomorrow',
+  tomoz: 'tomorrow',
+  '2day': 'today',
+  '2nite': 'tonight',
+  '2night': 'tonight',
+  tonite: 'tonight',
+};

@@ -24,6 +24,14 @@ describe('normalize', () => {
     ['weather in São Paulo', 'weather in são paulo'],
     ['30°C', '30 degrees c'],
     ['end. of sentence: done', 'end of sentence done'],
+    // Written short forms of days, whole words only.
+    ['weather tmrw', 'weather tomorrow'],
+    ['alarm 7am tmw', 'alarm 7 am tomorrow'],
+    ['remind me 2morrow', 'remind me tomorrow'],
+    ["what's on 2day", 'what is on today'],
+    ['weather 2nite', 'weather tonight'],
+    ['cold tonite?', 'cold tonight'],
+    ['2 days', '2 days'],
   ])('%j -> %j', (input, expected) => {
     expect(normalize(input)).toBe(expected);
   });

@@ -1,4 +1,4 @@
-import { CONTRACTIONS } from './contractions.js';
+import { CONTRACTIONS, SHORT_FORMS } from './contractions.js';
 import { BREAK, stripFillers } from './fillers.js';
 import { repairSttSlips } from './stt-repairs.js';
 
@@ -62,9 +62,14 @@ function expandContractions(words: readonly string[]): string[] {
   return tokens;
 }
 
+/** "tmrw" -> "tomorrow", "2nite" -> "tonight": before digits are split from letters. */
+function expandShortForms(text: string): string {
+  return text.replace(/[\p{L}\p{N}]+/gu, (word) => SHORT_FORMS[word] ?? word);
+}
+
 /** Cleaned, expanded words with break tokens still in place. */
 function wordsOf(text: string): string[] {
-  return expandContractions(splitDigitsFromLetters(cleanCharacters(text)).split(/\s+/));
+  return expandContractions(splitDigitsFromLetters(expandShortForms(cleanCharacters(text))).split(/\s+/));
 }
 
 /** Drops break tokens, remembering which words they preceded. */

@@ -4,10 +4,12 @@ import { clockTimeSpans } from './slots/clock-times.js';
 import { daySpans } from './slots/days.js';
 import { durationSpans } from './slots/durations.js';
 import { FREE_TEXT_KINDS, type FreeTextKindName, freeTextSpans } from './slots/free-text.js';
+import { holidaySpans } from './slots/holidays.js';
 import { joinListItems } from './slots/list-items.js';
 import { commonListSpans } from './slots/list-names.js';
 import { numberSpans } from './slots/numbers.js';
 import { repeatSpans } from './slots/repeat.js';
+import { roomSpans } from './slots/rooms.js';
 import type { Span } from './slots/span.js';
 import { unitSpans } from './slots/units.js';
 
@@ -55,6 +57,8 @@ const SLOT_KINDS: readonly SlotKind[] = [
   typed('repeat', repeatSpans),
   typed('unit', unitSpans),
   typed('common_list', commonListSpans),
+  typed('holiday', holidaySpans),
+  typed('room', roomSpans),
   freeText('name'),
   freeText('label'),
   { ...freeText('item'), finish: joinListItems },

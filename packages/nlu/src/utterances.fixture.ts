@@ -1,12 +1,16 @@
 import type { IntentName, Slots } from '@hark/contracts';
+import { acknowledgementCases } from './fixtures/acknowledgements.js';
 import { alarmManageCases } from './fixtures/alarm-manage.js';
 import { alarmSetCases } from './fixtures/alarm-set.js';
+import { dateCases } from './fixtures/dates.js';
 import { followUpOpenerCases } from './fixtures/follow-up-openers.js';
+import { listManageCases } from './fixtures/list-manage.js';
 import { listCases } from './fixtures/lists.js';
 import { nearMissNegativeCases } from './fixtures/negatives-near-misses.js';
 import { otherNegativeCases } from './fixtures/negatives-other.js';
 import { nearMissRound2NegativeCases } from './fixtures/negatives-round2.js';
 import { topicNegativeCases } from './fixtures/negatives-topics.js';
+import { nextScheduledCases } from './fixtures/next-scheduled.js';
 import { phrasingsAlarmCases } from './fixtures/phrasings-alarm.js';
 import { phrasingsListsRemindersCases } from './fixtures/phrasings-lists-reminders.js';
 import { phrasingsRound2OtherCases } from './fixtures/phrasings-round2-other.js';
@@ -15,6 +19,8 @@ import { phrasingsRound3Cases } from './fixtures/phrasings-round3.js';
 import { phrasingsTimerCases } from './fixtures/phrasings-timer.js';
 import { phrasingsWeatherTimeCases } from './fixtures/phrasings-weather-time.js';
 import { reminderCases } from './fixtures/reminder.js';
+import { roomCases } from './fixtures/rooms.js';
+import { shortFormCases } from './fixtures/short-forms.js';
 import { sttSlipCases } from './fixtures/stt-slips.js';
 import { systemCases } from './fixtures/system.js';
 import { timeCases } from './fixtures/time.js';
@@ -48,8 +54,10 @@ export const utterances: readonly UtteranceCase[] = [
   ...weatherCases,
   ...timeCases,
   ...listCases,
+  ...listManageCases,
   ...unitCases,
   ...systemCases,
+  ...acknowledgementCases,
   ...followUpOpenerCases,
   ...phrasingsTimerCases,
   ...phrasingsAlarmCases,
@@ -59,6 +67,10 @@ export const utterances: readonly UtteranceCase[] = [
   ...phrasingsRound2OtherCases,
   ...phrasingsRound3Cases,
   ...sttSlipCases,
+  ...dateCases,
+  ...nextScheduledCases,
+  ...roomCases,
+  ...shortFormCases,
   ...topicNegativeCases,
   ...otherNegativeCases,
   ...nearMissNegativeCases,

@@ -31,6 +31,8 @@ describe('skill registry', () => {
     expect(registry.skillFor('timer.pause')?.id).toBe('timers');
     expect(registry.skillFor('alarm.snooze')?.id).toBe('alarms');
     expect(registry.skillFor('reminder.cancel')?.id).toBe('reminders');
+    expect(registry.skillFor('list.create')?.id).toBe('lists');
+    expect(registry.skillFor('system.thanks')?.id).toBe('thanks');
   });
 
   it('refuses two skills claiming one intent', () => {

@@ -6,7 +6,9 @@ import { createReminderSkill } from './reminders/reminder-skill.js';
 import type { Skill } from './skill.js';
 import type { SkillDependencies } from './skill-dependencies.js';
 import { createEndSessionSkill, createHelpSkill } from './system/system-skill.js';
-import { dateSkill, timeSkill } from './time/time-skill.js';
+import { thanksSkill } from './system/thanks-skill.js';
+import { dateSkill } from './time/date-skill.js';
+import { timeSkill } from './time/time-skill.js';
 import { createTimerSkill } from './timers/timer-skill.js';
 import { unitsSkill } from './units/units-skill.js';
 import { createOpenMeteoClient } from './weather/open-meteo-client.js';
@@ -42,5 +44,5 @@ export function createDefaultSkills(dependencies: SkillDependencies): SkillRegis
   const scheduled = [createTimerSkill(timers), createAlarmSkill(alarms), createReminderSkill(reminders)];
   const answering: Skill[] = [timeSkill, dateSkill, ...scheduled, weather, lists, unitsSkill];
   const help = createHelpSkill(() => answering.map((skill) => skill.help));
-  return createSkillRegistry([...answering, help, createEndSessionSkill([alarms, timers])]);
+  return createSkillRegistry([...answering, help, createEndSessionSkill([alarms, timers]), thanksSkill]);
 }

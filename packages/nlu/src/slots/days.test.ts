@@ -32,6 +32,13 @@ describe('parseDay', () => {
     ['over the weekend', 'weekend'],
     ['on the 1st', '---01'],
     ['the fifteenth', '---15'],
+    // Written short forms, expanded by the normaliser.
+    ['tmrw', 'tomorrow'],
+    ['tmw morning', 'tomorrow@morning'],
+    ['2morrow', 'tomorrow'],
+    ['2day', 'today'],
+    ['2nite', 'today@night'],
+    ['tonite', 'today@night'],
   ])('%j -> %s', (text, expected) => {
     expect(parseDay(text)).toBe(expected);
   });

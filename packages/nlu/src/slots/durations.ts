@@ -4,9 +4,9 @@ import type { Span } from './span.js';
 
 /**
  * Durations in whole seconds: "an hour and a half", "two and a half minutes",
- * "a quarter of an hour", "half an hour", "1 hour 20 minutes and 10 seconds", "5 min",
- * "90 sec", "1h30m" (normalised to "1 h 30 m"), "5 more minutes", "a couple of minutes",
- * "a fortnight".
+ * "a quarter of an hour", "half an hour", "1/2 an hour", "1 1/2 hours", "1 hour 20 minutes
+ * and 10 seconds", "5 min", "90 sec", "90s" and "1h30m" (normalised to "90 s", "1 h 30 m"),
+ * "5 more minutes", "a couple of minutes", "a fortnight".
  */
 
 const SECONDS_PER_UNIT: Readonly<Record<string, number>> = {
@@ -92,13 +92,24 @@ function countWordAt(tokens: readonly string[], at: number): { end: number; valu
   return { end: tokens[coupleIndex + 1] === 'of' ? coupleIndex + 2 : coupleIndex + 1, value: 2 };
 }
 
+/**
+ * Where the unit word is after a count: "5 more minutes" and "2 extra minutes" (the word
+ * does not change the amount); a written fraction takes "of" and an article like "half"
+ * does: "1/2 an hour", "3/4 of an hour".
+ */
+function unitIndexAfterCount(tokens: readonly string[], count: Span<number>): number {
+  const word = tokens[count.end];
+  if (word === 'more' || word === 'extra') return count.end + 1;
+  if (count.value >= 1) return count.end;
+  return skipArticle(tokens, word === 'of' ? count.end + 1 : count.end);
+}
+
 /** "<number> <unit> [and a half]". */
 function parseCountedUnit(tokens: readonly string[], at: number, largestUnit: number): Component | null {
   const countWord = countWordAt(tokens, at);
   const counts = countWord ? [countWord] : numberSpans(tokens, at);
   for (const span of counts) {
-    // "5 more minutes", "2 extra minutes": the word does not change the amount.
-    const unitIndex = tokens[span.end] === 'more' || tokens[span.end] === 'extra' ? span.end + 1 : span.end;
+    const unitIndex = unitIndexAfterCount(tokens, span);
     const unit = unitAt(tokens, unitIndex);
     if (unit === undefined || unit >= largestUnit || span.value <= 0) continue;
     const { fraction, next } = fractionAfterUnit(tokens, unitIndex + 1);

@@ -114,9 +114,13 @@ const QUESTION_WORDS = new Set([
   'whether',
 ]);
 
+/** The tail of a clock time cut off from its hour ("for 3 | pm"): never the start of what to remind. */
+const CLOCK_TAILS = new Set(['am', 'pm', 'oclock', "o'clock"]);
+
 function startsLikeReminderText(tokens: readonly string[], start: number): boolean {
   const first = tokens[start]!;
   if (QUESTION_WORDS.has(first) || isRepeatAt(tokens, start) || TIME_UNITS.has(first)) return false;
+  if (CLOCK_TAILS.has(first)) return false;
   if ((first === 'in' || first === 'after') && durationSpans(tokens, start + 1).length > 0) return false;
   if ((first === 'at' || first === 'by') && clockTimeSpans(tokens, start + 1).length > 0) return false;
   return daySpans(tokens, start).length === 0 && clockTimeSpans(tokens, start).length === 0;
@@ -140,6 +144,8 @@ const SELECTION_WORDS = [
   'active',
 ];
 const REQUEST_VERBS = ['set', 'start', 'create', 'make', 'begin', 'add', 'wake', 'wakeup', 'up'];
+/** Verbs that act on a timer: "cancel timer 10 minutes" names no timer "cancel". */
+const TIMER_CONTROL_VERBS = ['cancel', 'stop', 'pause', 'resume', 'delete', 'remove', 'kill', 'end', 'reset'];
 const TIMER_NAME_EXCLUDED = new Set([
   'timer',
   'timers',
@@ -149,6 +155,7 @@ const TIMER_NAME_EXCLUDED = new Set([
   'countdown',
   ...SELECTION_WORDS,
   ...REQUEST_VERBS,
+  ...TIMER_CONTROL_VERBS,
 ]);
 const DAY_PARTS_AS_NAMES = new Set(['morning', 'afternoon', 'evening', 'night']);
 

@@ -31,6 +31,19 @@ function alarmFromNow(seconds: number, rest: Captures, context: ResolveContext):
   return due ? { ...rest, time: due.time, date: due.date } : null;
 }
 
+/**
+ * alarm.list: `day` is the local date asked about ("is my alarm set for tomorrow"); it is
+ * dropped when it cannot be resolved without the caller's `now` (every alarm is then listed,
+ * which still answers). Questions about when the alarm goes off ask for the `next` one.
+ */
+function alarmListSlots(which?: 'next') {
+  return (captures: Captures, context: ResolveContext): Slots => {
+    const day =
+      captures.day === undefined ? null : resolveDay(splitDayRef(String(captures.day)).day, context.today);
+    return { ...(which ? { which } : {}), ...(day ? { day } : {}) };
+  };
+}
+
 /** Which alarm to cancel is said by time or label; a day said with it is not a slot of the catalogue. */
 function resolveAlarmCancel(captures: Captures): Slots {
   const { ignored_day: _day, ...slots } = captures;
@@ -43,7 +56,9 @@ export const alarmIntents: readonly IntentDefinition[] = [
     templates: [
       '<set> [an|a|my|the] <alarm_noun> [to <wake_me>] [for|at|to|on] {time} [[for] <alarm_days>] [<alarm_label>]',
       '<set> [an|a|my|the] <alarm_noun> [for|on] <alarm_days> [for|at] {time} [<alarm_label>]',
-      '<set> [an|a] {label} <alarm_noun> [for|at] {time} [<alarm_days>]',
+      '<set> [an|a|the|my] {label} <alarm_noun> [for|at] {time} [<alarm_days>]',
+      '<set> [an|a|the|my] {room} <alarm_noun> [for|at] {time} [<alarm_days>]',
+      '<set> [an|a|the|my] <alarm_noun> <in_room> [for|at] {time} [<alarm_days>]',
       '<set> [an|a|my|the] <alarm_noun> <alarm_label> [for|at] {time} [<alarm_days>]',
       '<set> [an|a|my|the] {time} <alarm_noun> [[for] <alarm_days>] [<alarm_label>]',
       '<set> [an|a] {repeat} <alarm_noun> [for|at] {time}',
@@ -69,6 +84,8 @@ export const alarmIntents: readonly IntentDefinition[] = [
     templates: [
       '<alarm_off> [the|my|that|this] [{time}] <alarm_noun> [[for] {day:ignored_day}]',
       '<alarm_off> [the|my|that|this] {label} <alarm_noun> [[for] {day:ignored_day}]',
+      '<alarm_off> [the|my|that|this] {room} <alarm_noun> [[for] {day:ignored_day}]',
+      '<alarm_off> [the|my|that|this] <alarm_noun> <in_room> [[for] {day:ignored_day}]',
       '<alarm_off> [the|my] next <alarm_noun>',
       '<alarm_off> [the|my] <alarm_noun> [for|at|set for] {time} [{day:ignored_day}]',
       '<alarm_off> [the|my] <alarm_noun> <alarm_label>',
@@ -85,30 +102,37 @@ export const alarmIntents: readonly IntentDefinition[] = [
   {
     intent: 'alarm.list',
     templates: [
-      '(what|which) (alarms|alarm) (do i have|are set|is set|have i set|are on|are active|are there|did i set|are scheduled|do i have set) [for] [{day:ignored_day}]',
+      '(what|which) (alarms|alarm) (do i have|are set|is set|have i set|are on|are active|are there|did i set|are scheduled|do i have set) [for] [{day}]',
       '(list|show [me]|read [me]|check|give me|see) [all] [my|the] (alarms|alarm)',
-      'what is my [next] <alarm_noun> set (for|to) [{day:ignored_day}]',
       'check [my|the] alarm',
-      'what are my alarms [set] [for] [{day:ignored_day}]',
-      'when is [my|the] [next] <alarm_noun> [set] [for] [{day:ignored_day}]',
-      'what is my next <alarm_noun>',
-      '[are|is] [there] any alarms [set|on] [for] [{day:ignored_day}]',
-      'what time (am i getting up|do i get up|do i have to get up|am i waking up) [{day:ignored_day}]',
-      'how many alarms (do i have|are set|have i set|are there) [for] [{day:ignored_day}]',
-      '(do i have|have i got|is there|are there) (any|an) (alarms|alarm) [set|on] [for] [{day:ignored_day}|{time:ignored_time}]',
-      '(when|what time) (is|did i set) (my|the) [next] <alarm_noun> [set] [for] [{day:ignored_day}]',
-      '(when|what time) (does|will) my [next] <alarm_noun> (go off|ring)',
-      'how long (until|till|til|before) my [next] <alarm_noun> [goes off|rings]',
-      'how much time (until|till|before) my [next] <alarm_noun> [goes off|rings]',
-      '(is|have i set) my <alarm_noun> [set|on] [for] [{time:ignored_time}] [{day:ignored_day}]',
-      'did i set (an|my) <alarm_noun> [for {time:ignored_time}] [{day:ignored_day}]',
+      'what are my alarms [set] [for] [{day}]',
+      '[are|is] [there] any alarms [set|on] [for] [{day}]',
+      'how many alarms (do i have|are set|have i set|are there) [for] [{day}]',
+      '(do i have|have i got|is there|are there) (any|an) (alarms|alarm) [set|on] [for] [{day}|{time:ignored_time}]',
+      '(is|have i set) my <alarm_noun> [set|on] [for] [{time:ignored_time}] [{day}]',
+      'did i set (an|my) <alarm_noun> [for {time:ignored_time}] [{day}]',
       '[my] alarms',
+      'what alarms i have',
+      '(if|whether) i have (any|an) (alarms|alarm) [set] [{day}]',
+    ],
+    resolve: alarmListSlots(),
+  },
+  {
+    intent: 'alarm.list',
+    templates: [
+      'what is my [next] <alarm_noun> set (for|to) [{day}]',
+      'when is [my|the] [next] <alarm_noun> [set] [for] [{day}]',
+      'what is [my|the] next <alarm_noun> [set for] [{day}]',
+      'what time (am i getting up|do i get up|do i have to get up|am i waking up) [{day}]',
+      '(when|what time) (is|did i set) (my|the) [next] <alarm_noun> [set] [for] [{day}]',
+      '(when|what time) (does|will) [my|the] [next] <alarm_noun> (go off|ring) [{day}]',
+      'how long (until|till|til|before) [my|the] [next] <alarm_noun> [goes off|rings]',
+      'how much time (until|till|before) [my|the] [next] <alarm_noun> [goes off|rings]',
       'when my [next] <alarm_noun> is [set for]',
       'what time my <alarm_noun> is [set for]',
-      'what alarms i have',
-      '(if|whether) i have (any|an) (alarms|alarm) [set] [{day:ignored_day}]',
+      '[my|the] next <alarm_noun>',
     ],
-    resolve: () => ({}),
+    resolve: alarmListSlots('next'),
   },
   {
     intent: 'alarm.snooze',

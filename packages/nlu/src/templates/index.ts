@@ -1,5 +1,6 @@
 import type { IntentDefinition } from '../template-types.js';
 import { alarmIntents } from './alarm.js';
+import { dateIntents } from './date.js';
 import { listIntents } from './lists.js';
 import { reminderIntents } from './reminder.js';
 import { systemIntents } from './system.js';
@@ -17,6 +18,7 @@ export const intentDefinitions: readonly IntentDefinition[] = [
   ...reminderIntents,
   ...weatherIntents,
   ...timeIntents,
+  ...dateIntents,
   ...listIntents,
   ...unitIntents,
   ...systemIntents,

@@ -18,10 +18,16 @@ function readList(captures: Captures): Slots {
   return { list: canonicalListName(captures.list as string | undefined) };
 }
 
+/** "Make a new list" names none: the skill asks what to call it, so no default here. */
+function createList(captures: Captures): Slots {
+  return captures.list === undefined ? {} : { list: canonicalListName(String(captures.list)) };
+}
+
 /**
  * Shopping, to-do and other lists. Several items said at once stay one `item` slot joined by
  * ", " ("add eggs, milk and bread" -> "eggs, milk, bread"; see slots/list-items.ts); the list
- * skill splits on ", ". Clearing a list is `list.remove` with item "*".
+ * skill splits on ", ". Clearing a list is `list.remove` with item "*" and keeps the list;
+ * deleting it ("get rid of the party list") is `list.delete`.
  */
 export const listIntents: readonly IntentDefinition[] = [
   {
@@ -51,9 +57,37 @@ export const listIntents: readonly IntentDefinition[] = [
     templates: [
       '(clear|empty|wipe|reset|erase|clean out|clear out|empty out|wipe out) <list_ref>',
       '(delete|remove|clear|erase|take) (everything|all items|all the items|all things|all the things|every item) (from|on|off|in) <list_ref>',
-      '(delete|remove) <list_ref>',
     ],
     resolve: clearList,
+  },
+  {
+    intent: 'list.delete',
+    templates: [
+      '<list_delete> <list_ref>',
+      '<list_delete> (the|my|our) (whole|entire) [{list}] list',
+      '<list_delete> (the|my|our) list (called|named|titled|for) [the|my] {list}',
+    ],
+    resolve: readList,
+  },
+  {
+    intent: 'list.create',
+    templates: [
+      '<list_create> ((a|an) [new|another|second|separate]|new|another) {list} list',
+      '(new|another) {list} list',
+      '<list_create> [a|an] [new|another|second|separate] list [(called|named|titled|for) [the|my] {list}]',
+    ],
+    resolve: createList,
+  },
+  {
+    intent: 'list.list',
+    templates: [
+      '(what|which) lists (do i have|have i got|do we have|have we got|are there|did i make|have i made|do i have set up|i have|i have got|there are)',
+      'what (are|is) (my|our|all my|all of my|all the) lists',
+      '(list|show [me]|read [me]|give me|name|open|check|see) [all] [of] [my|our|the] lists',
+      'how many lists (do i have|have i got|do we have|are there)',
+      '(do i have|have i got|are there) any [other|more] lists',
+      '[all] [of] (my|our) lists',
+    ],
   },
   {
     intent: 'list.read',

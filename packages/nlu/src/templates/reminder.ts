@@ -29,7 +29,20 @@ function nextDateOf(time: string, context: ResolveContext): string | null {
   return resolveDay(time > context.time ? 'today' : 'tomorrow', context.today);
 }
 
-/** reminder.list and reminder.cancel select by text only; a day said with it ("for tomorrow") has no slot in the catalogue. */
+/**
+ * reminder.list: `day` is the local date asked about ("any reminders today"), dropped when
+ * it cannot be resolved without the caller's `now`; "what's my next reminder" asks for the
+ * `next` one. A span of days ("this week") selects no single day.
+ */
+function reminderListSlots(which?: 'next') {
+  return (captures: Captures, context: ResolveContext): Slots => {
+    const { day: said, ...rest } = captures;
+    const day = said === undefined ? null : resolveDay(splitDayRef(String(said)).day, context.today);
+    return { ...rest, ...(which ? { which } : {}), ...(day ? { day } : {}) };
+  };
+}
+
+/** reminder.cancel selects by text only; a day said with it ("for tomorrow") has no slot in the catalogue. */
 function withoutIgnoredDay(captures: Captures): Slots {
   const { ignored_day: _day, ...slots } = captures;
   return slots;
@@ -43,30 +56,41 @@ export const reminderIntents: readonly IntentDefinition[] = [
       '<remind> <remind_in> <remind_what> {text}',
       '<remind_in> <remind> <remind_what> {text}',
       '<remind> <remind_what> {text} <remind_when>',
-      '<remind> (<remind_when>|for {time:at_time} [{day:at_day}]|for {day:at_day} [(at|by) {time:at_time}]) [<remind_what>] {text}',
+      '<remind> (<remind_when>|<remind_for>) [<remind_what>] {text}',
       '<remind_when> <remind> <remind_what> {text}',
       '<remind> <remind_what> {text}',
       '<remind> [called|named|titled] {text}',
       '<remind> {text} (<remind_when>|<remind_in>)',
-      '<remind> [<remind_when>|<remind_in>]',
+      // Said without text ("set a reminder for 3 pm"): the skill asks what it is about.
+      '<remind> [<remind_when>|<remind_in>|<remind_for>]',
     ],
     resolve: resolveReminderCreate,
   },
   {
     intent: 'reminder.list',
-    resolve: withoutIgnoredDay,
+    resolve: reminderListSlots(),
     templates: [
-      '(what|which) reminders (do i have|are set|have i set|are there|did i set|do i have set) [(about|for) {topic:text}|[for] ({day:ignored_day}|<period>)]',
-      '(list|show [me]|read [me]|check|give me|see|open) [all] [my|the] [upcoming] reminders [(about|for) {topic:text}|[for] ({day:ignored_day}|<period>)]',
-      'what are my [upcoming|next] reminders [(about|for) {topic:text}|[for] ({day:ignored_day}|<period>)]',
-      'how many reminders (do i have|are set|have i set|are there)',
-      '(do i have|have i got|are there) [any] reminders [(about|for) {topic:text}|[for] ({day:ignored_day}|<period>)]',
-      '[my|any] reminders',
+      '(what|which) reminders (do i have|are set|have i set|are there|did i set|do i have set) [(about|for) {topic:text}|[for] ({day}|<period>)]',
+      '(list|show [me]|read [me]|check|give me|see|open) [all] [my|the] [upcoming] reminders [(about|for) {topic:text}|[for] ({day}|<period>)]',
+      'what are my [upcoming|next] reminders [(about|for) {topic:text}|[for] ({day}|<period>)]',
+      'how many reminders (do i have|are set|have i set|are there) [[for] {day}]',
+      '(do i have|have i got|are there) [any] reminders [(about|for) {topic:text}|[for] ({day}|<period>)]',
+      '[my|any] reminders [[for] ({day}|<period>)]',
       'what (did i ask you|have i asked you) to remind me [about|of]',
-      'what (am i supposed|do i need|did i want) to remember',
+      'what (am i supposed|do i need|did i want) to remember [{day}]',
       'what reminders i have',
-      'what reminders (are coming up|are upcoming|are next|are due)',
-      '(if|whether) i have any reminders [(about|for) {topic:text}]',
+      'what reminders (are coming up|are upcoming|are next|are due) [[for] {day}]',
+      '(if|whether) i have any reminders [(about|for) {topic:text}|[for] {day}]',
+    ],
+  },
+  {
+    intent: 'reminder.list',
+    resolve: reminderListSlots('next'),
+    templates: [
+      '(what|when) is [my|the] next reminder [(about|for) {topic:text}|[for] {day}]',
+      '[my|the] next reminder',
+      'what reminder is (next|coming up|due next)',
+      'when is [my|the] next reminder (due|set for)',
     ],
   },
   {

@@ -11,9 +11,14 @@ export const expansionRules: ExpansionRules = {
   timer_noun: '(timer|countdown|count down|countdown timer)',
   /** "a timer", "another timer", "a second timer": each starts one more. */
   a_new: '[a|an|the|my|one|another|a new|a second|a third|one more] [quick|short|little|new]',
-  /** Selects one timer: "the timer", "the pasta timer", "the 10 minute timer", "the timer for pasta". */
+  /**
+   * Selects one timer: "the timer", "the pasta timer", "the 10 minute timer", "the timer for
+   * pasta", and by where it is: "the kitchen timer", "the timer in the bedroom".
+   */
   timer:
-    '([the|my|that|this|your] [paused|running|current|active] [{duration:original_seconds}] [{name}] <timer_noun>|[the|my|that] <timer_noun> (called|named|labeled|labelled|titled|for) [the|my] ({name}|{duration:original_seconds})|[the|my] <which_one> <timer_noun>)',
+    '([the|my|that|this|your] [paused|running|current|active] [{duration:original_seconds}] [{room}] [{name}] <timer_noun> [<in_room>]|[the|my|that] <timer_noun> (called|named|labeled|labelled|titled|for) [the|my] ({name}|{duration:original_seconds})|[the|my] <which_one> <timer_noun>)',
+  /** Where a timer or an alarm is: "in the kitchen", "on the bedroom speaker". */
+  in_room: '(in|on|from) [the|my] {room} [speaker|device|echo|display]',
   /** Picks one timer by position, which no slot carries: the skill asks which one when it matters. */
   which_one: '(first|second|third|last|other|next|new|newest|latest|oldest)',
   timers: '[all] [of] [the|my] [active|running] timers',
@@ -34,6 +39,8 @@ export const expansionRules: ExpansionRules = {
   /** When a reminder is due, other than "in <duration>": a clock time, a day, or both. */
   remind_when: '((at|by|around) {time:at_time} [{day:at_day}]|{day:at_day} [(at|by|around) {time:at_time}])',
   remind_in: '((in|after) {duration:in_seconds} [from now]|[for] {duration:in_seconds} from now)',
+  /** "a reminder for 3 pm", "a reminder for tomorrow at 9": the time a reminder is for. */
+  remind_for: 'for ({time:at_time} [{day:at_day}]|{day:at_day} [(at|by) {time:at_time}])',
   reminders_off: '(cancel|delete|remove|clear|forget|turn off|get rid of|erase|dismiss|stop|disable|scrap)',
 
   weather:
@@ -62,4 +69,13 @@ export const expansionRules: ExpansionRules = {
     '(add|put|stick|write|pop|place|throw|include|append|jot|jot down|write down|note down|put down|enter|insert)',
   list_remove: '(remove|delete|erase|drop|get rid of|take|clear)',
   list_cross: '(cross|tick|check|strike|scratch|mark|knock|take)',
+  /** No "open": "open my packing list" reads it. */
+  list_create: '(start|make|create|begin|set up|new|add|start me|make me|create me|put together)',
+  /** No "erase" or "clear": those empty a list (list.remove of every item) and keep it. */
+  list_delete: '(delete|remove|get rid of|trash|bin|scrap|discard|throw away|throw out|destroy)',
+
+  thanks:
+    '(thanks|thank you|thank you very much|thanks a lot|thanks so much|thank you so much|many thanks|cheers|ta|thx|ty|thanks a bunch|thanks a million|much appreciated|appreciate it|i appreciate it)',
+  /** An acknowledgement that closes the exchange: "ok", "cool", "got it". */
+  ack: '(ok|okay|k|kk|cool|great|perfect|awesome|nice|lovely|brilliant|excellent|fantastic|wonderful|sweet|super|good|very good|alright|all right|fine|got it|gotcha|understood|noted|sounds good|will do|roger|roger that|good to know|fair enough|all good|all set|nice one)',
 };

@@ -61,11 +61,23 @@ export const systemIntents: readonly IntentDefinition[] = [
       'it is nothing',
       '(no|nope|nah) [nothing|thanks|thank you]',
       'not now',
-      'that (is|will be) (all|it)',
       'i am (good|fine|done|ok|okay)',
       'all done',
       'ignore (that|me)',
       'i was not talking to you',
+    ],
+  },
+  {
+    // Thanks and acknowledgements end the exchange with a short answer; "that's all" too (it
+    // was system.nevermind, which ends it in silence). "No thanks" stays system.nevermind.
+    // A trailing "now" is a filler, so "that's all for now" arrives as "that is all for".
+    intent: 'system.thanks',
+    templates: [
+      '<thanks> [<thanks>]',
+      '<ack> [<ack>] [<thanks>]',
+      '[no|nope|ok|okay] that (is|will be|was|would be) (all|it|everything) [for [now|today]] [<thanks>]',
+      '(thanks|thank you) (again|for (that|this|the help|your help|helping [me]|everything|all (that|your help)))',
+      '(that is|that was) (great|perfect|good|fine|helpful|very helpful|awesome|brilliant|lovely|wonderful)',
     ],
   },
 ];

@@ -16,7 +16,8 @@ export const timerIntents: readonly IntentDefinition[] = [
       '<set> <a_new> <timer_noun> <timer_name> [for|of] {duration:duration_seconds}',
       '<a_new> <timer_noun> [set] [for|of] {duration:duration_seconds} [<timer_name>]',
       '[a|an] {duration:duration_seconds} [long] [{name}] <timer_noun> [<timer_name>]',
-      '[a|an] {name} <timer_noun> (for|of) {duration:duration_seconds}',
+      // "kitchen timer 10 minutes": the terse form, with or without "for".
+      '[a|an] {name} <timer_noun> [for|of] {duration:duration_seconds}',
       '[a|an] <timer_noun> <timer_name> (for|of) {duration:duration_seconds}',
       '(put|set) [a|an|the] <timer_noun> on for {duration:duration_seconds} [<timer_name>]',
       '[start|begin] (count down|countdown|counting down) [from|for] {duration:duration_seconds}',

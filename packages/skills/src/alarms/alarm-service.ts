@@ -137,11 +137,10 @@ export class AlarmService {
     return (await this.list(userId)).filter((alarm) => alarm.state === 'RINGING');
   }
 
-  /** Stops every alarm that is ringing right now ("stop"); returns them as they are afterwards. */
-  async stopRinging(userId: string): Promise<AlarmItem[]> {
-    const stopped = await Promise.all(
-      (await this.ringing(userId)).map((alarm) => this.stop(userId, alarm.id).catch(() => null)),
-    );
+  /** Stops every alarm that is ringing right now ("stop"), or those `which` picks; returns them as they are afterwards. */
+  async stopRinging(userId: string, which: (alarm: AlarmItem) => boolean = () => true): Promise<AlarmItem[]> {
+    const ringing = (await this.ringing(userId)).filter(which);
+    const stopped = await Promise.all(ringing.map((alarm) => this.stop(userId, alarm.id).catch(() => null)));
     return stopped.filter((alarm): alarm is AlarmItem => alarm !== null);
   }
 

@@ -8,6 +8,7 @@ import {
   mergeDuplicates,
   splitSpokenItems,
   spokenItems,
+  spokenListName,
 } from './list-items.js';
 
 describe('splitSpokenItems', () => {
@@ -54,6 +55,13 @@ describe('validation', () => {
     expect(listNameProblem('a'.repeat(41))).toMatch(/40 characters/);
     expect(listNameProblem('shopping/../admin')).toMatch(/letters/);
     expect(listNameProblem('-dash')).toMatch(/letters/);
+  });
+
+  it('reads a list name out of a spoken answer', () => {
+    expect(spokenListName('camping')).toBe('camping');
+    expect(spokenListName('call it the Camping list')).toBe('camping');
+    expect(spokenListName('my to do list')).toBe('to do');
+    expect(spokenListName('named birthday gifts')).toBe('birthday gifts');
   });
 });
 

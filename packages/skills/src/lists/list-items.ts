@@ -70,6 +70,14 @@ export function canonicalListName(name: string): string {
   return collapsed.replace(/\s+list$/, '') || collapsed;
 }
 
+/** How an answer to "What should I call the new list?" names it: "call it camping", "the party list". */
+const NAMING_WORDS =
+  /^(?:(?:call it|name it|called|named|it is|it's|make it)\s+)?(?:(?:the|a|an|my|our)\s+)?/i;
+
+/** The list name in a spoken answer, canonical: "call it the Camping list" -> "camping". */
+export const spokenListName = (said: string): string =>
+  canonicalListName(collapse(said).replace(NAMING_WORDS, ''));
+
 /** Why a list name is not usable, or null when it is (checked after canonicalListName). */
 export function listNameProblem(name: string): string | null {
   if (name.length === 0) return 'must not be empty';

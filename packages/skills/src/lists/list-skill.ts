@@ -13,8 +13,9 @@ import {
   spokenItems,
 } from './list-items.js';
 import type { ListStore } from './list-store.js';
+import { BAD_LIST_NAME_REPLY, createList, deleteList, listLists } from './whole-lists.js';
 
-type ListIntent = 'list.add' | 'list.remove' | 'list.read';
+type OneListIntent = 'list.add' | 'list.remove' | 'list.read' | 'list.delete';
 
 const slotText = (value: Slots[string] | undefined) => (typeof value === 'string' ? value.trim() : '');
 const isAre = (items: readonly string[]) => (items.length === 1 ? 'is' : 'are');
@@ -108,22 +109,26 @@ async function readList(store: ListStore, userId: string, list: string): Promise
 /**
  * list.add / list.remove / list.read on any named list (the NLU defaults to "shopping").
  * "add eggs, milk and bread" adds three items; list.remove with item "*" clears the list.
+ * list.create, list.delete and list.list work on whole lists (whole-lists.ts).
  */
 export function createListSkill(store: ListStore): Skill {
   return {
     id: 'lists',
-    intents: ['list.add', 'list.remove', 'list.read'],
-    help: 'keep your shopping list and other lists ("add eggs and milk to my shopping list")',
+    intents: ['list.add', 'list.remove', 'list.read', 'list.create', 'list.delete', 'list.list'],
+    help: 'keep your shopping list and other lists ("add eggs and milk to my shopping list", "start a packing list")',
     async handle(intent: IntentName, slots, context) {
+      if (intent === 'list.list') return listLists(store, context.userId);
+      if (intent === 'list.create') return createList(store, context.userId, slots);
       const list = canonicalListName(slotText(slots.list) || DEFAULT_LIST_NAME);
-      if (listNameProblem(list) !== null)
-        return say("I can't keep a list with that name. Try a shorter, simpler one.");
+      if (listNameProblem(list) !== null) return say(BAD_LIST_NAME_REPLY);
       const item = slotText(slots.item);
-      switch (intent as ListIntent) {
+      switch (intent as OneListIntent) {
         case 'list.add':
           return addItems(store, context.userId, list, item);
         case 'list.remove':
           return removeItems(store, context.userId, list, item);
+        case 'list.delete':
+          return deleteList(store, context.userId, list);
         default:
           return readList(store, context.userId, list);
       }

@@ -2,6 +2,7 @@ import type { Slots } from '@hark/contracts';
 import { isHarkError } from '@hark/core';
 import { DateTime } from 'luxon';
 import { nextOccurrence } from '../alarms/alarm-recurrence.js';
+import { type DayWindow, dayWindow, isWithin } from '../scheduled/day-window.js';
 import {
   ask,
   type Skill,
@@ -11,10 +12,13 @@ import {
   say,
   skillFromHandlers,
 } from '../skill.js';
+import { spokenDay } from '../speech/clock-times.js';
 import { isPendingReminder, type ReminderItem, reminderView } from './reminder-item.js';
 import type { ReminderService, ReminderWhen } from './reminder-service.js';
 import {
+  dayRemindersReply,
   isAboutTopic,
+  nextReminderReply,
   reminderChoices,
   reminderSetReply,
   remindersSummary,
@@ -102,11 +106,31 @@ async function pendingAbout(turn: ReminderTurn): Promise<{ all: ReminderItem[]; 
   return { all, matching };
 }
 
+/** Those due on a day (`day`: "any reminders today"), or only the next (`which: next`), or both. */
+function reminderAgenda(
+  turn: ReminderTurn,
+  matching: readonly ReminderItem[],
+  day: DayWindow | null,
+): SkillResult {
+  const { locale, timeZone } = turn.context;
+  const now = nowOf(turn);
+  const due = day ? matching.filter((reminder) => isWithin(reminder.dueAt, day)) : matching;
+  const dayWords = day ? spokenDay(day.start, now, timeZone, locale) : undefined;
+  const next = turn.slots.which === 'next';
+  const text = next
+    ? nextReminderReply(due[0], now, locale, dayWords)
+    : dayRemindersReply(due, dayWords!, locale); // without `next`, a day was asked about
+  return say(text, { data: { reminders: (next ? due.slice(0, 1) : due).map(reminderView) } });
+}
+
 async function listReminders(turn: ReminderTurn): Promise<SkillResult> {
   const { all, matching } = await pendingAbout(turn);
   const topic = textSlot(turn.slots.text);
   if (topic && all.length > 0 && matching.length === 0)
     return say(`You don't have any reminders about ${topic}.`);
+  const { slots, context } = turn;
+  const day = typeof slots.day === 'string' ? dayWindow(slots.day, context.timeZone) : null;
+  if (day || slots.which === 'next') return reminderAgenda(turn, matching, day);
   return say(remindersSummary(matching, nowOf(turn), turn.context.locale), {
     data: { reminders: matching.map(reminderView) },
   });

@@ -1,6 +1,6 @@
 import type { FollowUpChoice } from '../skill.js';
 import { spokenDay, spokenTimeOf } from '../speech/clock-times.js';
-import { spokenDuration } from '../speech/durations.js';
+import { spokenDuration, spokenUntil } from '../speech/durations.js';
 import { joinSpoken } from '../speech/number-words.js';
 import type { ReminderItem } from './reminder-item.js';
 
@@ -30,6 +30,39 @@ export function remindersSummary(reminders: readonly ReminderItem[], now: number
   const each = reminders.map((reminder) => `${reminder.text} ${reminderWhen(reminder, now, locale)}`);
   if (reminders.length === 1) return `You have one reminder: ${each[0]}.`;
   return `You have ${reminders.length} reminders: ${joinSpoken(each)}.`;
+}
+
+/**
+ * "Your next reminder is call mom, today at 5:00 PM, in 3 hours."; with a day, the first of
+ * that day: "Your first reminder tomorrow is call mom, at 9:00 AM, in 20 hours."
+ */
+export function nextReminderReply(
+  reminder: ReminderItem | undefined,
+  now: number,
+  locale: string,
+  dayWords?: string,
+): string {
+  if (!reminder)
+    return dayWords ? `You don't have any reminders ${dayWords}.` : "You don't have any reminders.";
+  const subject = dayWords ? `first reminder ${dayWords}` : 'next reminder';
+  const when = dayWords
+    ? `at ${spokenTimeOf(reminder.dueAt, reminder.timeZone, locale)}`
+    : reminderWhen(reminder, now, locale);
+  return `Your ${subject} is ${reminder.text}, ${when}, ${spokenUntil(reminder.dueAt - now)}.`;
+}
+
+/** "You have 2 reminders tomorrow: call mom at 9:00 AM and pay the rent at 5:00 PM." */
+export function dayRemindersReply(
+  reminders: readonly ReminderItem[],
+  dayWords: string,
+  locale: string,
+): string {
+  if (reminders.length === 0) return `You don't have any reminders ${dayWords}.`;
+  const each = reminders.map(
+    (reminder) => `${reminder.text} at ${spokenTimeOf(reminder.dueAt, reminder.timeZone, locale)}`,
+  );
+  if (reminders.length === 1) return `You have one reminder ${dayWords}: ${each[0]}.`;
+  return `You have ${reminders.length} reminders ${dayWords}: ${joinSpoken(each)}.`;
 }
 
 export function whichReminderQuestion(candidates: readonly ReminderItem[]): string {

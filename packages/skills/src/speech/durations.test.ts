@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { durationModifier, durationPhrases, spokenDuration, spokenRemaining } from './durations.js';
+import {
+  durationModifier,
+  durationPhrases,
+  spokenDuration,
+  spokenRemaining,
+  spokenUntil,
+} from './durations.js';
 
 describe('spokenDuration', () => {
   it.each([
@@ -36,6 +42,17 @@ describe('spokenRemaining', () => {
     [7_190_000, 'about 2 hours'],
   ])('%i ms -> %s', (ms, spoken) => {
     expect(spokenRemaining(ms)).toBe(spoken);
+  });
+});
+
+describe('spokenUntil', () => {
+  it.each([
+    [20_000, 'in less than a minute'],
+    [25 * 60_000 + 20_000, 'in 25 minutes'],
+    [(9 * 60 + 55) * 60_000, 'in 9 hours and 55 minutes'],
+    [(51 * 60 + 20) * 60_000, 'in 2 days and 3 hours'],
+  ])('%i ms -> %s', (ms, spoken) => {
+    expect(spokenUntil(ms)).toBe(spoken);
   });
 });
 

@@ -54,6 +54,17 @@ export function durationPhrases(seconds: number): string[] {
 }
 
 /**
+ * How far away something is, to the minute within a day and to the hour beyond: "in 25
+ * minutes", "in 9 hours and 55 minutes", "in 2 days and 3 hours".
+ */
+export function spokenUntil(ms: number): string {
+  if (ms < 60_000) return 'in less than a minute';
+  const minutes = Math.round(ms / 60_000);
+  if (minutes < 24 * 60) return `in ${spokenDuration(minutes * 60)}`;
+  return `in ${spokenDuration(Math.round(minutes / 60) * 3600)}`;
+}
+
+/**
  * Time left as people say it: exact seconds under a minute; whole minutes and hours
  * without "about"; otherwise rounded to the minute with "about" ("about 4 minutes",
  * "about 1 hour and 20 minutes").

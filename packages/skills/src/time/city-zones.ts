@@ -1,10 +1,13 @@
 import { canonicalTimeZone, isValidTimeZone } from '@hark/core';
 import cityTimezones from 'city-timezones';
+import { normalizePlace, regionZone } from './region-zones.js';
 
 export interface ResolvedPlace {
   /** The place as Hark will say it, e.g. "Tokyo" or "New South Wales". */
   name: string;
   timeZone: string;
+  /** Said when the place spans several zones and this is its main one: "Central time". */
+  zoneName?: string;
 }
 
 type CityData = (typeof cityTimezones.cityMapping)[number];
@@ -31,23 +34,11 @@ const cityAliases: Record<string, string> = {
   'new york city': 'new york',
   la: 'los angeles',
   sf: 'san francisco',
-  dc: 'washington',
-  'washington dc': 'washington',
-  'washington d c': 'washington',
   kiev: 'kyiv',
   bombay: 'mumbai',
   peking: 'beijing',
   'saint petersburg': 'st. petersburg',
 };
-
-const normalizePlace = (text: string): string =>
-  text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9/ -]/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
 
 interface PlaceIndex {
   cities: Map<string, CityData[]>;
@@ -99,13 +90,19 @@ function cityWithRegion(words: string[], places: PlaceIndex): CityData | undefin
   return undefined;
 }
 
+/** How a place is looked up: "The UK" -> "uk". */
+export const placeKey = (spoken: string): string => normalizePlace(spoken).replace(/^the /, '');
+
 /**
- * City, province, country or IANA zone name -> time zone, offline. Ambiguous city names
- * resolve to the most populous place of that name. Null when nothing matches.
+ * City, province, country or IANA zone name -> time zone, offline. Countries, states and
+ * provinces come from region-zones.ts first; ambiguous city names resolve to the most
+ * populous place of that name. Null when nothing matches.
  */
 export function resolvePlace(spoken: string): ResolvedPlace | null {
-  const said = normalizePlace(spoken).replace(/^the /, '');
+  const said = placeKey(spoken);
   if (!said) return null;
+  const region = regionZone(said);
+  if (region) return region;
   const text = cityAliases[said] ?? said;
   const places = placeIndex();
   const city =

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { testContext } from '../test-context.fixture.js';
 import { resolvePlace } from './city-zones.js';
-import { dateSkill, timeSkill } from './time-skill.js';
+import { dateSkill } from './date-skill.js';
+import { timeSkill } from './time-skill.js';
 
 const context = testContext;
 

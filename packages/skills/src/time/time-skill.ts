@@ -1,8 +1,9 @@
 import { luxonZone } from '@hark/core';
 import { DateTime } from 'luxon';
-import { type Skill, type SkillContext, type SkillResult, say } from '../skill.js';
-import { resolvePlace } from './city-zones.js';
+import { ask, type Skill, type SkillContext, type SkillResult, say } from '../skill.js';
+import { placeKey, resolvePlace } from './city-zones.js';
 import { localClock } from './minute-clock.js';
+import { splitRegion } from './split-regions.js';
 
 /** luxonZone: the zone's offset is worked out once a second, not on every "what time is it". */
 function localTime(now: Date, timeZone: string, locale: string): DateTime {
@@ -14,7 +15,20 @@ function timeHere(context: SkillContext): SkillResult {
   return say(`It's ${clock.spoken}.`, { data: { timeZone: context.timeZone, localTime: clock.iso } });
 }
 
+/** "Which part of the US?": the answer comes back as the `location` of the same intent. */
+function askWhichPart(location: string): SkillResult | null {
+  const region = splitRegion(placeKey(location));
+  if (!region) return null;
+  return ask(
+    region.question,
+    { intent: 'time.get', slots: { location }, slot: 'location', kind: 'choice', choices: region.choices },
+    { data: { location, resolved: false } },
+  );
+}
+
 function timeThere(location: string, context: SkillContext): SkillResult {
+  const question = askWhichPart(location);
+  if (question) return question;
   const place = resolvePlace(location);
   if (!place) {
     return say(`I don't know where ${location} is, so I can't tell you the time there.`, {
@@ -24,7 +38,9 @@ function timeThere(location: string, context: SkillContext): SkillResult {
   const there = localTime(context.now, place.timeZone, context.locale);
   const here = localTime(context.now, context.timeZone, context.locale);
   const dayNote = dayDifference(there, here);
-  return say(`It's ${there.toLocaleString(DateTime.TIME_SIMPLE)}${dayNote} in ${place.name}.`, {
+  // A place in several zones says which one the answer is for: "in Texas (Central time)".
+  const where = place.zoneName ? `${place.name} (${place.zoneName})` : place.name;
+  return say(`It's ${there.toLocaleString(DateTime.TIME_SIMPLE)}${dayNote} in ${where}.`, {
     data: {
       location: place.name,
       resolved: true,
@@ -51,17 +67,5 @@ export const timeSkill: Skill = {
   handle(_intent, slots, context) {
     const location = typeof slots.location === 'string' ? slots.location : undefined;
     return location ? timeThere(location, context) : timeHere(context);
-  },
-};
-
-export const dateSkill: Skill = {
-  id: 'date',
-  intents: ['date.get'],
-  help: 'tell today\'s date ("what\'s the date today")',
-  handle(_intent, _slots, context) {
-    const today = localTime(context.now, context.timeZone, context.locale);
-    return say(`Today is ${today.toLocaleString(DateTime.DATE_HUGE)}.`, {
-      data: { timeZone: context.timeZone, date: today.toISODate() },
-    });
   },
 };

@@ -7,6 +7,7 @@ const timer = (
   name: string | null,
   durationSeconds: number,
   state: TimerItem['state'] = 'ON',
+  deviceId: string | null = null,
 ): TimerItem => ({
   id,
   version: 1,
@@ -16,7 +17,7 @@ const timer = (
   state,
   dueAt: state === 'ON' ? 1 : null,
   remainingMs: state === 'PAUSED' ? 1 : null,
-  deviceId: null,
+  deviceId,
   finishedAt: null,
   stoppedAt: null,
 });
@@ -63,6 +64,24 @@ describe('selectTimer', () => {
       kind: 'one',
       item: plain,
     });
+  });
+
+  it('selects by room: a timer named so, or one set on a device in that room', () => {
+    const kitchenNamed = timer('t4', 'kitchen', 300);
+    const onKitchenSpeaker = timer('t5', null, 900, 'ON', 'kitchen-speaker');
+    const inBedroom = timer('t6', 'tea', 240, 'ON', 'Bedroom Echo');
+    const all = [pasta, kitchenNamed, onKitchenSpeaker, inBedroom];
+    expect(selectTimer(all, { room: 'bedroom' })).toEqual({ kind: 'one', item: inBedroom });
+    expect(selectTimer(all, { room: 'kitchen' })).toEqual({
+      kind: 'ambiguous',
+      candidates: [kitchenNamed, onKitchenSpeaker],
+    });
+    expect(selectTimer(all, { room: 'kitchen', originalSeconds: 900 })).toEqual({
+      kind: 'one',
+      item: onKitchenSpeaker,
+    });
+    expect(selectTimer(all, { room: 'garage' })).toEqual({ kind: 'none' });
+    expect(selectorFromSlots({ room: 'kids room' })).toEqual({ room: 'kids room' });
   });
 
   it('compares names loosely but not too loosely', () => {

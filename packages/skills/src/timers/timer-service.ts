@@ -146,10 +146,10 @@ export class TimerService {
     return cancelled.filter((timer): timer is TimerItem => timer?.state === 'CANCELLED');
   }
 
-  /** Stops every finished timer that is still ringing on the user's devices ("stop"). */
-  async stopRinging(userId: string): Promise<TimerItem[]> {
+  /** Stops every finished timer that is still ringing on the user's devices ("stop"), or those `which` picks. */
+  async stopRinging(userId: string, which: (timer: TimerItem) => boolean = () => true): Promise<TimerItem[]> {
     const now = this.clock.now().getTime();
-    const ringing = (await this.list(userId)).filter((timer) => isRingingTimer(timer, now));
+    const ringing = (await this.list(userId)).filter((timer) => isRingingTimer(timer, now) && which(timer));
     const stopped = await Promise.all(
       ringing.map((timer) => this.cancel(userId, timer.id).catch(() => null)),
     );

@@ -1,9 +1,16 @@
 import { MAX_TIMER_SECONDS } from '@hark/contracts';
 import { isHarkError } from '@hark/core';
+import { inRoom } from '../scheduled/rooms.js';
 import { ask, type Skill, type SkillResult, type SkillTurn, say, skillFromHandlers } from '../skill.js';
 import { spokenDuration, spokenRemaining } from '../speech/durations.js';
 import { isActiveTimer, isRingingTimer, type TimerItem, timerRemainingMs, timerView } from './timer-item.js';
-import { hasSelector, selectorFromSlots, selectTimer, type TimerSelector } from './timer-selection.js';
+import {
+  hasSelector,
+  selectorFromSlots,
+  selectTimer,
+  type TimerSelector,
+  timerIsInRoom,
+} from './timer-selection.js';
 import type { TimerService } from './timer-service.js';
 import {
   capitalize,
@@ -36,10 +43,12 @@ const textSlot = (value: unknown) => (typeof value === 'string' && value.trim() 
 const nowOf = (turn: TimerTurn) => turn.timers.now();
 const timerData = (timer: TimerItem, turn: TimerTurn) => ({ data: { timer: turn.timers.view(timer) } });
 
-/** "pasta", "10 minute": what the user called a timer that does not exist. */
-function describeSelector(selector: TimerSelector): string {
+/** "You don't have a pasta timer.", "... a 10 minute timer in the kitchen.": what the user asked for that does not exist. */
+function noSuchTimer(selector: TimerSelector): SkillResult {
   const length = selector.originalSeconds && spokenDuration(selector.originalSeconds).replace(/s$/, '');
-  return [selector.name, length].filter(Boolean).join(' ');
+  const what = [selector.name, length].filter(Boolean).join(' ');
+  const where = selector.room ? ` ${inRoom(selector.room)}` : '';
+  return say(`You don't have a ${what ? `${what} ` : ''}timer${where}.`);
 }
 
 /**
@@ -62,7 +71,7 @@ async function onSelectedTimer(
   const active = all.filter(isActiveTimer);
   if (active.length === 0) return say("You don't have any timers running.");
   const selection = selectTimer(active, selector, prefer);
-  if (selection.kind === 'none') return say(`You don't have a ${describeSelector(selector)} timer.`);
+  if (selection.kind === 'none') return noSuchTimer(selector);
   if (selection.kind === 'one') return act(selection.item);
   return ask(whichTimerQuestion(selection.candidates), {
     intent,
@@ -107,7 +116,7 @@ async function timerStatusReply(turn: TimerTurn): Promise<SkillResult> {
   }
   const selector = selectorFromSlots(turn.slots);
   const selection = hasSelector(selector) ? selectTimer(active, selector) : null;
-  if (selection?.kind === 'none') return say(`You don't have a ${describeSelector(selector)} timer.`);
+  if (selection?.kind === 'none') return noSuchTimer(selector);
   const shown = selection?.kind === 'one' ? [selection.item] : (selection?.candidates ?? active);
   return say(timersSummary(shown, now), { data: { timers: shown.map((timer) => timerView(timer, now)) } });
 }
@@ -164,9 +173,12 @@ function changeTimerTime(intent: 'timer.add_time' | 'timer.remove_time') {
 }
 
 async function cancelTimer(turn: TimerTurn): Promise<SkillResult> {
-  // "Stop the timer" while one is ringing means that one, not one still counting down.
-  if (!hasSelector(selectorFromSlots(turn.slots))) {
-    const stopped = await turn.timers.stopRinging(turn.context.userId);
+  // "Stop the timer" while one is ringing means that one, not one still counting down; "stop
+  // the kitchen timer", the one ringing in the kitchen.
+  const { room, ...named } = selectorFromSlots(turn.slots);
+  if (!hasSelector(named)) {
+    const inRoom = room === undefined ? undefined : (timer: TimerItem) => timerIsInRoom(timer, room);
+    const stopped = await turn.timers.stopRinging(turn.context.userId, inRoom);
     if (stopped.length > 0) return say('Timer stopped.', { data: { stopped: stopped.map((t) => t.id) } });
   }
   return onSelectedTimer('timer.cancel', turn, async (timer) => {

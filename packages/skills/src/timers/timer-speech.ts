@@ -33,12 +33,22 @@ export function timersSummary(timers: readonly TimerItem[], now: number): string
   return `You have ${timers.length} timers: ${joinSpoken(each)}.`;
 }
 
-/** How a candidate is named in "which one?": its name, else its original length. */
-const choiceLabel = (timer: TimerItem) => timer.name ?? spokenDuration(timer.durationSeconds);
+/**
+ * How a candidate is named in "which one?": its name, else its original length; both when
+ * another candidate has the same name ("5 minute kitchen or 10 minute kitchen").
+ */
+function choiceLabel(timer: TimerItem, candidates: readonly TimerItem[]): string {
+  if (timer.name === null) return spokenDuration(timer.durationSeconds);
+  const repeated = candidates.some((other) => other !== timer && other.name === timer.name);
+  return repeated ? `${durationModifier(timer.durationSeconds)} ${timer.name}` : timer.name;
+}
 
 /** "Which timer: pasta or eggs?" */
 export function whichTimerQuestion(candidates: readonly TimerItem[]): string {
-  return `Which timer: ${joinSpoken(candidates.map(choiceLabel), 'or')}?`;
+  return `Which timer: ${joinSpoken(
+    candidates.map((timer) => choiceLabel(timer, candidates)),
+    'or',
+  )}?`;
 }
 
 /**

@@ -83,6 +83,24 @@ describe('POST /v1/converse', () => {
     ).toBe(0);
   });
 
+  it.each([
+    ['thanks', "You're welcome."],
+    ["ok that's all", 'Okay.'],
+  ])('"%s" answers %j and ends the session', async (text, reply) => {
+    const first = (await converse(ada, { text: 'what time is it' })).json();
+    const body = (await converse(ada, { text, sessionId: first.sessionId })).json();
+    expect(body).toMatchObject({
+      handledBy: 'skill',
+      intent: { name: 'system.thanks' },
+      reply: { text: reply, speech: reply },
+      expectsReply: false,
+      data: { sessionEnded: true },
+    });
+    expect(
+      await router.testRedis.redis.exists(`${router.testRedis.prefix}{ada}:session:${first.sessionId}`),
+    ).toBe(0);
+  });
+
   it('falls back helpfully when nothing matches', async () => {
     const body = (await converse(ada, { text: "what's the time complexity of quicksort" })).json();
     expect(body).toMatchObject({ handledBy: 'fallback', intent: null, expectsReply: false });

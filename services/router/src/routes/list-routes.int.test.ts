@@ -1,3 +1,4 @@
+import { MAX_LISTS } from '@hark/skills';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, startTestRouter, type TestRouter } from '../testing/test-router.js';
 
@@ -42,6 +43,20 @@ describe('/v1/lists', () => {
       expect(response.json().error.code).toBe('HARK_ERR_INVALID_LIST_NAME');
     }
     expect((await call(ada, 'POST', '/v1/lists', {})).json().error.code).toBe('HARK_ERR_VALIDATION');
+  });
+
+  it('refuses one list more than a user may have with 409 HARK_ERR_LIST_LIMIT_REACHED', async () => {
+    const user = await router.userWithKey('lena');
+    for (let i = 0; i < MAX_LISTS; i++) await call(user, 'POST', '/v1/lists', { name: `list ${i}` });
+    const response = await call(user, 'POST', '/v1/lists', { name: 'one more' });
+    expect(response.statusCode).toBe(409);
+    expect(response.json().error).toMatchObject({
+      code: 'HARK_ERR_LIST_LIMIT_REACHED',
+      message: `You already have ${MAX_LISTS} lists, the most allowed; remove some first`,
+    });
+    expect(await converse(user, 'start a camping list')).toBe(
+      `You already have ${MAX_LISTS} lists, the most I can keep. Delete one first.`,
+    );
   });
 
   it('deletes a list', async () => {
@@ -137,5 +152,73 @@ describe('lists by voice and REST together', () => {
     );
     expect(await converse(user, 'clear the shopping list')).toBe('Cleared your shopping list (2 items).');
     expect(await converse(user, "what's on my packing list")).toBe('Your packing list is empty.');
+  });
+});
+
+describe('whole lists by voice, seen over REST', () => {
+  it('creates, enumerates and deletes lists by voice; a new empty list is among them', async () => {
+    const user = await router.userWithKey('dora');
+    const turn = (text: string) => call(user, 'POST', '/v1/converse', { text }).then((r) => r.json());
+    const created = await turn('start a packing list');
+    expect(created).toMatchObject({
+      handledBy: 'skill',
+      intent: { name: 'list.create', slots: { list: 'packing' } },
+      reply: { text: 'Created your packing list.' },
+    });
+    expect(await converse(user, 'make a new list called camping')).toBe('Created your camping list.');
+    expect(await converse(user, 'create a to do list')).toBe('Created your to do list.');
+    expect(await converse(user, 'which lists have i got')).toBe(
+      'You have 4 lists: camping, packing, shopping and to do.',
+    );
+    expect((await call(user, 'GET', '/v1/lists')).json().lists).toContainEqual({ name: 'packing', count: 0 });
+    await call(user, 'POST', '/v1/lists/party/items', { item: 'balloons' });
+    expect(await converse(user, 'get rid of the party list')).toBe('Deleted your party list.');
+    expect(await converse(user, 'delete my christmas list')).toBe("You don't have a christmas list.");
+    expect((await call(user, 'GET', '/v1/lists/party/items')).statusCode).toBe(404);
+    expect(await converse(user, 'what lists do i have')).toBe(
+      'You have 4 lists: camping, packing, shopping and to do.',
+    );
+  });
+
+  it('asks for the name of a new list and takes the answer', async () => {
+    const user = await router.userWithKey('eve');
+    const question = (await call(user, 'POST', '/v1/converse', { text: 'make a new list' })).json();
+    expect(question).toMatchObject({
+      reply: { text: 'What should I call the new list?' },
+      expectsReply: true,
+    });
+    const answer = await call(user, 'POST', '/v1/converse', {
+      text: 'call it camping',
+      sessionId: question.sessionId,
+    });
+    expect(answer.json().reply.text).toBe('Created your camping list.');
+    expect((await call(user, 'GET', '/v1/lists/camping/items')).json()).toEqual({
+      name: 'camping',
+      items: [],
+    });
+  });
+
+  it('hears items said without commas one by one', async () => {
+    const user = await router.userWithKey('finn');
+    expect(await converse(user, 'add milk eggs and bread to my shopping list')).toBe(
+      'Added milk, eggs and bread to your shopping list.',
+    );
+    expect(await converse(user, 'add peanut butter two dozen eggs and paper towels to my list')).toBe(
+      'Added peanut butter, two dozen eggs and paper towels to your shopping list.',
+    );
+    expect(await converse(user, 'add olive oil ice cream and milk to my shopping list')).toBe(
+      'Added olive oil and ice cream to your shopping list. Milk was already on it.',
+    );
+    const items = (await call(user, 'GET', '/v1/lists/shopping/items')).json().items;
+    expect(items.map((item: { text: string }) => item.text)).toEqual([
+      'milk',
+      'eggs',
+      'bread',
+      'peanut butter',
+      'two dozen eggs',
+      'paper towels',
+      'olive oil',
+      'ice cream',
+    ]);
   });
 });

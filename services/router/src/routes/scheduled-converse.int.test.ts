@@ -80,6 +80,25 @@ describe('timers, alarms and reminders through /v1/converse', () => {
     expect(reminder).toMatchObject({ text: 'call mom', dueAt: Date.parse('2026-11-26T12:20:00Z') });
   });
 
+  it('"set a reminder for 3pm" is due at 3 PM, not 3 AM, and asks what to remind about', async () => {
+    const dee = await router.userWithKey('dee', 'Europe/Berlin');
+    const question = await converse(dee, 'set a reminder for 3pm');
+    // 13:00 in Berlin now: 3 pm is still ahead today.
+    expect(question).toMatchObject({
+      intent: { name: 'reminder.create', slots: { at: '2026-11-26T15:00' } },
+      reply: { text: 'What should I remind you about?' },
+      expectsReply: true,
+    });
+    expect(question.intent.slots).not.toHaveProperty('text');
+    const answered = await converse(dee, 'call mom', question.sessionId);
+    expect(answered.reply.text).toBe("OK, I'll remind you today at 3:00 PM: call mom.");
+    const [reminder] = await router.app.scheduled.reminders.list('dee');
+    expect(reminder).toMatchObject({ text: 'call mom', dueAt: Date.parse('2026-11-26T14:00:00Z') });
+    // 11 am has passed today, so it is tomorrow's.
+    const morning = await converse(dee, 'set a reminder for 11 a.m. to water the plants');
+    expect(morning.intent.slots).toEqual({ text: 'water the plants', at: '2026-11-27T11:00' });
+  });
+
   it('"stop" silences a ringing alarm on every device, and "snooze" snoozes it', async () => {
     expect((await converse(bob, 'wake me up at 7 every weekday')).reply.text).toBe(
       'Alarm set for 7:00 AM on weekdays.',
