@@ -34,6 +34,17 @@ export const parseResponseSchema = z
   .object({
     intent: intentMatchSchema.nullable(),
     alternatives: z.array(intentMatchSchema),
+    stage: z
+      .enum(['template', 'model'])
+      .nullable()
+      .describe(
+        'Which stage recognised the intent: the exact templates, or the trained model; null when none did',
+      ),
+    clarify: z
+      .array(intentMatchSchema)
+      .describe(
+        'When no stage was sure but the text reads as a free skill: the readings /v1/converse would ask the user to choose between',
+      ),
   })
   .meta({ id: 'ParseResult' });
 export type ParseResponse = z.infer<typeof parseResponseSchema>;
@@ -47,7 +58,8 @@ export const converseRequestSchema = z.object({
 });
 export type ConverseRequest = z.infer<typeof converseRequestSchema>;
 
-export const handledBySchema = z.enum(['skill', 'llm', 'fallback']);
+/** "clarify": no stage was sure which free skill was meant, so the reply asks ("A timer or an alarm?"). */
+export const handledBySchema = z.enum(['skill', 'llm', 'fallback', 'clarify']);
 export type HandledBy = z.infer<typeof handledBySchema>;
 
 export const replySchema = z.object({

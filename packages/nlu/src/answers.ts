@@ -1,6 +1,8 @@
 import type { AnswerKind } from '@hark/contracts';
 import { answerTokens } from './answer-fillers.js';
-import { recognize } from './recognizer.js';
+// The templates alone decide whether an answer is really a new request: the model reads most
+// short phrases as some intent, and a place or a reminder text must not be taken for one.
+import { recognizeTemplates as recognize } from './recognizer.js';
 import { addSecondsToLocal } from './slots/calendar.js';
 import { clockTimeSpans } from './slots/clock-times.js';
 import { timeInDayPart } from './slots/day-parts.js';

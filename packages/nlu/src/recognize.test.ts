@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_ALTERNATIVES, recognize } from './index.js';
-import { templateStats } from './recognizer.js';
+import { templateStats } from './template-stage.js';
 import { utterances } from './utterances.fixture.js';
 
 describe('recognize', () => {
@@ -55,7 +55,12 @@ describe('recognize', () => {
   });
 
   it('recognises nothing in another language, in empty text or in very long text', () => {
-    expect(recognize('stop', { locale: 'fr-FR' })).toEqual({ intent: null, alternatives: [] });
+    expect(recognize('stop', { locale: 'fr-FR' })).toEqual({
+      intent: null,
+      alternatives: [],
+      stage: null,
+      clarify: [],
+    });
     expect(recognize('stop', { locale: 'en-GB' }).intent?.name).toBe('system.stop');
     expect(recognize('   ').intent).toBeNull();
     expect(recognize(`remind me to ${'really '.repeat(60)}relax`).intent).toBeNull();

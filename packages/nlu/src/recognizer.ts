@@ -1,9 +1,13 @@
-import type { IntentMatch, IntentName } from '@hark/contracts';
-import { MAX_TOKENS, MatchRun, type TemplateMatch, TOKEN_WEIGHT } from './matcher.js';
+import type { IntentMatch } from '@hark/contracts';
+import { MAX_TOKENS } from './matcher.js';
+import { bundledIntentModel } from './model/bundled-model.js';
+import type { IntentModel } from './model/intent-model.js';
+import { readWithModel, vetoesTemplates } from './model-stage.js';
 import { type AnalyzeOptions, analyze, type Utterance } from './normalize.js';
-import { type CompiledTemplate, compileIntents } from './template-compiler.js';
+import { MAX_ALTERNATIVES, matchTemplates } from './template-stage.js';
 import type { ResolveContext } from './template-types.js';
-import { expansionRules, intentDefinitions } from './templates/index.js';
+
+export { MAX_ALTERNATIVES };
 
 export interface RecognizeContext {
   /** BCP 47 tag; only English is supported, any other language recognises nothing. */
@@ -15,68 +19,18 @@ export interface RecognizeContext {
   now?: string;
 }
 
+/** Which stage gave the intent: the exact templates, or the trained model. */
+export type RecognizeStage = 'template' | 'model';
+
 export interface RecognizeResult {
   intent: IntentMatch | null;
   alternatives: IntentMatch[];
-}
-
-export const MAX_ALTERNATIVES = 3;
-
-const TEMPLATES = compileIntents(intentDefinitions, expansionRules);
-
-/** Templates keyed by the words of their rarest required clause; templates with none are always tried. */
-interface TemplateIndex {
-  byWord: ReadonlyMap<string, readonly CompiledTemplate[]>;
-  always: readonly CompiledTemplate[];
-}
-
-function buildIndex(templates: readonly CompiledTemplate[]): TemplateIndex {
-  const frequency = new Map<string, number>();
-  for (const template of templates) {
-    for (const word of new Set(template.requiredClauses.flat()))
-      frequency.set(word, (frequency.get(word) ?? 0) + 1);
-  }
-  const cost = (clause: readonly string[]) => clause.reduce((sum, word) => sum + frequency.get(word)!, 0);
-  const byWord = new Map<string, CompiledTemplate[]>();
-  const always: CompiledTemplate[] = [];
-  for (const template of templates) {
-    const [rarest] = [...template.requiredClauses].sort((a, b) => cost(a) - cost(b));
-    if (!rarest) always.push(template);
-    for (const word of rarest ?? []) {
-      const bucket = byWord.get(word) ?? [];
-      bucket.push(template);
-      byWord.set(word, bucket);
-    }
-  }
-  return { byWord, always };
-}
-
-const INDEX = buildIndex(TEMPLATES);
-
-/** Templates whose every required clause has a word in the utterance, each once, in catalogue order. */
-function candidateTemplates(tokens: readonly string[]): CompiledTemplate[] {
-  const present = new Set(tokens);
-  const candidates = new Set<CompiledTemplate>(INDEX.always);
-  for (const word of present) for (const template of INDEX.byWord.get(word) ?? []) candidates.add(template);
-  return [...candidates]
-    .filter((template) =>
-      template.requiredClauses.every((clause) => clause.some((word) => present.has(word))),
-    )
-    .sort((a, b) => a.order - b.order);
-}
-
-/** Higher weight first, then more literal words, then catalogue order: a total, deterministic order. */
-function compareMatches(a: TemplateMatch, b: TemplateMatch): number {
-  return b.weight - a.weight || b.literalTokens - a.literalTokens || a.template.order - b.template.order;
-}
-
-function toIntentMatch(match: TemplateMatch, tokenCount: number): IntentMatch {
-  const confidence = match.weight / (TOKEN_WEIGHT.literal * tokenCount);
-  return {
-    name: match.template.intent.intent,
-    confidence: Math.round(confidence * 1000) / 1000,
-    slots: match.slots,
-  };
+  stage: RecognizeStage | null;
+  /**
+   * No stage was sure, but the text reads as one of these free skills (best first): ask
+   * which one was meant. Empty whenever `intent` is set or the text is not about a skill.
+   */
+  clarify: IntentMatch[];
 }
 
 const NOW = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})/;
@@ -89,37 +43,56 @@ function resolveContextOf(context: RecognizeContext): ResolveContext {
 const isSupportedLocale = (locale: string | undefined): boolean =>
   locale === undefined || /^en\b/i.test(locale);
 
-/** Best intent for an utterance, with up to three other intents that also matched. Pure. */
-export function recognize(text: string, context: RecognizeContext = {}): RecognizeResult {
-  if (!isSupportedLocale(context.locale)) return { intent: null, alternatives: [] };
-  return recognizeUtterance(analyze(text), context);
+const NOTHING: RecognizeResult = Object.freeze({ intent: null, alternatives: [], stage: null, clarify: [] });
+
+export interface RecognizerOptions {
+  /** Stage 2; null for the templates alone. */
+  model: IntentModel | null;
+  analyze?: AnalyzeOptions;
 }
 
-/** `recognize` with analysis options; for tests that measure what an option changes. */
+/** The two stages in order: templates first, where they match; the model for the rest. Pure. */
+export function createRecognizer(options: RecognizerOptions) {
+  return function recognizeText(text: string, context: RecognizeContext = {}): RecognizeResult {
+    if (!isSupportedLocale(context.locale)) return { ...NOTHING };
+    return recognizeUtterance(analyze(text, options.analyze), resolveContextOf(context), options.model);
+  };
+}
+
+function recognizeUtterance(
+  utterance: Utterance,
+  context: ResolveContext,
+  model: IntentModel | null,
+): RecognizeResult {
+  const templates = matchTemplates(utterance, context);
+  if (templates.intent && !(model && vetoesTemplates(model, utterance)))
+    return { ...templates, stage: 'template', clarify: [] };
+  if (!model || templates.intent || utterance.tokens.length === 0 || utterance.tokens.length > MAX_TOKENS)
+    return { ...NOTHING };
+  const read = readWithModel(model, utterance, context);
+  return { ...read, stage: read.intent ? 'model' : null };
+}
+
+let bundled: ReturnType<typeof createRecognizer> | undefined;
+
+/**
+ * Best intent for an utterance, with up to three other readings. Pure: no clock, and no I/O
+ * but reading the bundled model once, on the first call (so training can import this file
+ * before a model exists).
+ */
+export function recognize(text: string, context: RecognizeContext = {}): RecognizeResult {
+  bundled ??= createRecognizer({ model: bundledIntentModel() });
+  return bundled(text, context);
+}
+
+/** The template stage alone, as `recognize` runs it: the utterance table's subject. */
+export const recognizeTemplates = createRecognizer({ model: null });
+
+/** The template stage with analysis options; for tests that measure what an option changes. */
 export function recognizeWith(
   text: string,
   context: RecognizeContext,
   options: AnalyzeOptions,
 ): RecognizeResult {
-  return recognizeUtterance(analyze(text, options), context);
+  return createRecognizer({ model: null, analyze: options })(text, context);
 }
-
-function recognizeUtterance(utterance: Utterance, context: RecognizeContext): RecognizeResult {
-  const { tokens } = utterance;
-  if (tokens.length === 0 || tokens.length > MAX_TOKENS) return { intent: null, alternatives: [] };
-  const run = new MatchRun(utterance, resolveContextOf(context));
-  const bestPerIntent = new Map<IntentName, TemplateMatch>();
-  for (const template of candidateTemplates(tokens)) {
-    const match = run.match(template);
-    if (!match) continue;
-    const current = bestPerIntent.get(template.intent.intent);
-    if (!current || compareMatches(match, current) < 0) bestPerIntent.set(template.intent.intent, match);
-  }
-  const ranked = [...bestPerIntent.values()]
-    .sort(compareMatches)
-    .map((match) => toIntentMatch(match, tokens.length));
-  return { intent: ranked[0] ?? null, alternatives: ranked.slice(1, 1 + MAX_ALTERNATIVES) };
-}
-
-/** Number of compiled templates and of those with no indexable word (for tests and diagnostics). */
-export const templateStats = { templates: TEMPLATES.length, unindexed: INDEX.always.length };

@@ -1,7 +1,6 @@
 import { intentNames, intentSlotSchemas } from '@hark/contracts';
 import { describe, expect, it } from 'vitest';
-import { recognize } from './index.js';
-import { recognizeWith } from './recognizer.js';
+import { recognizeTemplates as recognize, recognizeWith } from './recognizer.js';
 import { type UtteranceCase, utterances } from './utterances.fixture.js';
 
 const label = (row: UtteranceCase) => (row.context ? `${row.text} @ ${row.context.now}` : row.text);

@@ -84,6 +84,8 @@ export interface RouterOptions {
   conversation?: ConversationClient | null;
   /** Server-side speech; default: services/conversation at CONVERSATION_URL; null turns it off. */
   voice?: VoiceClient | null;
+  /** The recogniser behind /v1/converse and /v1/nlu/parse; default: @hark/nlu's, with a small cache. */
+  recognize?: TurnDependencies['recognize'];
 }
 
 /** Builds the router service: every plugin and route, ready for `listen` or `inject`. */
@@ -113,7 +115,14 @@ export async function buildRouter(options: RouterOptions): Promise<FastifyInstan
     openMeteo: { forecastUrl: config.WEATHER_API_URL, geocodingUrl: config.GEOCODING_API_URL },
     warn: (context: Record<string, unknown>, message: string) => app.log.warn(context, message),
   };
-  const turns = turnDependencies(app, options, clock, () => createDefaultSkills(skillDependencies));
+  const recognizer = options.recognize ?? cachedRecognize();
+  const turns = turnDependencies(
+    app,
+    options,
+    clock,
+    () => createDefaultSkills(skillDependencies),
+    recognizer,
+  );
   app.decorateRequest('turnReadAhead', null);
   await app.register(authPlugin, {
     keys,
@@ -127,7 +136,7 @@ export async function buildRouter(options: RouterOptions): Promise<FastifyInstan
   await app.register(async (v1) => {
     v1.addHook('onRequest', v1.authenticateUser);
     documentRequestBudget(v1);
-    await v1.register(nluRoutes, { clock });
+    await v1.register(nluRoutes, { clock, recognize: recognizer });
     await v1.register(converseRoutes, { turns });
     await v1.register(voiceRoutes, {
       turns,
@@ -208,6 +217,7 @@ function turnDependencies(
   options: RouterOptions,
   clock: Clock,
   defaultSkills: () => SkillRegistry,
+  recognize: TurnDependencies['recognize'],
 ): TurnDependencies {
   const { config } = options;
   const interactions = new InteractionLog({
@@ -217,7 +227,7 @@ function turnDependencies(
   });
   app.addHook('preClose', () => interactions.close());
   return {
-    recognize: cachedRecognize(),
+    recognize,
     skills: options.skills ?? defaultSkills(),
     sessions: new SessionStore(app.redis, app.keys, config.SESSION_TTL_SECONDS),
     profiles: new ProfileStore(app.redis, app.keys),

@@ -2,7 +2,12 @@
 // arrive, then replaced by the final text, with who answered and any upsell.
 import { byId, h } from './dom.js';
 
-const HANDLED_BY = { skill: 'free skill', llm: 'premium AI', fallback: 'no answer' };
+const HANDLED_BY = {
+  skill: 'free skill',
+  clarify: 'free skill, asking',
+  llm: 'premium AI',
+  fallback: 'no answer',
+};
 
 export class TranscriptView {
   /** @param {{onUpgrade(planId: string, message: HTMLElement): void}} handlers */

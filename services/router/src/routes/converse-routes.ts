@@ -52,7 +52,9 @@ export const converseRoutes: FastifyPluginAsyncZod<{ turns: TurnDependencies }> 
         tags: ['converse'],
         summary: 'One turn of conversation: recognise, act, reply',
         description:
-          'Free skills answer locally (handledBy "skill"). Unmatched text goes to the premium path (handledBy "llm") ' +
+          'Free skills answer locally (handledBy "skill"). Text that reads as a free skill without a sure intent gets one ' +
+          'short question back (handledBy "clarify", e.g. "A timer or an alarm?"), never the premium path. ' +
+          'Unmatched text goes to the premium path (handledBy "llm") ' +
           'when the plan or the free trial allows, else gets a fallback reply with an upsell. With ' +
           '`Accept: text/event-stream` the same turn streams events: intent, delta, tool, done (the response below), error.',
         security: [{ apiKey: [] }],

@@ -1,9 +1,14 @@
 import { errorResponseSchema, parseRequestSchema, parseResponseSchema } from '@hark/contracts';
 import { type Clock, currentUser, localDateTime, resolveLocale, resolveTimeZone } from '@hark/core';
-import { recognize } from '@hark/nlu';
+import type { RecognizeContext, RecognizeResult } from '@hark/nlu';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 
-export const nluRoutes: FastifyPluginAsyncZod<{ clock: Clock }> = async (app, options) => {
+export interface NluRouteOptions {
+  clock: Clock;
+  recognize(text: string, context: RecognizeContext): RecognizeResult;
+}
+
+export const nluRoutes: FastifyPluginAsyncZod<NluRouteOptions> = async (app, options) => {
   app.post(
     '/v1/nlu/parse',
     {
@@ -18,7 +23,10 @@ export const nluRoutes: FastifyPluginAsyncZod<{ clock: Clock }> = async (app, op
     async (request) => {
       const locale = resolveLocale(request.body.locale);
       const timeZone = resolveTimeZone(request.body.timezone, currentUser(request).timezone);
-      return recognize(request.body.text, { locale, now: localDateTime(options.clock.now(), timeZone) });
+      return options.recognize(request.body.text, {
+        locale,
+        now: localDateTime(options.clock.now(), timeZone),
+      });
     },
   );
 };

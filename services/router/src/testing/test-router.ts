@@ -2,7 +2,7 @@ import { type Clock, loadConfig } from '@hark/core';
 import type { SkillRegistry } from '@hark/skills';
 import { connectTestRedis, type TestRedis, testRedisEnv } from '@hark/testing';
 import type { FastifyInstance } from 'fastify';
-import { buildRouter } from '../app.js';
+import { buildRouter, type RouterOptions } from '../app.js';
 import type { ConversationClient } from '../conversation/conversation-client.js';
 import type { VoiceClient } from '../conversation/voice-client.js';
 
@@ -24,6 +24,7 @@ export async function startTestRouter(
     skills?: SkillRegistry;
     conversation?: ConversationClient | null;
     voice?: VoiceClient | null;
+    recognize?: RouterOptions['recognize'];
   } = {},
 ): Promise<TestRouter> {
   const testRedis = await connectTestRedis('router');

@@ -19,7 +19,8 @@ import type { EntitlementsClient } from '@hark/entitlements-client';
 import type { RecognizeContext, RecognizeResult } from '@hark/nlu';
 import type { SkillContext, SkillRegistry, SkillResult } from '@hark/skills';
 import type { ConversationClient } from '../conversation/conversation-client.js';
-import { answerPendingQuestion, toPendingQuestion } from './follow-up.js';
+import { clarifyingPending, clarifyingQuestion } from './clarify-turn.js';
+import { answerPendingQuestion, FOLLOW_UP_TTL_MS, toPendingQuestion } from './follow-up.js';
 import { premiumTurn } from './premium-turn.js';
 import { newSession, type SessionState, type SessionStore } from './session-store.js';
 import { type ConversationAccess, conversationAccess, unmatchedReply } from './unmatched-turn.js';
@@ -181,6 +182,15 @@ export async function converseTurn(
     answerPendingQuestion(request.text, session.pending, recognized, now, localNow) ?? recognized.intent;
 
   stream?.emit({ event: 'intent', data: { sessionId: session.id, intent } });
+  if (!intent && recognized.clarify.length > 0) {
+    // About a free skill, but no stage is sure which: ask, never the premium path or the upsell.
+    const pending = clarifyingPending(recognized.clarify, now.getTime() + FOLLOW_UP_TTL_MS);
+    await deps.sessions.save(user.id, { ...nextSession(session, null, null, request, now), pending });
+    answered(null, 'clarify');
+    const reply = clarifyingQuestion(recognized.clarify);
+    const data = { clarify: recognized.clarify.map((reading) => reading.name) };
+    return { sessionId: session.id, handledBy: 'clarify', intent: null, reply, expectsReply: true, data };
+  }
   if (!intent) {
     // Saved while the premium path runs (it does not read the session), so it costs no waiting.
     const saving = deps.sessions.save(user.id, nextSession(session, null, null, request, now));

@@ -2,6 +2,7 @@ import type { IntentMatch, IntentName, SlotValue } from '@hark/contracts';
 import type { RecognizeResult } from '@hark/nlu';
 import { parseAnswer, parseChoice } from '@hark/nlu';
 import type { FollowUp } from '@hark/skills';
+import { isYes } from './clarify-turn.js';
 import type { PendingQuestion } from './session-store.js';
 
 export const FOLLOW_UP_TTL_MS = 60_000;
@@ -15,6 +16,7 @@ export const toPendingQuestion = (followUp: FollowUp, now: Date): PendingQuestio
 const typedKinds = new Set<PendingQuestion['kind']>(['duration', 'clock_time', 'choice']);
 
 function answerValue(text: string, pending: PendingQuestion, localNow: string): SlotValue | null {
+  if (pending.readings?.length === 1 && isYes(text)) return 0;
   if (pending.kind === 'choice') {
     const index = parseChoice(text, pending.choices ?? []);
     return index === null ? null : (pending.choices?.[index]?.value ?? null);
@@ -36,10 +38,16 @@ export function answerPendingQuestion(
 ): IntentMatch | null {
   if (!pending || pending.expiresAt <= now.getTime()) return null;
   if (recognized.intent && !typedKinds.has(pending.kind)) return null;
-  // "cancel" / "never mind" are requests even when they could parse as an answer.
-  if (recognized.intent?.name.startsWith('system.')) return null;
+  // "cancel" / "never mind" are requests even when they could parse as an answer; "ok" and
+  // "yes" (system.thanks on their own) answer a yes-or-no question.
+  const name = recognized.intent?.name;
+  if (name?.startsWith('system.') && name !== 'system.thanks') return null;
   const value = answerValue(text, pending, localNow);
   if (value === null) return null;
+  if (pending.readings) {
+    const picked = pending.readings[Number(value)];
+    return picked ? { name: picked.intent as IntentName, confidence: 1, slots: picked.slots } : null;
+  }
   return {
     name: pending.intent as IntentName,
     confidence: 1,

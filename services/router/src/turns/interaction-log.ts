@@ -59,6 +59,9 @@ export class InteractionLog {
 }
 
 /** Adds an answered skill or fallback turn to the log, with the plan in force (its id). */
+/** How insights see a clarifying question: counted with the system exchanges. */
+export const CLARIFY_INTENT = 'system.clarify';
+
 export async function recordAnsweredTurn(
   app: FastifyInstance,
   log: InteractionLog,
@@ -69,8 +72,9 @@ export async function recordAnsweredTurn(
     log.add({
       userId: turn.userId,
       plan: planId,
-      handledBy: turn.handledBy,
-      intent: turn.intent,
+      // A clarifying question is a local system exchange to insights: no skill ran, nothing was sold.
+      handledBy: turn.handledBy === 'clarify' ? 'skill' : turn.handledBy,
+      intent: turn.handledBy === 'clarify' ? CLARIFY_INTENT : turn.intent,
       outcome: 'ok',
       latencyMs: turn.latencyMs,
       sessionId: turn.sessionId,

@@ -13,6 +13,11 @@ export const pendingQuestionSchema = z.object({
   choices: z
     .array(z.object({ phrases: z.array(z.string()), value: z.union([z.string(), z.number()]) }))
     .optional(),
+  /**
+   * A "which skill?" question (clarify-turn.ts): the readings offered, each with its slots;
+   * the choice's value is the index of the one picked.
+   */
+  readings: z.array(z.object({ intent: z.string(), slots: slotsSchema })).optional(),
   /** ms since the epoch; after it the question is forgotten. */
   expiresAt: z.number(),
 });

@@ -1,0 +1,100 @@
+import { FEATURE_BITS, featureBuckets } from './features.js';
+
+/**
+ * Stage 2 of the recogniser: a linear (multinomial logistic) model over hashed word and
+ * character n-grams, trained in this repository from the written utterances in
+ * packages/nlu/data (`npm run nlu:train`). One label is `none`: everything the free skills
+ * do not do. Probabilities are softmax scores divided by a temperature fitted on the dev
+ * split, so a 0.9 is right about nine times in ten there.
+ */
+
+export const MODEL_FORMAT = 'hark-intent-model/1';
+export const OUT_OF_SCOPE = 'none';
+
+/** The model as stored in model/intent-model.json: weights quantised to int8 per label. */
+export interface IntentModelFile {
+  format: typeof MODEL_FORMAT;
+  labels: string[];
+  featureBits: number;
+  temperature: number;
+  /** Decision thresholds chosen on the dev split (see training/calibrate.ts and src/model-stage.ts). */
+  thresholds: ModelThresholds;
+  bias: number[];
+  /** Per label: the float weight of one int8 step. */
+  scales: number[];
+  /** Base64 of an Int32Array: the feature buckets that have a row, ascending. */
+  buckets: string;
+  /** Base64 of an Int8Array: one row of `labels.length` weights per bucket. */
+  weights: string;
+  /** Where it came from, for docs and the reproducibility test. */
+  trainedOn: { utterances: number; dataHash: string };
+}
+
+/** Decisions on calibrated probabilities; see src/model-stage.ts for how each is used. */
+export interface ModelThresholds {
+  /** Take the best intent when its slot scan found a value the intent uses ("ring in two minutes"). */
+  acceptWithSlots: number;
+  /** Take the best intent when no value backs it ("how're the potatoes doing"). */
+  accept: number;
+  /** Ask which free skill was meant when the in-scope probability mass is at least this. */
+  clarify: number;
+  /** Overrule a template match when the out-of-scope probability is at least this. */
+  veto: number;
+}
+
+export interface LabelScore {
+  label: string;
+  probability: number;
+}
+
+export interface IntentModel {
+  labels: readonly string[];
+  thresholds: ModelThresholds;
+  /** Every label's calibrated probability, best first. */
+  classify(tokens: readonly string[]): LabelScore[];
+}
+
+const fromBase64 = (text: string): Uint8Array => new Uint8Array(Buffer.from(text, 'base64'));
+
+/** Builds the runtime tables from the stored file: one bucket -> row lookup, int8 rows, float scales. */
+export function loadIntentModel(file: IntentModelFile): IntentModel {
+  if (file.format !== MODEL_FORMAT || file.featureBits !== FEATURE_BITS)
+    throw new Error(
+      `intent model is ${file.format}/${file.featureBits} bits; this code reads ${MODEL_FORMAT}/${FEATURE_BITS}`,
+    );
+  const labelCount = file.labels.length;
+  const bucketBytes = fromBase64(file.buckets);
+  const buckets = new Int32Array(bucketBytes.buffer, bucketBytes.byteOffset, bucketBytes.byteLength / 4);
+  const weights = new Int8Array(fromBase64(file.weights).buffer);
+  if (weights.length !== buckets.length * labelCount)
+    throw new Error('intent model: weights do not match buckets');
+  const rowOf = new Int32Array(1 << FEATURE_BITS).fill(-1);
+  for (let row = 0; row < buckets.length; row++) rowOf[buckets[row]!] = row;
+  const scales = Float64Array.from(file.scales);
+  const bias = Float64Array.from(file.bias);
+  const sums = new Int32Array(labelCount);
+  const logits = new Float64Array(labelCount);
+
+  function classify(tokens: readonly string[]): LabelScore[] {
+    const features = featureBuckets(tokens);
+    sums.fill(0);
+    for (const bucket of features) {
+      const row = rowOf[bucket]!;
+      if (row < 0) continue;
+      const offset = row * labelCount;
+      for (let label = 0; label < labelCount; label++) sums[label]! += weights[offset + label]!;
+    }
+    const norm = features.length > 0 ? 1 / Math.sqrt(features.length) : 0;
+    let max = -Infinity;
+    for (let label = 0; label < labelCount; label++) {
+      logits[label] = (bias[label]! + sums[label]! * scales[label]! * norm) / file.temperature;
+      if (logits[label]! > max) max = logits[label]!;
+    }
+    let total = 0;
+    for (let label = 0; label < labelCount; label++) total += logits[label] = Math.exp(logits[label]! - max);
+    const scores = file.labels.map((label, i) => ({ label, probability: logits[i]! / total }));
+    return scores.sort((a, b) => b.probability - a.probability);
+  }
+
+  return { labels: file.labels, thresholds: file.thresholds, classify };
+}
