@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { IntentModel, LabelScore, ModelThresholds } from './model/intent-model.js';
+import type { IntentModel, ModelThresholds } from './model/intent-model.js';
 import { readWithModel, vetoesTemplates } from './model-stage.js';
 import { analyze } from './normalize.js';
 import { createRecognizer } from './recognizer.js';
@@ -8,14 +8,13 @@ const THRESHOLDS: ModelThresholds = { acceptWithSlots: 0.6, accept: 0.8, clarify
 
 /** A model that says what each test wants it to say: the decisions are under test, not a trained model. */
 function stubModel(scores: Record<string, Record<string, number>>): IntentModel {
+  const labels = ['none', 'timer.start', 'alarm.set', 'weather.get', 'list.add'];
   return {
-    labels: ['none', 'timer.start', 'alarm.set', 'weather.get', 'list.add'],
+    labels,
     thresholds: THRESHOLDS,
-    classify(tokens): LabelScore[] {
+    probabilities(tokens) {
       const said = scores[tokens.join(' ')] ?? { none: 1 };
-      return Object.entries(said)
-        .map(([label, probability]) => ({ label, probability }))
-        .sort((a, b) => b.probability - a.probability);
+      return Float64Array.from(labels, (label) => said[label] ?? 0);
     },
   };
 }

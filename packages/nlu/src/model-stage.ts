@@ -23,8 +23,8 @@ export interface ModelStageResult {
 
 /** A clarifying question offers at most this many readings ("A timer or an alarm?"). */
 export const MAX_CLARIFY = 2;
-/** Readings less likely than this are noise: not even alternatives. */
-const MIN_READING = 0.01;
+/** Readings less likely than this are noise: not even alternatives (and their slots are not looked for). */
+const MIN_READING = 0.05;
 /** Readings less likely than this are not offered in a question. */
 const MIN_OFFERED = 0.1;
 
@@ -38,6 +38,20 @@ export const hasSlotEvidence = (match: IntentMatch): boolean =>
 const acceptanceFor = (match: IntentMatch, model: IntentModel): number =>
   hasSlotEvidence(match) ? model.thresholds.acceptWithSlots : model.thresholds.accept;
 
+/** In-scope labels at least MIN_READING likely, best first (a handful: no sort of every label). */
+function likelyInScope(model: IntentModel, probabilities: Float64Array): LabelScore[] {
+  const likely: LabelScore[] = [];
+  for (let i = 0; i < probabilities.length; i++) {
+    const label = model.labels[i]!;
+    if (label !== OUT_OF_SCOPE && probabilities[i]! >= MIN_READING)
+      likely.push({ label, probability: probabilities[i]! });
+  }
+  return likely.sort((a, b) => b.probability - a.probability);
+}
+
+const outOfScopeProbability = (model: IntentModel, probabilities: Float64Array): number =>
+  probabilities[model.labels.indexOf(OUT_OF_SCOPE)] ?? 0;
+
 function reading(score: LabelScore, utterance: Utterance, context: ResolveContext): IntentMatch | null {
   const name = score.label as IntentName;
   const slots = scanSlots(name, utterance, context);
@@ -50,8 +64,7 @@ function reading(score: LabelScore, utterance: Utterance, context: ResolveContex
  * else ("the traffic forecast", "the weather in minecraft").
  */
 export function vetoesTemplates(model: IntentModel, utterance: Utterance): boolean {
-  const scores = model.classify(utterance.tokens);
-  return (scores.find((score) => score.label === OUT_OF_SCOPE)?.probability ?? 0) >= model.thresholds.veto;
+  return outOfScopeProbability(model, model.probabilities(utterance.tokens)) >= model.thresholds.veto;
 }
 
 export function readWithModel(
@@ -59,12 +72,11 @@ export function readWithModel(
   utterance: Utterance,
   context: ResolveContext,
 ): ModelStageResult {
-  const scores = model.classify(utterance.tokens);
-  const outOfScope = scores.find((score) => score.label === OUT_OF_SCOPE)?.probability ?? 0;
-  const inScope = scores.filter((score) => score.label !== OUT_OF_SCOPE);
+  const probabilities = model.probabilities(utterance.tokens);
+  const outOfScope = outOfScopeProbability(model, probabilities);
+  const inScope = likelyInScope(model, probabilities);
   const readings = inScope
     .slice(0, MAX_ALTERNATIVES + 1)
-    .filter((score) => score.probability >= MIN_READING)
     .map((score) => reading(score, utterance, context))
     .filter((match) => match !== null);
   const [best] = readings;

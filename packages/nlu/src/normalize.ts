@@ -63,8 +63,14 @@ function expandContractions(words: readonly string[]): string[] {
 }
 
 /** "tmrw" -> "tomorrow", "2nite" -> "tonight": before digits are split from letters. */
+/** One pass that finds only the short forms, as whole words (most texts have none, and pay for one scan). */
+const SHORT_FORM_WORDS = new RegExp(
+  `(?<![\\p{L}\\p{N}])(?:${Object.keys(SHORT_FORMS).join('|')})(?![\\p{L}\\p{N}])`,
+  'gu',
+);
+
 function expandShortForms(text: string): string {
-  return text.replace(/[\p{L}\p{N}]+/gu, (word) => SHORT_FORMS[word] ?? word);
+  return text.replace(SHORT_FORM_WORDS, (word) => SHORT_FORMS[word] ?? word);
 }
 
 /** Cleaned, expanded words with break tokens still in place. */

@@ -64,10 +64,11 @@ function recognizeUtterance(
   context: ResolveContext,
   model: IntentModel | null,
 ): RecognizeResult {
-  const templates = matchTemplates(utterance, context);
-  if (templates.intent && !(model && vetoesTemplates(model, utterance)))
-    return { ...templates, stage: 'template', clarify: [] };
-  if (!model || templates.intent || utterance.tokens.length === 0 || utterance.tokens.length > MAX_TOKENS)
+  const { intent, alternatives, freeText } = matchTemplates(utterance, context);
+  // Only a match that took free text ("the weather in {minecraft}") can be a near miss worth a veto.
+  if (intent && !(model && freeText && vetoesTemplates(model, utterance)))
+    return { intent, alternatives, stage: 'template', clarify: [] };
+  if (!model || intent || utterance.tokens.length === 0 || utterance.tokens.length > MAX_TOKENS)
     return { ...NOTHING };
   const read = readWithModel(model, utterance, context);
   return { ...read, stage: read.intent ? 'model' : null };

@@ -1,5 +1,17 @@
 import { tokenizeWords } from './normalize.js';
 
+/** Template words repeat across thousands of expansions: each lexeme is normalised once. */
+const LEXEME_WORDS = new Map<string, readonly string[]>();
+
+function wordsOfLexeme(lexeme: string): readonly string[] {
+  let words = LEXEME_WORDS.get(lexeme);
+  if (!words) {
+    words = tokenizeWords(lexeme);
+    LEXEME_WORDS.set(lexeme, words);
+  }
+  return words;
+}
+
 /**
  * Parses hassil-style template strings into a syntax tree:
  *   words                    literal words, normalised like utterances ("what's" = "what is")
@@ -82,7 +94,7 @@ class Parser {
     if (lexeme.startsWith('{')) return [this.parseSlot(lexeme.slice(1, -1))];
     if (lexeme.startsWith('<')) return [this.expandRule(lexeme.slice(1, -1))];
     if (lexeme === ')' || lexeme === ']') this.fail(`unbalanced "${lexeme}"`);
-    return tokenizeWords(lexeme).map((word) => ({ type: 'word', word }));
+    return wordsOfLexeme(lexeme).map((word) => ({ type: 'word', word }));
   }
 
   private parseSlot(reference: string): TemplateNode {

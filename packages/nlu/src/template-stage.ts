@@ -14,6 +14,8 @@ import { expansionRules, intentDefinitions } from './templates/index.js';
 export interface StageResult {
   intent: IntentMatch | null;
   alternatives: IntentMatch[];
+  /** The best match took some words as free text (a name, a place, an item): the kind of match a near miss makes. */
+  freeText: boolean;
 }
 
 export const MAX_ALTERNATIVES = 3;
@@ -49,16 +51,30 @@ function buildIndex(templates: readonly CompiledTemplate[]): TemplateIndex {
 
 const INDEX = buildIndex(TEMPLATES);
 
+/** Per template (by `order`, its index in TEMPLATES), the last run that looked at it: "seen" without a Set per utterance. */
+const seenInRun = new Uint32Array(TEMPLATES.length);
+let run = 0;
+
 /** Templates whose every required clause has a word in the utterance, each once, in catalogue order. */
 function candidateTemplates(tokens: readonly string[]): CompiledTemplate[] {
   const present = new Set(tokens);
-  const candidates = new Set<CompiledTemplate>(INDEX.always);
-  for (const word of present) for (const template of INDEX.byWord.get(word) ?? []) candidates.add(template);
-  return [...candidates]
-    .filter((template) =>
-      template.requiredClauses.every((clause) => clause.some((word) => present.has(word))),
-    )
-    .sort((a, b) => a.order - b.order);
+  run = (run + 1) >>> 0;
+  if (run === 0) {
+    seenInRun.fill(0);
+    run = 1;
+  }
+  const picked: number[] = [];
+  const consider = (template: CompiledTemplate) => {
+    const index = template.order;
+    if (seenInRun[index] === run) return;
+    seenInRun[index] = run;
+    if (template.requiredClauses.every((clause) => clause.some((word) => present.has(word))))
+      picked.push(index);
+  };
+  for (const template of INDEX.always) consider(template);
+  for (const word of present) for (const template of INDEX.byWord.get(word) ?? []) consider(template);
+  picked.sort((a, b) => a - b);
+  return picked.map((index) => TEMPLATES[index]!);
 }
 
 /** Higher weight first, then more literal words, then catalogue order: a total, deterministic order. */
@@ -75,10 +91,17 @@ function toIntentMatch(match: TemplateMatch, tokenCount: number): IntentMatch {
   };
 }
 
+/** Words not matched literally weigh 9 if typed, 6 if free text: less than 9 each means some were free. */
+function usedFreeText(match: TemplateMatch, tokenCount: number): boolean {
+  const rest = tokenCount - match.literalTokens;
+  return match.weight - TOKEN_WEIGHT.literal * match.literalTokens < TOKEN_WEIGHT.typed * rest;
+}
+
 /** Best template match per intent, best first. */
 export function matchTemplates(utterance: Utterance, context: ResolveContext): StageResult {
   const { tokens } = utterance;
-  if (tokens.length === 0 || tokens.length > MAX_TOKENS) return { intent: null, alternatives: [] };
+  if (tokens.length === 0 || tokens.length > MAX_TOKENS)
+    return { intent: null, alternatives: [], freeText: false };
   const run = new MatchRun(utterance, context);
   const bestPerIntent = new Map<IntentName, TemplateMatch>();
   for (const template of candidateTemplates(tokens)) {
@@ -87,10 +110,14 @@ export function matchTemplates(utterance: Utterance, context: ResolveContext): S
     const current = bestPerIntent.get(template.intent.intent);
     if (!current || compareMatches(match, current) < 0) bestPerIntent.set(template.intent.intent, match);
   }
-  const ranked = [...bestPerIntent.values()]
-    .sort(compareMatches)
-    .map((match) => toIntentMatch(match, tokens.length));
-  return { intent: ranked[0] ?? null, alternatives: ranked.slice(1, 1 + MAX_ALTERNATIVES) };
+  const sorted = [...bestPerIntent.values()].sort(compareMatches);
+  const ranked = sorted.map((match) => toIntentMatch(match, tokens.length));
+  const best = sorted[0];
+  return {
+    intent: ranked[0] ?? null,
+    alternatives: ranked.slice(1, 1 + MAX_ALTERNATIVES),
+    freeText: best !== undefined && usedFreeText(best, tokens.length),
+  };
 }
 
 /** Number of compiled templates and of those with no indexable word (for tests and diagnostics). */

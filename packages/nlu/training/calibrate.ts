@@ -30,8 +30,7 @@ function negativeLogLikelihood(file: IntentModelFile, dev: readonly Example[]): 
   const model = loadIntentModel(file);
   let total = 0;
   for (const example of dev) {
-    const scores = model.classify(analyze(example.text).tokens);
-    const right = scores.find((score) => score.label === example.label)?.probability ?? 0;
+    const right = model.probabilities(analyze(example.text).tokens)[model.labels.indexOf(example.label)] ?? 0;
     total -= Math.log(Math.max(right, 1e-12));
   }
   return total / dev.length;
@@ -54,7 +53,9 @@ function rate(observations: readonly Observation[], hit: (observation: Observati
 
 /** The lowest out-of-scope certainty that overrules a template without losing one right template match on dev. */
 function chooseVeto(observations: readonly Observation[]): number {
-  const rightTemplates = observations.filter((o) => o.template !== null && o.template === o.example.label);
+  const rightTemplates = observations.filter(
+    (o) => o.template !== null && !o.templateLiteral && o.template === o.example.label,
+  );
   return VETO_GRID.find((veto) => rightTemplates.every((o) => 1 - o.inScope < veto)) ?? 1;
 }
 

@@ -1,7 +1,13 @@
-import { type IntentModel, type ModelThresholds, OUT_OF_SCOPE } from '../src/model/intent-model.js';
+import {
+  type IntentModel,
+  type ModelThresholds,
+  OUT_OF_SCOPE,
+  rankedScores,
+} from '../src/model/intent-model.js';
 import { hasSlotEvidence, readWithModel } from '../src/model-stage.js';
 import { analyze } from '../src/normalize.js';
-import { type RecognizeResult, recognizeTemplates } from '../src/recognizer.js';
+import type { RecognizeResult } from '../src/recognizer.js';
+import { matchTemplates } from '../src/template-stage.js';
 import type { Example } from './dataset.js';
 
 /**
@@ -17,6 +23,8 @@ const EVAL_CONTEXT = { today: '2026-03-04', time: '18:30' };
 export interface Observation {
   example: Example;
   template: string | null;
+  /** The template match took no free text: no veto applies (see recognizer.ts). */
+  templateLiteral: boolean;
   best: string;
   probability: number;
   complete: boolean;
@@ -30,14 +38,16 @@ export function observe(model: IntentModel, examples: readonly Example[]): Obser
   const open = { ...model, thresholds: { acceptWithSlots: 0, accept: 0, clarify: 0, veto: 1 } };
   const asking = { ...model, thresholds: { acceptWithSlots: 2, accept: 2, clarify: 0, veto: 1 } };
   return examples.map((example) => {
-    const template = recognizeTemplates(example.text, { now: EVAL_NOW }).intent?.name ?? null;
     const utterance = analyze(example.text);
-    const scores = model.classify(utterance.tokens);
+    const templates = matchTemplates(utterance, EVAL_CONTEXT);
+    const matched = templates.intent;
+    const scores = rankedScores(model, utterance.tokens);
     const inScope = scores.filter((score) => score.label !== OUT_OF_SCOPE);
     const read = readWithModel(open, utterance, EVAL_CONTEXT);
     return {
       example,
-      template,
+      template: matched?.name ?? null,
+      templateLiteral: !templates.freeText,
       best: inScope[0]!.label,
       probability: inScope[0]!.probability,
       complete: read.intent !== null,
@@ -55,7 +65,7 @@ export type Outcome =
 
 export function decide(observation: Observation, thresholds: ModelThresholds): Outcome {
   if (observation.template) {
-    const vetoed = 1 - observation.inScope >= thresholds.veto;
+    const vetoed = !observation.templateLiteral && 1 - observation.inScope >= thresholds.veto;
     return vetoed ? { kind: 'none' } : { kind: 'intent', name: observation.template, stage: 'template' };
   }
   const accept = observation.evidence ? thresholds.acceptWithSlots : thresholds.accept;

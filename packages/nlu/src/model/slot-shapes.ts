@@ -1,19 +1,31 @@
-import type { SlotValue } from '@hark/contracts';
-import { slotKind } from '../slot-kinds.js';
-import type { Span } from '../slots/span.js';
+import { MONTHS, WEEKDAY_NAMES } from '../slots/days.js';
+import { SECONDS_PER_UNIT } from '../slots/durations.js';
+import { TEEN_WORDS, TENS_WORDS, UNIT_WORDS } from '../slots/numbers.js';
 
-/** Typed slot kinds the model sees as a class ("<duration>"), in the order a tie goes to. */
-const SHAPED_KINDS = ['duration', 'time', 'day', 'holiday', 'unit', 'number'].map((name) => ({
-  name: `<${name}>`,
-  spans: slotKind(name).spans as (tokens: readonly string[], start: number) => Span<SlotValue>[],
-}));
+/**
+ * The class of a word that stands for a value ("<number>", "<time_unit>", "<day>"), looked up
+ * from the slot parsers' own vocabularies. The model sees "alarm for <number> <meridiem>"
+ * whatever the number was: cheap (one lookup per word, no parsing), and the words around a
+ * value say what the request is.
+ */
 
-/** The longest typed slot starting at `at` ("ten minutes" -> <duration>), or null for a plain word. */
-export function slotShapeAt(tokens: readonly string[], at: number): { kind: string; end: number } | null {
-  let best: { kind: string; end: number } | null = null;
-  for (const kind of SHAPED_KINDS) {
-    const [longest] = kind.spans(tokens, at);
-    if (longest && (!best || longest.end > best.end)) best = { kind: kind.name, end: longest.end };
-  }
-  return best;
+const CLASSES = new Map<string, string>();
+const classify = (words: Iterable<string>, shape: string) => {
+  for (const word of words) CLASSES.set(word, shape);
+};
+classify([...Object.keys(UNIT_WORDS), ...Object.keys(TEEN_WORDS), ...Object.keys(TENS_WORDS)], '<number>');
+classify(['hundred', 'thousand', 'half', 'quarter', 'couple'], '<number>');
+classify(Object.keys(SECONDS_PER_UNIT), '<time_unit>');
+classify([...Object.keys(WEEKDAY_NAMES), 'today', 'tomorrow', 'tonight', 'weekend'], '<day>');
+classify(Object.keys(MONTHS), '<month>');
+classify(['am', 'pm', 'oclock', "o'clock", 'noon', 'midnight'], '<clock>');
+
+const DIGITS = /^-?\d/;
+const ORDINAL = /^\d+(st|nd|rd|th)$/;
+
+/** The value class of one token, or null for a plain word. */
+export function shapeOf(token: string): string | null {
+  if (DIGITS.test(token))
+    return ORDINAL.test(token) ? '<ordinal>' : token.includes(':') ? '<clock>' : '<number>';
+  return CLASSES.get(token) ?? null;
 }

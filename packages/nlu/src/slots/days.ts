@@ -42,7 +42,7 @@ export const WEEKDAY_NAMES: Readonly<Record<string, WeekdayCode>> = {
   sunday: 'sun',
 };
 
-const MONTHS: Readonly<Record<string, number>> = {
+export const MONTHS: Readonly<Record<string, number>> = {
   january: 1,
   jan: 1,
   february: 2,

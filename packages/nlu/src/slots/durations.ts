@@ -9,7 +9,7 @@ import type { Span } from './span.js';
  * "5 more minutes", "a couple of minutes", "a fortnight".
  */
 
-const SECONDS_PER_UNIT: Readonly<Record<string, number>> = {
+export const SECONDS_PER_UNIT: Readonly<Record<string, number>> = {
   second: 1,
   seconds: 1,
   sec: 1,

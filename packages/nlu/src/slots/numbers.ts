@@ -209,9 +209,24 @@ export function parseNumberSlice(tokens: readonly string[], start: number, end: 
   return value === null ? null : sign * value;
 }
 
+/** Words a number can begin with (after "minus"): every other word is rejected before any slice is tried. */
+const NUMBER_START_WORDS: ReadonlySet<string> = new Set([
+  ...Object.keys(UNIT_WORDS),
+  ...Object.keys(TEEN_WORDS),
+  ...Object.keys(TENS_WORDS),
+  ...Object.keys(FRACTION_PHRASES).map((phrase) => phrase.split(' ')[0]!),
+  'a',
+  'an',
+]);
+
+function mayStartNumber(tokens: readonly string[], start: number): boolean {
+  const first = tokens[start] === 'minus' || tokens[start] === 'negative' ? tokens[start + 1] : tokens[start];
+  return first !== undefined && (/^-?\d/.test(first) || NUMBER_START_WORDS.has(first));
+}
+
 /** Number spans starting at `start`, longest first. */
 export function numberSpans(tokens: readonly string[], start: number): Span<number>[] {
-  return spansOf(tokens, start, 10, parseNumberSlice);
+  return mayStartNumber(tokens, start) ? spansOf(tokens, start, 10, parseNumberSlice) : [];
 }
 
 /** "one hundred and twenty" -> 120, "1/2" -> 0.5, "an" -> 1; null when the whole text is not a number. */
