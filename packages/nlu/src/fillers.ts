@@ -119,6 +119,7 @@ const ANYWHERE_FILLERS = phraseList([
 /** Removed from the end, repeatedly. */
 const TRAILING_FILLERS = phraseList([
   'thanks',
+  'many thanks',
   'thank you',
   'thank you very much',
   'thanks a lot',

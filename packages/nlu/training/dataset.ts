@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { intentNames } from '@hark/contracts';
 import { OUT_OF_SCOPE } from '../src/model/intent-model.js';
 import { normalize } from '../src/normalize.js';
+import { utterances } from '../src/utterances.fixture.js';
 
 /**
  * The written utterances (packages/nlu/data): `train/` and `test/` are separate files by
@@ -79,14 +80,31 @@ export interface Splits {
   test: Example[];
 }
 
+/**
+ * The template stage's table (src/fixtures): rows written for the templates, each with its
+ * intent or none. They teach the model too, from train only, so dev stays the written slice.
+ */
+export function fixtureExamples(): Example[] {
+  return utterances.map((row, i) => ({
+    label: row.intent ?? OUT_OF_SCOPE,
+    text: row.text,
+    source: `fixtures:${i + 1}`,
+  }));
+}
+
 /** The three splits; test utterances whose normalised text is also in train/ are left out of train and dev. */
 export function loadSplits(): Splits {
   const test = distinct(readFolder('test'));
   const testTexts = new Set(test.map((example) => normalize(example.text)));
   const written = distinct(readFolder('train')).filter((example) => !testTexts.has(normalize(example.text)));
+  const dev = written.filter(isDev);
+  const devTexts = new Set(dev.map((example) => normalize(example.text)));
+  const fixtures = fixtureExamples().filter(
+    (example) => !testTexts.has(normalize(example.text)) && !devTexts.has(normalize(example.text)),
+  );
   return {
-    train: written.filter((example) => !isDev(example)),
-    dev: written.filter(isDev),
+    train: distinct([...written.filter((example) => !isDev(example)), ...fixtures]),
+    dev,
     test,
   };
 }

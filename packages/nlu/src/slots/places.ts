@@ -48,6 +48,24 @@ const OFF_EARTH_PHRASES = new Set(['the sun', 'space', 'outer space', 'the moon'
 
 /** Things with a temperature or a "weather" that are not places: "the weather in the movie dune". */
 const NOT_PLACES = new Set([
+  // Things that have forecasts of their own: "the election forecast", "the forecast for the fed meeting".
+  'election',
+  'elections',
+  'traffic',
+  'sales',
+  'market',
+  'markets',
+  'stock',
+  'stocks',
+  'economic',
+  'economy',
+  'budget',
+  'earnings',
+  'fed',
+  'meeting',
+  'polls',
+  'inflation',
+  'revenue',
   'movie',
   'movies',
   'film',

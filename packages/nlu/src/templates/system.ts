@@ -14,6 +14,8 @@ export const systemIntents: readonly IntentDefinition[] = [
       '(turn|switch|shut) (it|that) off',
       '(turn|switch|shut) off [the] (alarm|timer|noise|sound)',
       '(be quiet|quiet|shut up|silence|enough|enough already|halt|shush|hush|shh|pipe down|that is enough|off|cut it out|knock it off)',
+      'stop [it|that|this] [(it is|that is|you are)] too loud',
+      'stop (reading|talking) [(that|it) [out]]',
     ],
   },
   {
@@ -23,7 +25,10 @@ export const systemIntents: readonly IntentDefinition[] = [
       'abort [it|that]',
       'forget (it|that)',
       'scratch that',
-      'do not do that',
+      'do not do (that|anything)',
+      '(quit|exit) [it|that|this]',
+      'cancel (operation|the operation|that one)',
+      'take that back',
     ],
   },
   {
@@ -49,6 +54,8 @@ export const systemIntents: readonly IntentDefinition[] = [
       'how do i use (this|you|hark)',
       'how (does|do) (this|you) work',
       'give me [some|an] (examples|example|ideas)',
+      '[the] instructions',
+      'how does this (speaker|thing|device) work',
     ],
   },
   {
@@ -65,6 +72,9 @@ export const systemIntents: readonly IntentDefinition[] = [
       'all done',
       'ignore (that|me)',
       'i was not talking to you',
+      '(nvm|nevermind|nemmind|nvmd)',
+      '[i] changed my mind',
+      '(no|nope|nah) (i am (good|fine|ok|okay|all good)|all good|it is (fine|ok|okay))',
     ],
   },
   {
