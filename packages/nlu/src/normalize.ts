@@ -29,7 +29,13 @@ export interface AnalyzeOptions {
  * ("o'clock", "mom's"). Commas and semicolons become separate break tokens. Everything
  * else becomes a space.
  */
+/** Text of letters, digits, spaces and apostrophes only: every rule below but the apostrophe one is a no-op on it. */
+const PLAIN_TEXT = /^[A-Za-z0-9 ']*$/;
+const LOOSE_APOSTROPHE = /(?<!\p{L})'|'(?!\p{L})/gu;
+
 function cleanCharacters(text: string): string {
+  // Most speech-to-text output is plain: skip a dozen regular expressions that would find nothing.
+  if (PLAIN_TEXT.test(text)) return text.toLowerCase().replace(LOOSE_APOSTROPHE, ' ');
   return text
     .toLowerCase()
     .replace(/[\u2018\u2019\u02bc`]/g, "'")
@@ -43,7 +49,7 @@ function cleanCharacters(text: string): string {
     .replace(/(?<!\d):|:(?!\d)/g, ' ')
     .replace(/(?<!\d)\.|\.(?!\d)/g, ' ')
     .replace(/(?<![\p{L}\p{N}])\/|\/(?![\p{L}\p{N}])/gu, ' ')
-    .replace(/(?<!\p{L})'|'(?!\p{L})/gu, ' ')
+    .replace(LOOSE_APOSTROPHE, ' ')
     .replace(/-(?!\d)|(?<=[^\s\d])-/g, ' ');
 }
 

@@ -55,6 +55,16 @@ const INDEX = buildIndex(TEMPLATES);
 const seenInRun = new Uint32Array(TEMPLATES.length);
 let run = 0;
 
+/** Every required clause of the template has a word in the utterance. */
+function clausesPresent(template: CompiledTemplate, present: ReadonlySet<string>): boolean {
+  for (const clause of template.requiredClauses) {
+    let found = false;
+    for (const word of clause) if (present.has(word)) found = true;
+    if (!found) return false;
+  }
+  return true;
+}
+
 /** Templates whose every required clause has a word in the utterance, each once, in catalogue order. */
 function candidateTemplates(tokens: readonly string[]): CompiledTemplate[] {
   const present = new Set(tokens);
@@ -64,15 +74,13 @@ function candidateTemplates(tokens: readonly string[]): CompiledTemplate[] {
     run = 1;
   }
   const picked: number[] = [];
-  const consider = (template: CompiledTemplate) => {
-    const index = template.order;
-    if (seenInRun[index] === run) return;
-    seenInRun[index] = run;
-    if (template.requiredClauses.every((clause) => clause.some((word) => present.has(word))))
-      picked.push(index);
-  };
-  for (const template of INDEX.always) consider(template);
-  for (const word of present) for (const template of INDEX.byWord.get(word) ?? []) consider(template);
+  for (const list of [INDEX.always, ...Array.from(present, (word) => INDEX.byWord.get(word) ?? [])]) {
+    for (const template of list) {
+      if (seenInRun[template.order] === run) continue;
+      seenInRun[template.order] = run;
+      if (clausesPresent(template, present)) picked.push(template.order);
+    }
+  }
   picked.sort((a, b) => a - b);
   return picked.map((index) => TEMPLATES[index]!);
 }
