@@ -85,20 +85,30 @@ export function loadIntentModel(file: IntentModelFile): IntentModel {
   const bias = Float64Array.from(file.bias);
   const sums = new Int32Array(labelCount);
   const logits = new Float64Array(labelCount);
+  const temperature = file.temperature;
+
+  /** Sum of the int8 rows of the features that have one, per label, into `sums`. */
+  function sumRows(features: readonly number[]): void {
+    sums.fill(0);
+    const rows = rowOf;
+    const table = weights;
+    const totals = sums;
+    const count = labelCount;
+    for (let i = 0; i < features.length; i++) {
+      const row = rows[features[i]!]!;
+      if (row === NO_ROW) continue;
+      const offset = row * count;
+      for (let label = 0; label < count; label++) totals[label] = totals[label]! + table[offset + label]!;
+    }
+  }
 
   function probabilities(tokens: readonly string[]): Float64Array {
     const features = featureBuckets(tokens);
-    sums.fill(0);
-    for (const bucket of features) {
-      const row = rowOf[bucket]!;
-      if (row === NO_ROW) continue;
-      const offset = row * labelCount;
-      for (let label = 0; label < labelCount; label++) sums[label]! += weights[offset + label]!;
-    }
+    sumRows(features);
     const norm = features.length > 0 ? 1 / Math.sqrt(features.length) : 0;
     let max = -Infinity;
     for (let label = 0; label < labelCount; label++) {
-      logits[label] = (bias[label]! + sums[label]! * scales[label]! * norm) / file.temperature;
+      logits[label] = (bias[label]! + sums[label]! * scales[label]! * norm) / temperature;
       if (logits[label]! > max) max = logits[label]!;
     }
     const result = new Float64Array(labelCount);
