@@ -1,7 +1,8 @@
 import type { Slots, SlotValue } from '@hark/contracts';
 import type { Utterance } from './normalize.js';
-import { type SlotKind, slotKindCount } from './slot-kinds.js';
+import type { SlotKind } from './slot-kinds.js';
 import type { Span } from './slots/span.js';
+import { SpanCache } from './span-cache.js';
 import type { CompiledTemplate, MatchNode } from './template-compiler.js';
 import type { Captures, ResolveContext } from './template-types.js';
 
@@ -34,7 +35,7 @@ export interface TemplateMatch {
 /** State of matching one utterance; reused across the candidate templates of that utterance. */
 export class MatchRun {
   readonly tokens: readonly string[];
-  private readonly spanCache: (Span<SlotValue>[] | undefined)[];
+  private readonly spans: SpanCache;
   private readonly captureSlots: string[] = [];
   private readonly captureValues: SlotValue[] = [];
   private readonly captureKinds: SlotKind[] = [];
@@ -49,9 +50,10 @@ export class MatchRun {
   constructor(
     private readonly utterance: Utterance,
     private readonly context: ResolveContext,
+    spans?: SpanCache,
   ) {
     this.tokens = utterance.tokens;
-    this.spanCache = new Array(slotKindCount * utterance.tokens.length);
+    this.spans = spans ?? new SpanCache(utterance.tokens);
   }
 
   match(template: CompiledTemplate): TemplateMatch | null {
@@ -97,7 +99,7 @@ export class MatchRun {
   private visitSlot(node: Extract<MatchNode, { type: 'slot' }>, position: number): void {
     if (position >= this.tokens.length) return;
     const perToken = TOKEN_WEIGHT[node.kind.class];
-    for (const span of this.spansAt(node.kindIndex, node.kind.spans, position)) {
+    for (const span of this.spans.at(node.kindIndex, node.kind.spans, position)) {
       const gained = perToken * (span.end - position);
       this.pushCapture(node, position, span);
       this.weight += gained;
@@ -125,20 +127,6 @@ export class MatchRun {
     this.captureKinds.pop();
     this.captureStarts.pop();
     this.captureEnds.pop();
-  }
-
-  private spansAt(
-    kindIndex: number,
-    parse: (tokens: readonly string[], start: number) => Span<SlotValue>[],
-    position: number,
-  ): Span<SlotValue>[] {
-    const key = kindIndex * this.tokens.length + position;
-    let spans = this.spanCache[key];
-    if (spans === undefined) {
-      spans = parse(this.tokens, position);
-      this.spanCache[key] = spans;
-    }
-    return spans;
   }
 
   private accept(): void {

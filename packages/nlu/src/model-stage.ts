@@ -2,6 +2,7 @@ import type { IntentMatch, IntentName } from '@hark/contracts';
 import { type IntentModel, type LabelScore, OUT_OF_SCOPE } from './model/intent-model.js';
 import type { Utterance } from './normalize.js';
 import { scanSlots } from './slot-scan.js';
+import { SpanCache } from './span-cache.js';
 import { MAX_ALTERNATIVES } from './template-stage.js';
 import type { ResolveContext } from './template-types.js';
 
@@ -52,9 +53,14 @@ function likelyInScope(model: IntentModel, probabilities: Float64Array): LabelSc
 const outOfScopeProbability = (model: IntentModel, probabilities: Float64Array): number =>
   probabilities[model.labels.indexOf(OUT_OF_SCOPE)] ?? 0;
 
-function reading(score: LabelScore, utterance: Utterance, context: ResolveContext): IntentMatch | null {
+function reading(
+  score: LabelScore,
+  utterance: Utterance,
+  context: ResolveContext,
+  spans: SpanCache,
+): IntentMatch | null {
   const name = score.label as IntentName;
-  const slots = scanSlots(name, utterance, context);
+  const slots = scanSlots(name, utterance, context, spans);
   return slots ? { name, confidence: rounded(score.probability), slots } : null;
 }
 
@@ -71,13 +77,14 @@ export function readWithModel(
   model: IntentModel,
   utterance: Utterance,
   context: ResolveContext,
+  spans: SpanCache = new SpanCache(utterance.tokens),
 ): ModelStageResult {
   const probabilities = model.probabilities(utterance.tokens);
   const outOfScope = outOfScopeProbability(model, probabilities);
   const inScope = likelyInScope(model, probabilities);
   const readings = inScope
     .slice(0, MAX_ALTERNATIVES + 1)
-    .map((score) => reading(score, utterance, context))
+    .map((score) => reading(score, utterance, context, spans))
     .filter((match) => match !== null);
   const [best] = readings;
   if (best && best.name === inScope[0]?.label && best.confidence >= acceptanceFor(best, model))

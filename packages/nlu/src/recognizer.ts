@@ -4,6 +4,7 @@ import { bundledIntentModel } from './model/bundled-model.js';
 import type { IntentModel } from './model/intent-model.js';
 import { readWithModel, vetoesTemplates } from './model-stage.js';
 import { type AnalyzeOptions, analyze, type Utterance } from './normalize.js';
+import { SpanCache } from './span-cache.js';
 import { MAX_ALTERNATIVES, matchTemplates } from './template-stage.js';
 import type { ResolveContext } from './template-types.js';
 
@@ -64,13 +65,15 @@ function recognizeUtterance(
   context: ResolveContext,
   model: IntentModel | null,
 ): RecognizeResult {
-  const { intent, alternatives, freeText } = matchTemplates(utterance, context);
+  // Slot spans parsed for the templates are reused by the model stage's slot scan.
+  const spans = new SpanCache(utterance.tokens);
+  const { intent, alternatives, freeText } = matchTemplates(utterance, context, spans);
   // Only a match that took free text ("the weather in {minecraft}") can be a near miss worth a veto.
   if (intent && !(model && freeText && vetoesTemplates(model, utterance)))
     return { intent, alternatives, stage: 'template', clarify: [] };
   if (!model || intent || utterance.tokens.length === 0 || utterance.tokens.length > MAX_TOKENS)
     return { ...NOTHING };
-  const read = readWithModel(model, utterance, context);
+  const read = readWithModel(model, utterance, context, spans);
   return { ...read, stage: read.intent ? 'model' : null };
 }
 

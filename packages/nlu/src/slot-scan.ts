@@ -4,6 +4,7 @@ import { slotKind } from './slot-kinds.js';
 import { resolveDay, splitDayRef } from './slots/days.js';
 import { knownItemEnd } from './slots/item-lexicon.js';
 import type { Span } from './slots/span.js';
+import { SpanCache } from './span-cache.js';
 import type { Captures, ResolveContext } from './template-types.js';
 import { intentDefinitions } from './templates/index.js';
 
@@ -25,6 +26,9 @@ interface Found<T> {
 type Scan = (utterance: Utterance) => Record<string, SlotValue | undefined>;
 
 /** The leftmost span of a slot kind at or after `from` (the longest there), optionally only right after one of `after`. */
+/** The utterance being scanned and its span cache (scanSlots sets it for the length of one synchronous scan). */
+let scanning: { tokens: readonly string[]; spans: SpanCache } | null = null;
+
 function find(
   tokens: readonly string[],
   kindName: string,
@@ -33,7 +37,10 @@ function find(
   const kind = slotKind(kindName);
   for (let start = options.from ?? 0; start < tokens.length; start++) {
     if (options.after && !options.after.has(tokens[start - 1] ?? '')) continue;
-    const spans = kind.spans(tokens, start) as Span<SlotValue>[];
+    const spans =
+      scanning?.tokens === tokens
+        ? scanning.spans.byName(kindName, kind.spans, start)
+        : kind.spans(tokens, start);
     // Typed parsers give the longest first; free-text kinds do not, so take the longest here.
     const longest = spans.reduce<Span<SlotValue> | undefined>(
       (best, span) => (!best || span.end > best.end ? span : best),
@@ -303,8 +310,20 @@ function defined(captures: Record<string, SlotValue | undefined>): Captures {
 }
 
 /** The intent's slots found anywhere in the utterance, resolved as its templates resolve them; null if incomplete. */
-export function scanSlots(intent: IntentName, utterance: Utterance, context: ResolveContext): Slots | null {
-  const captures = defined((SCANS[intent] ?? nothing)(utterance));
+export function scanSlots(
+  intent: IntentName,
+  utterance: Utterance,
+  context: ResolveContext,
+  spans: SpanCache = new SpanCache(utterance.tokens),
+): Slots | null {
+  scanning = { tokens: utterance.tokens, spans };
+  let found: Record<string, SlotValue | undefined>;
+  try {
+    found = (SCANS[intent] ?? nothing)(utterance);
+  } finally {
+    scanning = null;
+  }
+  const captures = defined(found);
   const schema = intentSlotSchemas[intent];
   // The first resolver that accepts the captures, as the first template of the intent that matched would.
   for (const resolve of RESOLVE_INSTEAD[intent] ?? resolvers.get(intent) ?? [asSaid]) {

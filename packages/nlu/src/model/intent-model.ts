@@ -23,7 +23,7 @@ export interface IntentModelFile {
   bias: number[];
   /** Per label: the float weight of one int8 step. */
   scales: number[];
-  /** Base64 of an Int32Array: the feature buckets that have a row, ascending. */
+  /** Base64 of an Int32Array: the feature buckets that have a row, in row order (most frequent first). */
   buckets: string;
   /** Base64 of an Int8Array: one row of `labels.length` weights per bucket. */
   weights: string;
