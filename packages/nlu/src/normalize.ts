@@ -68,8 +68,10 @@ function expandContractions(words: readonly string[]): string[] {
   return tokens;
 }
 
-/** "tmrw" -> "tomorrow", "2nite" -> "tonight": before digits are split from letters. */
-/** One pass that finds only the short forms, as whole words (most texts have none, and pay for one scan). */
+/**
+ * "tmrw" -> "tomorrow", "2nite" -> "tonight": before digits are split from letters. One pass
+ * finds only the short forms, as whole words (most texts have none, and pay for one scan).
+ */
 const SHORT_FORM_WORDS = new RegExp(
   `(?<![\\p{L}\\p{N}])(?:${Object.keys(SHORT_FORMS).join('|')})(?![\\p{L}\\p{N}])`,
   'gu',
