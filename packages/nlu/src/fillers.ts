@@ -1,4 +1,4 @@
-import { matchesAt, type Phrase, phraseList } from './token-phrases.js';
+import { matchesAt, phraseAt, phraseIndex, phraseList } from './token-phrases.js';
 
 /**
  * Words that frame a request without changing it: wake words, politeness, hesitation, and
@@ -146,9 +146,9 @@ const TRAILING_FILLERS = phraseList([
   'real quick',
 ]);
 
-function fillerAt(tokens: readonly string[], at: number, fillers: readonly Phrase[]): Phrase | undefined {
-  return fillers.find((filler) => matchesAt(tokens, at, filler));
-}
+const LEADING_INDEX = phraseIndex(LEADING_FILLERS);
+const ANYWHERE_INDEX = phraseIndex(ANYWHERE_FILLERS);
+const TRAILING_INDEX = phraseIndex(TRAILING_FILLERS, 'last');
 
 /** Index of the first token after leading fillers and breaks; never past the last word. */
 function leadingEnd(tokens: readonly string[]): number {
@@ -158,7 +158,7 @@ function leadingEnd(tokens: readonly string[]): number {
       start++;
       continue;
     }
-    const filler = fillerAt(tokens, start, LEADING_FILLERS);
+    const filler = phraseAt(tokens, start, LEADING_INDEX);
     if (!filler || !hasWordFrom(tokens, start + filler.length)) return start;
     start += filler.length;
   }
@@ -172,7 +172,7 @@ function trailingStart(tokens: readonly string[], start: number): number {
       end--;
       continue;
     }
-    const filler = TRAILING_FILLERS.find((phrase) => matchesAt(tokens, end - phrase.length, phrase));
+    const filler = phraseAt(tokens, end, TRAILING_INDEX);
     if (!filler || end - filler.length <= start || endsWithKeptPhrase(tokens, end)) return end;
     end -= filler.length;
   }
@@ -193,7 +193,7 @@ function hasWordFrom(tokens: readonly string[], at: number): boolean {
 function stripAnywhere(tokens: readonly string[]): string[] {
   const kept: string[] = [];
   for (let i = 0; i < tokens.length; ) {
-    const filler = fillerAt(tokens, i, ANYWHERE_FILLERS);
+    const filler = phraseAt(tokens, i, ANYWHERE_INDEX);
     if (filler && tokens.length > filler.length) {
       i += filler.length;
       continue;

@@ -10,10 +10,11 @@ import type { ResolveContext } from './template-types.js';
  * Stage 2: text the templates missed, read by the intent model. Its best in-scope label is
  * taken when the model is sure enough and the slot scan finds what the intent needs; "sure
  * enough" is `thresholds.acceptWithSlots` when the scan found a value the intent uses (a
- * duration, a clock time, a place), else the stricter `thresholds.accept`. When it is not sure but the text still reads
- * as a free skill (in-scope probability mass at least `thresholds.clarify`), the readings
- * come back as `clarify`: the caller asks which one was meant instead of sending a free
- * skill's request to the paid path. Anything else is nobody's: the conversational path.
+ * duration, a clock time, a place), else the stricter `thresholds.accept`. When it is not
+ * sure but the text still reads as a free skill (in-scope probability mass at least
+ * `thresholds.clarify`), the readings come back as `clarify`: the caller asks which one was
+ * meant instead of sending a free skill's request to the paid path. Anything else is
+ * nobody's: the conversational path.
  */
 
 export interface ModelStageResult {
