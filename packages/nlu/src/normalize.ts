@@ -54,7 +54,10 @@ function cleanCharacters(text: string): string {
 }
 
 /** "10min" -> "10 min", "6:30pm" -> "6:30 pm", "1h30m" -> "1 h 30 m"; ordinals ("24th") stay whole. */
+const HAS_DIGIT = /\d/;
+
 function splitDigitsFromLetters(text: string): string {
+  if (!HAS_DIGIT.test(text)) return text;
   return text.replace(/(\d)(?!(?:st|nd|rd|th)\b)(?=\p{L})/gu, '$1 ').replace(/(\p{L})(?=\d)/gu, '$1 ');
 }
 
