@@ -1,8 +1,9 @@
+import { wordTable } from './word-table.js';
 /**
  * Contractions and spoken short forms -> their expansion, with and without the apostrophe
  * (speech-to-text often drops it). Templates are written with the expansions only.
  */
-export const CONTRACTIONS: Readonly<Record<string, readonly string[]>> = {
+export const CONTRACTIONS: Readonly<Record<string, readonly string[]>> = wordTable({
   "what's": ['what', 'is'],
   whats: ['what', 'is'],
   "what're": ['what', 'are'],
@@ -66,14 +67,14 @@ export const CONTRACTIONS: Readonly<Record<string, readonly string[]>> = {
   "today's": ['todays'],
   "tomorrow's": ['tomorrows'],
   "tonight's": ['tonights'],
-};
+});
 
 /**
  * Written short forms of days, as typed in a chat or written by some speech-to-text
  * engines ("weather tmrw", "alarm for 7 2morrow"). Replaced while still whole words:
  * "2nite" would otherwise be split into "2" and "nite" like "10min".
  */
-export const SHORT_FORMS: Readonly<Record<string, string>> = {
+export const SHORT_FORMS: Readonly<Record<string, string>> = wordTable({
   tmrw: 'tomorrow',
   tmw: 'tomorrow',
   tmrow: 'tomorrow',
@@ -86,4 +87,4 @@ export const SHORT_FORMS: Readonly<Record<string, string>> = {
   '2nite': 'tonight',
   '2night': 'tonight',
   tonite: 'tonight',
-};
+});

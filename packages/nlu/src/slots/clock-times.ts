@@ -1,4 +1,5 @@
 import { tokenizeWords } from '../normalize.js';
+import { wordTable } from '../word-table.js';
 import { parseWordInteger, TEEN_WORDS, UNIT_WORDS } from './numbers.js';
 import { parseWhole, type Span, spansOf } from './span.js';
 
@@ -35,13 +36,13 @@ const MERIDIEM_PHRASES: readonly (readonly [readonly string[], Meridiem])[] = [
   [['at', 'night'], 'night'],
 ];
 
-const FIXED_TIMES: Readonly<Record<string, [number, number]>> = {
+const FIXED_TIMES: Readonly<Record<string, [number, number]>> = wordTable({
   noon: [12, 0],
   midday: [12, 0],
   midnight: [0, 0],
-};
+});
 
-const RELATIVE_WORDS: Readonly<Record<string, 'past' | 'to'>> = {
+const RELATIVE_WORDS: Readonly<Record<string, 'past' | 'to'>> = wordTable({
   past: 'past',
   after: 'past',
   to: 'to',
@@ -49,7 +50,7 @@ const RELATIVE_WORDS: Readonly<Record<string, 'past' | 'to'>> = {
   till: 'to',
   til: 'to',
   of: 'to',
-};
+});
 
 const HOUR_MINUTE = /^(\d{1,2})[:.](\d{2})$/;
 /** "0630": four digits only with the leading zero, so a year ("2026") is never a time. */

@@ -1,4 +1,5 @@
 import { tokenizeWords } from '../normalize.js';
+import { wordTable } from '../word-table.js';
 import {
   addDays,
   isValidIsoDate,
@@ -32,7 +33,7 @@ export function splitDayRef(ref: DayRef): { day: DayRef; part: DayPart | undefin
     : { day: ref.slice(0, at), part: ref.slice(at + 1) as DayPart };
 }
 
-export const WEEKDAY_NAMES: Readonly<Record<string, WeekdayCode>> = {
+export const WEEKDAY_NAMES: Readonly<Record<string, WeekdayCode>> = wordTable({
   monday: 'mon',
   tuesday: 'tue',
   wednesday: 'wed',
@@ -40,9 +41,9 @@ export const WEEKDAY_NAMES: Readonly<Record<string, WeekdayCode>> = {
   friday: 'fri',
   saturday: 'sat',
   sunday: 'sun',
-};
+});
 
-export const MONTHS: Readonly<Record<string, number>> = {
+export const MONTHS: Readonly<Record<string, number>> = wordTable({
   january: 1,
   jan: 1,
   february: 2,
@@ -64,9 +65,9 @@ export const MONTHS: Readonly<Record<string, number>> = {
   nov: 11,
   december: 12,
   dec: 12,
-};
+});
 
-export const ORDINAL_WORDS: Readonly<Record<string, number>> = {
+export const ORDINAL_WORDS: Readonly<Record<string, number>> = wordTable({
   first: 1,
   second: 2,
   third: 3,
@@ -88,10 +89,10 @@ export const ORDINAL_WORDS: Readonly<Record<string, number>> = {
   nineteenth: 19,
   twentieth: 20,
   thirtieth: 30,
-};
+});
 
 /** Fixed phrases; a part of day is kept after "@" ("tonight" -> "today@night"). */
-const RELATIVE_PHRASES: Readonly<Record<string, DayRef>> = {
+const RELATIVE_PHRASES: Readonly<Record<string, DayRef>> = wordTable({
   today: 'today',
   todays: 'today',
   tonight: 'today@night',
@@ -112,14 +113,14 @@ const RELATIVE_PHRASES: Readonly<Record<string, DayRef>> = {
   'the weekend': 'weekend',
   'over the weekend': 'weekend',
   'this coming weekend': 'weekend',
-};
+});
 
-const DAY_PARTS: Readonly<Record<string, DayPart>> = {
+const DAY_PARTS: Readonly<Record<string, DayPart>> = wordTable({
   morning: 'morning',
   afternoon: 'afternoon',
   evening: 'evening',
   night: 'night',
-};
+});
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const DAY_OF_MONTH = /^(\d{1,2})(st|nd|rd|th)?$/;

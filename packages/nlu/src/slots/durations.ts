@@ -1,4 +1,5 @@
 import { tokenizeWords } from '../normalize.js';
+import { wordTable } from '../word-table.js';
 import { numberSpans } from './numbers.js';
 import type { Span } from './span.js';
 
@@ -9,7 +10,7 @@ import type { Span } from './span.js';
  * "5 more minutes", "a couple of minutes", "a fortnight".
  */
 
-export const SECONDS_PER_UNIT: Readonly<Record<string, number>> = {
+export const SECONDS_PER_UNIT: Readonly<Record<string, number>> = wordTable({
   second: 1,
   seconds: 1,
   sec: 1,
@@ -33,9 +34,9 @@ export const SECONDS_PER_UNIT: Readonly<Record<string, number>> = {
   wks: 604_800,
   fortnight: 1_209_600,
   fortnights: 1_209_600,
-};
+});
 
-const QUARTER_COUNTS: Readonly<Record<string, number>> = { a: 1, one: 1, three: 3 };
+const QUARTER_COUNTS: Readonly<Record<string, number>> = wordTable({ a: 1, one: 1, three: 3 });
 
 interface Component {
   seconds: number;

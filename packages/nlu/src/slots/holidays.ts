@@ -1,4 +1,5 @@
 import type { HolidayId } from '@hark/contracts';
+import { wordTable } from '../word-table.js';
 import { phraseTableSpans } from './phrase-table.js';
 
 /**
@@ -6,7 +7,7 @@ import { phraseTableSpans } from './phrase-table.js';
  * Only the name: which date it falls on is the date skill's work, from the user's local
  * date and region (Thanksgiving, Mother's Day and Father's Day differ by country).
  */
-const HOLIDAY_PHRASES: Readonly<Record<string, HolidayId>> = {
+const HOLIDAY_PHRASES: Readonly<Record<string, HolidayId>> = wordTable({
   christmas: 'christmas',
   'christmas day': 'christmas',
   xmas: 'christmas',
@@ -48,7 +49,7 @@ const HOLIDAY_PHRASES: Readonly<Record<string, HolidayId>> = {
   '4th of july': 'independence_day',
   thanksgiving: 'thanksgiving',
   'thanksgiving day': 'thanksgiving',
-};
+});
 
 /** Holiday spans starting at `start`, longest first. */
 export const holidaySpans = phraseTableSpans(HOLIDAY_PHRASES);

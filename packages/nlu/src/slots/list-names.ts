@@ -1,3 +1,4 @@
+import { wordTable } from '../word-table.js';
 import type { Span } from './span.js';
 
 /**
@@ -10,7 +11,7 @@ import type { Span } from './span.js';
 export const DEFAULT_LIST = 'shopping';
 
 /** Names people use for the same list; everything else is kept as said ("packing", "to do"). */
-const LIST_ALIASES: Readonly<Record<string, string>> = {
+const LIST_ALIASES: Readonly<Record<string, string>> = wordTable({
   grocery: 'shopping',
   groceries: 'shopping',
   'grocery shopping': 'shopping',
@@ -21,7 +22,7 @@ const LIST_ALIASES: Readonly<Record<string, string>> = {
   tasks: 'to do',
   chore: 'chores',
   wishlist: 'wish',
-};
+});
 
 export function canonicalListName(said: string | undefined): string {
   if (said === undefined) return DEFAULT_LIST;

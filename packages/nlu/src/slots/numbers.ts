@@ -1,4 +1,5 @@
 import { tokenizeWords } from '../normalize.js';
+import { wordTable } from '../word-table.js';
 import { parseWhole, type Span, spansOf } from './span.js';
 
 /**
@@ -6,7 +7,7 @@ import { parseWhole, type Span, spansOf } from './span.js';
  * "1/2", "1 1/2", "a", "an", "half", "two and a half", "one point five", "minus 40".
  */
 
-export const UNIT_WORDS: Readonly<Record<string, number>> = {
+export const UNIT_WORDS: Readonly<Record<string, number>> = wordTable({
   zero: 0,
   one: 1,
   two: 2,
@@ -17,9 +18,9 @@ export const UNIT_WORDS: Readonly<Record<string, number>> = {
   seven: 7,
   eight: 8,
   nine: 9,
-};
+});
 
-export const TEEN_WORDS: Readonly<Record<string, number>> = {
+export const TEEN_WORDS: Readonly<Record<string, number>> = wordTable({
   ten: 10,
   eleven: 11,
   twelve: 12,
@@ -30,9 +31,9 @@ export const TEEN_WORDS: Readonly<Record<string, number>> = {
   seventeen: 17,
   eighteen: 18,
   nineteen: 19,
-};
+});
 
-export const TENS_WORDS: Readonly<Record<string, number>> = {
+export const TENS_WORDS: Readonly<Record<string, number>> = wordTable({
   twenty: 20,
   thirty: 30,
   forty: 40,
@@ -41,12 +42,12 @@ export const TENS_WORDS: Readonly<Record<string, number>> = {
   seventy: 70,
   eighty: 80,
   ninety: 90,
-};
+});
 
-const LARGE_SCALES: Readonly<Record<string, number>> = { thousand: 1_000, million: 1_000_000 };
+const LARGE_SCALES: Readonly<Record<string, number>> = wordTable({ thousand: 1_000, million: 1_000_000 });
 
 /** Whole phrases that are only a fraction. */
-const FRACTION_PHRASES: Readonly<Record<string, number>> = {
+const FRACTION_PHRASES: Readonly<Record<string, number>> = wordTable({
   half: 0.5,
   'half a': 0.5,
   'half an': 0.5,
@@ -59,7 +60,7 @@ const FRACTION_PHRASES: Readonly<Record<string, number>> = {
   'a third': 1 / 3,
   'one third': 1 / 3,
   'two thirds': 2 / 3,
-};
+});
 /** Words in the longest fraction phrase: a longer slice is never one, so no string is built for it. */
 const FRACTION_PHRASE_WORDS = Math.max(
   ...Object.keys(FRACTION_PHRASES).map((phrase) => phrase.split(' ').length),

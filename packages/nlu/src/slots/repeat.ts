@@ -1,4 +1,5 @@
 import { tokenizeWords } from '../normalize.js';
+import { wordTable } from '../word-table.js';
 import { WEEKDAY_CODES, type WeekdayCode } from './calendar.js';
 import { WEEKDAY_NAMES } from './days.js';
 import { parseWhole, type Span, spansOf } from './span.js';
@@ -9,7 +10,7 @@ import { parseWhole, type Span, spansOf } from './span.js';
  * "every monday and wednesday", "monday to friday".
  */
 
-const FIXED_RULES: Readonly<Record<string, string>> = {
+const FIXED_RULES: Readonly<Record<string, string>> = wordTable({
   daily: 'daily',
   everyday: 'daily',
   'every day': 'daily',
@@ -41,10 +42,10 @@ const FIXED_RULES: Readonly<Record<string, string>> = {
   'every weekend': 'weekends',
   'each weekend': 'weekends',
   'on the weekends': 'weekends',
-};
+});
 
-const PLURAL_WEEKDAYS: Readonly<Record<string, WeekdayCode>> = Object.fromEntries(
-  Object.entries(WEEKDAY_NAMES).map(([name, code]) => [`${name}s`, code]),
+const PLURAL_WEEKDAYS: Readonly<Record<string, WeekdayCode>> = wordTable(
+  Object.fromEntries(Object.entries(WEEKDAY_NAMES).map(([name, code]) => [`${name}s`, code])),
 );
 
 const WEEK_ORDER: readonly WeekdayCode[] = [...WEEKDAY_CODES.slice(1), 'sun'];

@@ -13,6 +13,10 @@ export interface ResolvedPlace {
 type CityData = (typeof cityTimezones.cityMapping)[number];
 
 /** Names people use for countries that the data set spells differently. */
+/** The alias's meaning, or the text itself: own entries only, so "constructor" is just a word. */
+const aliasOf = (aliases: Readonly<Record<string, string>>, text: string): string =>
+  Object.hasOwn(aliases, text) ? aliases[text]! : text;
+
 const countryAliases: Record<string, string> = {
   usa: 'united states of america',
   us: 'united states of america',
@@ -83,7 +87,7 @@ function cityWithRegion(words: string[], places: PlaceIndex): CityData | undefin
     const candidates = places.cities.get(words.slice(0, split).join(' '));
     if (!candidates) continue;
     const regionText = words.slice(split).join(' ');
-    const region = countryAliases[regionText] ?? regionText;
+    const region = aliasOf(countryAliases, regionText);
     const match = candidates.find((city) => matchesRegion(city, region));
     if (match) return match;
   }
@@ -103,7 +107,7 @@ export function resolvePlace(spoken: string): ResolvedPlace | null {
   if (!said) return null;
   const region = regionZone(said);
   if (region) return region;
-  const text = cityAliases[said] ?? said;
+  const text = aliasOf(cityAliases, said);
   const places = placeIndex();
   const city =
     places.cities.get(text)?.[0] ??
@@ -112,7 +116,7 @@ export function resolvePlace(spoken: string): ResolvedPlace | null {
   if (city) return { name: city.city, timeZone: city.timezone };
   const province = places.provinces.get(text);
   if (province) return { name: province.province, timeZone: province.timezone };
-  const country = places.countries.get(countryAliases[text] ?? text);
+  const country = places.countries.get(aliasOf(countryAliases, text));
   if (country) return { name: country.country, timeZone: country.timezone };
   const zone = spoken.trim();
   if (/^[A-Za-z_]+(\/[A-Za-z_+-]+)*$/.test(zone) && isValidTimeZone(zone)) {
