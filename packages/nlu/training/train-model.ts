@@ -148,7 +148,7 @@ function quantise(weights: Float64Array, rowCount: number, labelCount: number) {
 
 const round = (value: number, digits = 6) => Number(value.toFixed(digits));
 
-/** Trains on `examples` and returns the stored form (temperature 1 and thresholds unset: see calibrate and thresholds). */
+/** Trains on `examples`; the stored form is not yet calibrated (see calibrate.ts). */
 export function trainModel(
   examples: readonly Example[],
   labels: readonly string[],

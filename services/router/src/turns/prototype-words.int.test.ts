@@ -39,7 +39,12 @@ const TEXTS = [
 describe('words of Object.prototype in what people say', () => {
   it.each(TEXTS)('"%s" is answered, not a 500', async (text) => {
     for (const url of ['/v1/nlu/parse', '/v1/converse']) {
-      const response = await router.app.inject({ method: 'POST', url, headers: bearer(key), payload: { text } });
+      const response = await router.app.inject({
+        method: 'POST',
+        url,
+        headers: bearer(key),
+        payload: { text },
+      });
       expect(response.statusCode, `${url}: ${response.body}`).toBe(200);
     }
   });
