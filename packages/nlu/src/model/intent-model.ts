@@ -4,7 +4,7 @@ import { FEATURE_BITS, featureBuckets } from './features.js';
  * Stage 2 of the recogniser: a linear (multinomial logistic) model over hashed word and
  * character n-grams, trained in this repository from the written utterances in
  * packages/nlu/data (`npm run nlu:train`). One label is `none`: everything the free skills
- * do not do. Probabilities are softmax scores divided by a temperature fitted on the dev
+ * do not do. Probabilities are the softmax of the scores divided by a temperature fitted on the dev
  * split, so a 0.9 is right about nine times in ten there.
  */
 

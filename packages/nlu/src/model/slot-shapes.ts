@@ -4,7 +4,7 @@ import { TEEN_WORDS, TENS_WORDS, UNIT_WORDS } from '../slots/numbers.js';
 
 /**
  * The class of a word that stands for a value ("<number>", "<time_unit>", "<day>"), looked up
- * from the slot parsers' own vocabularies. The model sees "alarm for <number> <meridiem>"
+ * from the slot parsers' own vocabularies. The model sees "alarm for <number> <clock>"
  * whatever the number was: cheap (one lookup per word, no parsing), and the words around a
  * value say what the request is.
  */

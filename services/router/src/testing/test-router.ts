@@ -13,6 +13,12 @@ export interface TestRouter {
   testRedis: TestRedis;
   /** Creates a user with a fresh API key; returns the key. */
   userWithKey(id: string, timezone?: string): Promise<string>;
+  /**
+   * One POST /v1/converse turn as `key`'s user; throws with the body on any status but 200.
+   * The body as parsed JSON, untyped like `inject(...).json()`, so tests read what they expect.
+   */
+  // biome-ignore lint/suspicious/noExplicitAny: the same untyped JSON as inject().json()
+  converse(key: string, text: string, sessionId?: string): Promise<any>;
   close(): Promise<void>;
 }
 
@@ -51,6 +57,17 @@ export async function startTestRouter(
     async userWithKey(id, timezone) {
       await app.users.createUser({ id, timezone: timezone ?? null });
       return (await app.users.addApiKey(id)).key;
+    },
+    async converse(key, text, sessionId) {
+      const response = await app.inject({
+        method: 'POST',
+        url: '/v1/converse',
+        headers: bearer(key),
+        payload: sessionId ? { text, sessionId } : { text },
+      });
+      if (response.statusCode !== 200)
+        throw new Error(`POST /v1/converse ${response.statusCode}: ${response.body}`);
+      return response.json();
     },
     async close() {
       await app.close();

@@ -33,16 +33,7 @@ beforeAll(async () => {
 });
 afterAll(() => router.close());
 
-async function say(text: string, sessionId?: string) {
-  const response = await router.app.inject({
-    method: 'POST',
-    url: '/v1/converse',
-    headers: bearer(key),
-    payload: sessionId ? { text, sessionId } : { text },
-  });
-  expect(response.statusCode).toBe(200);
-  return response.json();
-}
+const say = (text: string, sessionId?: string) => router.converse(key, text, sessionId);
 
 describe('unsure about a free skill: one short question, never the premium path', () => {
   it('asks "start a timer, or set an alarm?" with no upsell, and "the alarm" sets the alarm read', async () => {

@@ -12,16 +12,7 @@ beforeAll(async () => {
 });
 afterAll(() => router.close());
 
-async function say(text: string, sessionId?: string) {
-  const response = await router.app.inject({
-    method: 'POST',
-    url: '/v1/converse',
-    headers: bearer(key),
-    payload: sessionId ? { text, sessionId } : { text },
-  });
-  expect(response.statusCode).toBe(200);
-  return response.json();
-}
+const say = (text: string, sessionId?: string) => router.converse(key, text, sessionId);
 
 describe('follow-up questions through /v1/converse', () => {
   it('"set a timer" -> "For how long?" -> "ten minutes" starts a 10-minute timer', async () => {
