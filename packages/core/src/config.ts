@@ -2,8 +2,8 @@ import { z } from 'zod';
 
 /**
  * Every environment variable Hark's services read, parsed once at start-up (fail fast).
- * README.md's configuration table and docker-compose.yml are checked against this schema
- * by tests, so adding a variable here without documenting it fails the suite.
+ * docs/CONFIGURATION.md is generated from this schema and its `.describe()` texts
+ * (`npm run docs:config`), and tests check it and docker-compose.yml against the schema.
  */
 
 /** The internal token outside production, so `npm start` works without setup. */
@@ -60,91 +60,356 @@ const originList = commaList.refine((origins) => origins.every((origin) => origi
 
 export const configSchema = z
   .object({
-    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
-    HOST: z.string().min(1).default('127.0.0.1'),
-    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-    LOG_PRETTY: booleanFlag.optional(),
+    NODE_ENV: z
+      .enum(['development', 'test', 'production'])
+      .default('development')
+      .describe(
+        '`development`, `test` or `production`; production seeds nothing and requires `ADMIN_TOKEN` and `INTERNAL_TOKEN`',
+      ),
+    HOST: z.string().min(1).default('127.0.0.1').describe('address to listen on (`0.0.0.0` in containers)'),
+    PORT: z.coerce
+      .number()
+      .int()
+      .min(0)
+      .max(65535)
+      .default(3000)
+      .describe(
+        'port to listen on; without it each service takes its own (router 3000, conversation 3001, entitlements 3002)',
+      ),
+    LOG_LEVEL: z
+      .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+      .default('info')
+      .describe('pino level: `fatal` … `trace`, or `silent`'),
+    LOG_PRETTY: booleanFlag
+      .optional()
+      .describe('human-readable logs instead of JSON lines (`npm start` sets it to `true`)'),
     // One of the two: REDIS_URL for one Redis server, REDIS_CLUSTER_NODES for a Redis Cluster (it wins).
     REDIS_URL: z
       .string()
       .regex(/^rediss?:\/\//, 'must start with redis:// or rediss://')
-      .optional(),
-    REDIS_CLUSTER_NODES: clusterNodeList,
+      .optional()
+      .describe(
+        '`redis://` or `rediss://` URL of one Redis server; required when running a service directly, unless `REDIS_CLUSTER_NODES` is set (`npm start` and `npm test` find or start one)',
+      ),
+    REDIS_CLUSTER_NODES: clusterNodeList.describe(
+      "comma-separated `host:port` seed nodes of a Redis Cluster (`10.0.0.1:7000,10.0.0.2:7000`); when set, every service (and its queue and pub/sub connections) uses ioredis' Cluster client and `REDIS_URL` is ignored; nodes that need a password or TLS are not supported yet (docs/OPERATIONS.md#redis-cluster)",
+    ),
     REDIS_PREFIX: z
       .string()
       .regex(/^[A-Za-z0-9:_-]*$/, 'letters, digits, ":", "_" and "-" only')
-      .default('hark:'),
-    ADMIN_TOKEN: z.string().min(8, 'must be at least 8 characters').optional(),
-    DEMO_API_KEY: z.string().min(8, 'must be at least 8 characters').default('demo-key'),
-    SEED_DEMO: booleanFlag.optional(),
-    RATE_LIMIT_MAX: z.coerce.number().int().positive().default(120),
-    RATE_LIMIT_WINDOW_MS: z.coerce.number().int().positive().default(60_000),
-    SESSION_TTL_SECONDS: z.coerce.number().int().positive().default(300),
-    AUTH_CACHE_TTL_MS: z.coerce.number().int().min(0).default(5_000),
-    TRUST_PROXY: booleanFlag.default(false),
-    TIMERS_MAX_ACTIVE: z.coerce.number().int().positive().default(20),
-    ALARMS_MAX_ACTIVE: z.coerce.number().int().positive().default(50),
-    REMINDERS_MAX_ACTIVE: z.coerce.number().int().positive().default(100),
-    WEATHER_API_URL: z.url({ protocol: /^https?$/ }).default('https://api.open-meteo.com'),
-    GEOCODING_API_URL: z.url({ protocol: /^https?$/ }).default('https://geocoding-api.open-meteo.com'),
-    SSE_HEARTBEAT_MS: z.coerce.number().int().min(1_000).default(15_000),
+      .default('hark:')
+      .describe('prefix of every Redis key, so deployments (and tests) can share one Redis'),
+    ADMIN_TOKEN: z
+      .string()
+      .min(8, 'must be at least 8 characters')
+      .optional()
+      .describe(
+        'operator bearer token for `/admin`; at least 8 characters; required (and not the demo value `demo-admin`) in production',
+      ),
+    DEMO_API_KEY: z
+      .string()
+      .min(8, 'must be at least 8 characters')
+      .default('demo-key')
+      .describe('API key of the seeded `demo` user (development only)'),
+    SEED_DEMO: booleanFlag.optional().describe('seed the demo user; refused in production'),
+    RATE_LIMIT_MAX: z.coerce
+      .number()
+      .int()
+      .positive()
+      .default(120)
+      .describe(
+        'requests per API key per window (shared by all instances through Redis; counted in the same script that checks the key). Every `/v1` answer carries `x-ratelimit-limit`, `x-ratelimit-remaining` and `x-ratelimit-reset` (seconds); past the budget: 429 `HARK_ERR_RATE_LIMITED` with `Retry-After`',
+      ),
+    RATE_LIMIT_WINDOW_MS: z.coerce.number().int().positive().default(60_000).describe('rate-limit window'),
+    SESSION_TTL_SECONDS: z.coerce
+      .number()
+      .int()
+      .positive()
+      .default(300)
+      .describe('idle time after which a conversation session is forgotten'),
+    AUTH_CACHE_TTL_MS: z.coerce
+      .number()
+      .int()
+      .min(0)
+      .default(5_000)
+      .describe(
+        'how long an instance caches the user behind an API key; the key itself is checked in Redis on every request, so a revoked key is refused at once by every instance',
+      ),
+    TRUST_PROXY: booleanFlag.default(false).describe('trust `X-Forwarded-*` from a load balancer'),
+    TIMERS_MAX_ACTIVE: z.coerce
+      .number()
+      .int()
+      .positive()
+      .default(20)
+      .describe(
+        "running or paused timers a user may have at once, used only while no plan is defined in Redis; the plan's `timers.max_active` wins (free 10, premium 50)",
+      ),
+    ALARMS_MAX_ACTIVE: z.coerce
+      .number()
+      .int()
+      .positive()
+      .default(50)
+      .describe("alarms a user may have set at once, unless the user's plan sets `alarms.max_active`"),
+    REMINDERS_MAX_ACTIVE: z.coerce
+      .number()
+      .int()
+      .positive()
+      .default(100)
+      .describe(
+        "pending reminders a user may have at once, unless the user's plan sets `reminders.max_active`",
+      ),
+    WEATHER_API_URL: z
+      .url({ protocol: /^https?$/ })
+      .default('https://api.open-meteo.com')
+      .describe(
+        'base URL of the Open-Meteo forecast API (`/v1/forecast`); tests point it at a local stand-in',
+      ),
+    GEOCODING_API_URL: z
+      .url({ protocol: /^https?$/ })
+      .default('https://geocoding-api.open-meteo.com')
+      .describe('base URL of the Open-Meteo geocoding API (`/v1/search`)'),
+    SSE_HEARTBEAT_MS: z.coerce
+      .number()
+      .int()
+      .min(1_000)
+      .default(15_000)
+      .describe('interval of heartbeat comments on `/v1/events`, so proxies keep the stream open'),
     // Device events each user keeps for replay on /v1/events (approximate: Redis trims whole blocks).
-    EVENTS_KEPT_PER_USER: z.coerce.number().int().min(100).max(1_000_000).default(1_000),
+    EVENTS_KEPT_PER_USER: z.coerce
+      .number()
+      .int()
+      .min(100)
+      .max(1_000_000)
+      .default(1_000)
+      .describe(
+        'device events each user keeps for replay with `Last-Event-ID` (about: Redis trims whole blocks); older ones give `events.missed`',
+      ),
     // Open /v1/events streams one user may hold on one router instance; one more closes their oldest.
-    EVENT_STREAMS_PER_USER: z.coerce.number().int().min(1).max(1_000).default(10),
+    EVENT_STREAMS_PER_USER: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(1_000)
+      .default(10)
+      .describe(
+        "`/v1/events` streams one user may hold open at once on one router instance; one more closes the user's oldest there (`events.closed`)",
+      ),
     // A router that dies while firing due work leaves it claimed; another takes it over after this lease.
-    SCHEDULER_LEASE_MS: z.coerce.number().int().min(1_000).default(30_000),
+    SCHEDULER_LEASE_MS: z.coerce
+      .number()
+      .int()
+      .min(1_000)
+      .default(30_000)
+      .describe(
+        'how long a router may hold due timers, alarms and reminders it claimed; if it dies while firing them, another router fires them once this lease runs out (docs/RELIABILITY.md)',
+      ),
     // Internal calls between services (router -> conversation) carry this shared secret.
-    INTERNAL_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
-    CONVERSATION_URL: z.url({ protocol: /^https?$/ }).default('http://127.0.0.1:3001'),
+    INTERNAL_TOKEN: z
+      .string()
+      .min(16, 'must be at least 16 characters')
+      .optional()
+      .describe(
+        "shared secret of calls between Hark's services (header `x-hark-internal-token`, e.g. router -> conversation); at least 16 characters, required (and not the development value) in production",
+      ),
+    CONVERSATION_URL: z
+      .url({ protocol: /^https?$/ })
+      .default('http://127.0.0.1:3001')
+      .describe('where the router finds the conversation service (the premium path)'),
     // The premium conversation path (services/conversation): any OpenAI-compatible Chat Completions API.
-    LLM_BASE_URL: z.url({ protocol: /^https?$/ }).default('https://api.openai.com/v1'),
-    LLM_API_KEY: z.string().min(1).optional(),
-    LLM_MODEL: z.string().min(1).default('gpt-4o-mini'),
-    LLM_FALLBACK_MODELS: commaList,
-    LLM_FIRST_TOKEN_TIMEOUT_MS: z.coerce.number().int().positive().default(5_000),
-    LLM_TOTAL_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
-    LLM_MAX_RETRIES: z.coerce.number().int().min(0).max(5).default(1),
-    LLM_MAX_OUTPUT_TOKENS: z.coerce.number().int().positive().default(400),
-    LLM_MAX_TOOL_ROUNDS: z.coerce.number().int().min(0).max(10).default(4),
-    LLM_BREAKER_FAILURES: z.coerce.number().int().positive().default(5),
-    LLM_BREAKER_COOLDOWN_MS: z.coerce.number().int().positive().default(30_000),
-    LLM_PRICES: llmPriceTable,
-    LLM_MEMORY_MAX_TOKENS: z.coerce.number().int().min(100).default(2_000),
-    LLM_MEMORY_TTL_SECONDS: z.coerce.number().int().positive().default(3_600),
+    LLM_BASE_URL: z
+      .url({ protocol: /^https?$/ })
+      .default('https://api.openai.com/v1')
+      .describe(
+        'any OpenAI-compatible Chat Completions API: OpenAI, or a local Ollama (`http://127.0.0.1:11434/v1`), vLLM or llama.cpp server',
+      ),
+    LLM_API_KEY: z
+      .string()
+      .min(1)
+      .optional()
+      .describe(
+        'API key sent as a bearer token; OpenAI needs one, local servers take anything (leave it unset); give it to the conversation service only',
+      ),
+    LLM_MODEL: z
+      .string()
+      .min(1)
+      .default('gpt-4o-mini')
+      .describe('model of the premium path (`llama3.1:8b` on Ollama); it must support tool calls'),
+    LLM_FALLBACK_MODELS: commaList.describe(
+      'comma-separated models tried in order when the previous one is rate-limited (429), failing (5xx, connection), unknown (404) or too slow, as long as nothing was streamed yet',
+    ),
+    LLM_FIRST_TOKEN_TIMEOUT_MS: z.coerce
+      .number()
+      .int()
+      .positive()
+      .default(5_000)
+      .describe(
+        'a model that sends nothing for this long is given up (the next fallback is tried): `HARK_ERR_LLM_TIMEOUT`',
+      ),
+    LLM_TOTAL_TIMEOUT_MS: z.coerce
+      .number()
+      .int()
+      .positive()
+      .default(30_000)
+      .describe('longest a whole turn may take, tool rounds included'),
+    LLM_MAX_RETRIES: z.coerce
+      .number()
+      .int()
+      .min(0)
+      .max(5)
+      .default(1)
+      .describe(
+        "the openai SDK's own retries of one model (429, 5xx, connection errors; it honours `Retry-After`) before the next fallback; the first-token timeout bounds the wait",
+      ),
+    LLM_MAX_OUTPUT_TOKENS: z.coerce
+      .number()
+      .int()
+      .positive()
+      .default(400)
+      .describe(
+        '`max_tokens` per model call: spoken answers are short, and this caps the cost of a runaway answer',
+      ),
+    LLM_MAX_TOOL_ROUNDS: z.coerce
+      .number()
+      .int()
+      .min(0)
+      .max(10)
+      .default(4)
+      .describe('rounds in which the model may call skills as tools; after them it must answer in words'),
+    LLM_BREAKER_FAILURES: z.coerce
+      .number()
+      .int()
+      .positive()
+      .default(5)
+      .describe(
+        'consecutive upstream failures of one model that open its circuit: it is skipped (no call at all) until the cooldown ends',
+      ),
+    LLM_BREAKER_COOLDOWN_MS: z.coerce
+      .number()
+      .int()
+      .positive()
+      .default(30_000)
+      .describe(
+        'how long an open circuit stays open before one probe call may close it; with every model open turns fail at once with `HARK_ERR_LLM_CIRCUIT_OPEN`',
+      ),
+    LLM_PRICES: llmPriceTable.describe(
+      'JSON price table, USD per 1M tokens: `{"gpt-4o-mini": {"input": 0.15, "output": 0.6}}`; merged over the built-in one (gpt-4o-mini, gpt-4o, gpt-4.1, -mini, -nano); unknown models cost 0',
+    ),
+    LLM_MEMORY_MAX_TOKENS: z.coerce
+      .number()
+      .int()
+      .min(100)
+      .default(2_000)
+      .describe(
+        'token budget (estimated as characters / 4) of the conversation remembered per session; the oldest whole turns are dropped beyond it',
+      ),
+    LLM_MEMORY_TTL_SECONDS: z.coerce
+      .number()
+      .int()
+      .positive()
+      .default(3_600)
+      .describe("idle time after which a session's conversation memory is forgotten"),
     // Server-side speech (premium): OpenAI-compatible transcription and speech APIs; unset base URLs use LLM_BASE_URL.
-    STT_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
-    STT_MODEL: z.string().min(1).default('whisper-1'),
-    TTS_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
-    TTS_MODEL: z.string().min(1).default('tts-1'),
-    TTS_VOICE: z.string().min(1).default('alloy'),
-    SPEECH_TIMEOUT_MS: z.coerce.number().int().positive().default(15_000),
-    ENTITLEMENTS_URL: z.url({ protocol: /^https?$/ }).default('http://127.0.0.1:3002'),
-    ENTITLEMENTS_CACHE_TTL_MS: z.coerce.number().int().min(0).default(30_000),
+    STT_BASE_URL: z
+      .url({ protocol: /^https?$/ })
+      .optional()
+      .describe(
+        'OpenAI-compatible transcription API (`/audio/transcriptions`) of `POST /v1/converse/audio`: OpenAI, or a local Whisper server; unset: `LLM_BASE_URL`',
+      ),
+    STT_MODEL: z.string().min(1).default('whisper-1').describe('transcription model'),
+    TTS_BASE_URL: z
+      .url({ protocol: /^https?$/ })
+      .optional()
+      .describe(
+        'OpenAI-compatible speech API (`/audio/speech`) behind `reply.audioUrl`; unset: `LLM_BASE_URL`',
+      ),
+    TTS_MODEL: z.string().min(1).default('tts-1').describe('speech synthesis model'),
+    TTS_VOICE: z.string().min(1).default('alloy').describe('voice of spoken replies'),
+    SPEECH_TIMEOUT_MS: z.coerce
+      .number()
+      .int()
+      .positive()
+      .default(15_000)
+      .describe(
+        "bound on one transcription or synthesis call (the SDK's minutes-long default is no use on a voice path)",
+      ),
+    ENTITLEMENTS_URL: z
+      .url({ protocol: /^https?$/ })
+      .default('http://127.0.0.1:3002')
+      .describe(
+        'base URL of the entitlement service; the router proxies `/v1/me`, `/v1/billing/*`, the entitlement `/admin` routes and `/webhooks/stripe` to it (503 `HARK_ERR_UPSTREAM_UNAVAILABLE` when it is down)',
+      ),
+    ENTITLEMENTS_CACHE_TTL_MS: z.coerce
+      .number()
+      .int()
+      .min(0)
+      .default(30_000)
+      .describe(
+        "longest an instance keeps a user's entitlements, the plans and kill switches in memory; a change message drops them at once, this is the safety net if one is lost",
+      ),
     // How often services/entitlements folds new interaction events into the insights rollups (0 = only on request).
-    INSIGHTS_FOLD_INTERVAL_MS: z.coerce.number().int().min(0).default(5_000),
+    INSIGHTS_FOLD_INTERVAL_MS: z.coerce
+      .number()
+      .int()
+      .min(0)
+      .default(5_000)
+      .describe(
+        'how often the entitlement service folds new interaction events into the insights rollups (one instance at a time); `0` folds only when `/admin/insights` is asked',
+      ),
     // Billing (services/entitlements). Without STRIPE_SECRET_KEY checkout and portal answer 503 and
     // operator grants still work.
     STRIPE_SECRET_KEY: z
       .string()
       .regex(/^(sk|rk)_(test|live)_\w+$/, 'must be a Stripe secret or restricted key (sk_… or rk_…)')
-      .optional(),
+      .optional()
+      .describe(
+        'Stripe secret key (`sk_test_…`, `sk_live_…` or restricted `rk_…`); unset, billing is off: checkout, portal, webhooks and resync answer 503 `HARK_ERR_BILLING_UNAVAILABLE` and grants still work. Set together with `STRIPE_WEBHOOK_SECRET`',
+      ),
     STRIPE_WEBHOOK_SECRET: z
       .string()
       .regex(/^whsec_\w+$/, 'must be a webhook signing secret (whsec_…)')
-      .optional(),
-    STRIPE_API_BASE: z.url({ protocol: /^https?$/ }).default('https://api.stripe.com'),
-    STRIPE_PAST_DUE_GRACE_DAYS: z.coerce.number().int().min(0).max(60).default(3),
+      .optional()
+      .describe(
+        'signing secret of the webhook endpoint (`whsec_…`, from the Dashboard or `stripe listen`); set together with `STRIPE_SECRET_KEY`',
+      ),
+    STRIPE_API_BASE: z
+      .url({ protocol: /^https?$/ })
+      .default('https://api.stripe.com')
+      .describe(
+        "Stripe API base URL, split into stripe-node's host, port and protocol: point it at stripe-mock or the test stand-in",
+      ),
+    STRIPE_PAST_DUE_GRACE_DAYS: z.coerce
+      .number()
+      .int()
+      .min(0)
+      .max(60)
+      .default(3)
+      .describe('days a `past_due` subscription keeps its plan after the first failed payment (0-60)'),
     // How soon another worker takes over the Stripe event jobs (and customer locks) of a crashed one.
-    STRIPE_WORKER_LEASE_MS: z.coerce.number().int().min(1_000).default(30_000),
+    STRIPE_WORKER_LEASE_MS: z.coerce
+      .number()
+      .int()
+      .min(1_000)
+      .default(30_000)
+      .describe(
+        'how long a Stripe event job and its customer lock stay with an entitlement worker that stopped renewing them (it crashed); another instance then runs the job again, so nothing is lost (docs/RELIABILITY.md)',
+      ),
     STRIPE_PRICE_PREMIUM: z
       .string()
       .regex(/^price_\w+$/, 'must be a Stripe price id (price_…)')
-      .optional(),
-    PUBLIC_BASE_URL: z.url({ protocol: /^https?$/ }).default('http://127.0.0.1:3000'),
+      .optional()
+      .describe(
+        'Stripe price id (`price_…`) of the `premium` plan, written into the seed on first start; later, change it with `PATCH /admin/plans/premium`',
+      ),
+    PUBLIC_BASE_URL: z
+      .url({ protocol: /^https?$/ })
+      .default('http://127.0.0.1:3000')
+      .describe(
+        "public URL of the router, for Stripe Checkout's success/cancel and the portal's return links; an `https://` URL also turns on HSTS (`Strict-Transport-Security`) and `upgrade-insecure-requests`, so set it to the TLS address when a proxy terminates TLS in front of Hark",
+      ),
     // Browser pages on these origins may call the API (CORS); none by default: same origin only.
-    CORS_ORIGINS: originList,
+    CORS_ORIGINS: originList.describe(
+      'comma-separated browser origins (`https://app.example.com`: scheme, host, port; no path, no `*`) whose pages may call the API; they get CORS answers, preflights included, and no cookies are ever allowed (credentials are bearer tokens); unset: same origin only',
+    ),
   })
   .transform((env, ctx) => {
     const production = env.NODE_ENV === 'production';
