@@ -220,6 +220,7 @@ describe('operator console', () => {
 
     await page.reload();
     await page.locator('button[data-kill-switch="voice.tts"]').click();
+    await page.locator('dialog.confirm').getByRole('button', { name: 'Switch off voice.tts' }).click();
     await noticeSays('voice.tts is off for everyone');
     expect((await callJson('/admin/kill-switches', ADMIN_TOKEN)).switchedOff).toEqual(['voice.tts']);
     expect((await me('bob')).features['voice.tts']).toBe(false);

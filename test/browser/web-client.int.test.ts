@@ -81,7 +81,9 @@ describe('the web client', () => {
     // Saying "stop" silences a ringing timer too; the page learns it from the event stream.
     await say(page, 'set a timer for 1 second');
     await page.locator('#ringing .ring.timer').waitFor({ timeout: 8_000 });
-    await say(page, 'stop');
+    const stopped = await say(page, 'stop');
+    // Said back in words, never an empty reply (once shown as a bare "✓").
+    expect(await stopped.locator('.text').textContent()).toBe('OK, stopped the 1 second timer.');
     await page.locator('#ringing').waitFor({ state: 'hidden' });
     await saveScreenshot(page, 'timer-stopped');
     expect(problems).toEqual([]);
@@ -147,14 +149,14 @@ describe('the web client', () => {
     await saveScreenshot(page, 'upgrade-without-stripe');
   });
 
-  it('shows the lists, and an API error with its code', async () => {
+  it('shows the lists, and a refused key in plain words, with the technical detail kept out of sight', async () => {
     const page = await openWithKey(await stack.userWithKey('lou'));
     await say(page, 'add eggs and milk to my shopping list');
     const shopping = page.locator('#lists [data-list="shopping"]');
     await shopping.locator('.list-items li').getByText('milk').waitFor();
     expect(await shopping.locator('.list-items li span').allTextContents()).toEqual(['eggs', 'milk']);
 
-    // A refused key: the error is shown with its code and the key form opens again.
+    // A refused key: a plain message, and the key form opens again.
     await page.evaluate(() =>
       (globalThis as unknown as PageGlobals).localStorage.setItem('hark.apiKey', 'not-a-key'),
     );
@@ -162,9 +164,19 @@ describe('the web client', () => {
     await page.locator('#say-input').press('Enter');
     const error = page.locator('#errors .error[data-code="HARK_ERR_UNAUTHORIZED"]');
     await error.waitFor();
-    expect(await error.textContent()).toMatch(/API key was refused/);
+    const plain = "That key wasn't accepted. Check it and try again.";
+    expect(await error.locator('span').textContent()).toBe(plain);
     await expect(page.locator('#key-panel').isVisible()).resolves.toBe(true);
-    await saveScreenshot(page, 'lists-and-error');
+    const reply = page.locator('#transcript .turn.hark').last();
+    await reply.and(page.locator(':not([aria-busy])')).waitFor();
+    expect(await reply.locator('.text').textContent()).toBe(plain);
+    // Codes and the server's developer wording are for a tooltip, not for the page.
+    // biome-ignore lint/performance/useDomNodeTextContent: what is rendered for a person, not hidden text
+    const shown = await page.locator('body').innerText();
+    for (const technical of ['HARK_ERR', 'Authorization', 'Bearer', 'credentials'])
+      expect(shown).not.toContain(technical);
+    expect(await error.getAttribute('title')).toMatch(/^HARK_ERR_UNAUTHORIZED \(401\): /);
+    await saveScreenshot(page, 'lists-and-refused-key');
   });
 
   it('hides the microphone where the browser has no speech recognition, and text still works', async () => {

@@ -90,6 +90,27 @@ describe('hark admin', () => {
     expect(missing.code).toBe(1);
   });
 
+  it('lists users newest first and finds them by the start of their id or name, a page at a time', async () => {
+    for (const id of ['zelda-1', 'zelda-2', 'zelda-3']) {
+      await stack.router.app.users.createUser({ id, name: `Zelda ${id.slice(-1)}` });
+      await new Promise((resolve) => setTimeout(resolve, 2)); // distinct creation times
+    }
+    const newest = await hark('admin', 'users', 'list', '--limit', '2');
+    expect(newest).toMatchObject({ code: 0, stderr: '' });
+    expect(newest.stdout).toMatch(/^ID +NAME +CREATED\nzelda-3 +Zelda 3 +\S.*\nzelda-2 +Zelda 2 +/);
+    const next = /^more: hark admin users list --limit 2 --cursor (\S+)$/m.exec(newest.stdout)?.[1];
+    expect(next).toBeDefined();
+    const older = await hark('admin', 'users', 'list', '--limit', '2', '--cursor', next!);
+    expect(older.stdout).toMatch(/^ID +NAME +CREATED\nzelda-1 +Zelda 1 +/);
+
+    const found = JSON.parse((await hark('admin', 'users', 'search', 'ZEL', '--json')).stdout);
+    expect(found.users.map((user: { id: string }) => user.id)).toEqual(['zelda-1', 'zelda-2', 'zelda-3']);
+    expect(found.nextCursor).toBeNull();
+    expect((await hark('admin', 'users', 'search', 'nobody-at-all')).stdout).toBe('no users\n');
+    expect((await hark('admin', 'users', 'list', '--limit', '0')).code).toBe(2);
+    expect((await hark('admin', 'users', 'search')).code).toBe(2);
+  });
+
   it('shows insights as text, as the CSV export, and as JSON', async () => {
     for (const text of ['set a timer for 2 minutes', 'what time is it'])
       expect((await hark('say', text)).code).toBe(0);

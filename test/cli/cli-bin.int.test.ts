@@ -1,11 +1,11 @@
 // The built `hark` as a separate process, the way a person or a script runs it: through the
 // npm bin link (what `npx hark` runs) and through `node packages/client/dist/cli/main.js`.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { createHarkClient } from '@hark/client';
 import { unusedPort } from '@hark/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHarkClient } from '../../packages/client/src/index.js';
 import { Capture } from './support/cli-run.js';
 import { type CliStack, startCliStack } from './support/cli-stack.js';
 
@@ -63,6 +63,16 @@ describe.skipIf(!existsSync(builtMain))('the built hark command', () => {
     const result = await run(process.execPath, [builtMain, 'timers', '--json']);
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout)).toEqual({ timers: [] });
+  });
+
+  it('prints its version for --version and -V, and exits 0', async () => {
+    const manifest = JSON.parse(readFileSync(`${root}packages/client/package.json`, 'utf8'));
+    for (const [command, args] of [
+      [npmBin, ['--version']],
+      [process.execPath, [builtMain, '-V']],
+    ] as const) {
+      expect(await run(command, [...args])).toEqual({ code: 0, stdout: `${manifest.version}\n`, stderr: '' });
+    }
   });
 
   it('sets the process exit code: 4 for a wrong key, 3 for no server, 2 for a usage error', async () => {

@@ -38,3 +38,27 @@ export const createdKeyResponseSchema = z.object({
   apiKey: apiKeySchema,
 });
 export const userDetailResponseSchema = z.object({ user: userSchema, apiKeys: z.array(apiKeySchema) });
+
+/** GET /admin/users: newest first, or the users whose id or name starts with `query`. */
+export const listUsersQuerySchema = z.object({
+  query: z
+    .string()
+    .trim()
+    .max(100)
+    .optional()
+    .describe('Prefix of a user id or name, any case; empty or absent lists every user, newest first'),
+  limit: z.coerce.number().int().min(1).max(100).default(20).describe('Users per page (1-100, default 20)'),
+  cursor: z
+    .string()
+    .min(1)
+    .max(400)
+    .optional()
+    .describe('`nextCursor` of the previous page, with the same `query`'),
+});
+
+export const userListResponseSchema = z
+  .object({
+    users: z.array(userSchema),
+    nextCursor: z.string().nullable().describe('Pass as `cursor` for the next page; null on the last one'),
+  })
+  .meta({ id: 'UserList' });

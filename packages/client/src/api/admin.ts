@@ -1,3 +1,5 @@
+import type { userListResponseSchema } from '@hark/contracts';
+import type { z } from 'zod';
 import type { CallOptions, Transport } from '../transport.js';
 import type {
   CreatedKey,
@@ -30,6 +32,11 @@ export interface AdminApi {
   /** A user's effective entitlements and every input that decided them. */
   entitlements(userId: string, options?: CallOptions): Promise<UserEntitlements>;
   users: {
+    /**
+     * Users newest first, or (with `query`) those whose id or name starts with it, A to Z; up to
+     * `limit` (default 20) a page, `nextCursor` for the next one.
+     */
+    list(query?: ListUsersQuery, options?: CallOptions): Promise<UserList>;
     create(request?: CreateUserRequest, options?: CallOptions): Promise<CreatedUser>;
     get(id: string, options?: CallOptions): Promise<UserDetail>;
     /** Issues a new API key; the key itself is only in this answer. */
@@ -45,6 +52,17 @@ export interface AdminApi {
 }
 
 export type InsightsRange = Partial<Pick<InsightsQuery, 'from' | 'to' | 'top'>>;
+
+/** GET /admin/users: a prefix of an id or name (none: every user), page size, and the cursor of the page before. */
+// A type, not an interface: it is passed on as the request's query, a record of strings and numbers.
+export type ListUsersQuery = {
+  query?: string;
+  /** 1-100, default 20. */
+  limit?: number;
+  cursor?: string;
+};
+/** A page of users and the cursor of the next one (null on the last). */
+export type UserList = z.output<typeof userListResponseSchema>;
 
 const segment = encodeURIComponent;
 
@@ -75,6 +93,7 @@ export function adminApi(transport: Transport): AdminApi {
     entitlements: (userId, options) =>
       transport.json({ path: `/admin/users/${segment(userId)}/entitlements`, ...admin, ...options }),
     users: {
+      list: (query, options) => transport.json({ path: '/admin/users', ...admin, query, ...options }),
       create: (body = {}, options) =>
         transport.json({ method: 'POST', path: '/admin/users', ...admin, body, ...options }),
       get: (id, options) => transport.json({ path: `/admin/users/${segment(id)}`, ...admin, ...options }),

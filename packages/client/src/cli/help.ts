@@ -9,6 +9,7 @@ const globalHelp: [string, string][] = [
   ['--config <file>', 'Config file (env HARK_CONFIG; default ~/.config/hark/config.json)'],
   ['--json', "Print the server's JSON answer as is, for scripts"],
   ['-h, --help', 'Show help (also: hark <command> --help)'],
+  ['-V, --version', 'Print the version of hark and exit'],
 ];
 
 const exitCodes =

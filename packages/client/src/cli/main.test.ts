@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { commands, main } from './main.js';
 
@@ -24,6 +25,15 @@ describe('hark without a server', () => {
       expect(stdout).toMatch(new RegExp(`^  ${command.name}\\b`, 'm'));
     }
     expect(stdout).toContain('Exit codes: 0 ok, 1 API error, 2 usage error, 3 cannot reach the server');
+  });
+
+  it('prints the version of packages/client/package.json for --version and -V, and exits 0', async () => {
+    const manifest = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
+    expect(manifest.version).toMatch(/^\d+\.\d+\.\d+/);
+    for (const flag of ['--version', '-V']) {
+      expect(await run([flag])).toEqual({ code: 0, stdout: `${manifest.version}\n`, stderr: '' });
+    }
+    expect((await run(['--help'])).stdout).toMatch(/^ {2}-V, --version +Print the version/m);
   });
 
   it('prints command help with its options', async () => {

@@ -54,6 +54,14 @@ export const commands: readonly Command[] = [
   adminUsersCommand,
 ];
 
+/** The version of this package (packages/client/package.json), the same from src/ and from dist/. */
+export function cliVersion(): string {
+  const manifest = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
+  return String(manifest.version);
+}
+
+const VERSION_FLAGS = new Set(['--version', '-V']);
+
 /** Runs `hark <argv>`; resolves the exit code (see ExitCode) instead of exiting. */
 export async function main(argv: string[], io: Partial<CliIo> = {}): Promise<number> {
   const stdout = io.stdout ?? process.stdout;
@@ -62,6 +70,11 @@ export async function main(argv: string[], io: Partial<CliIo> = {}): Promise<num
   const output = outputTo(stdout, stderr);
   let invoked: Command | undefined;
   try {
+    // `hark --version` / `hark -V`: asked before any command, so it needs no server and no credential.
+    if (VERSION_FLAGS.has(argv[0] ?? '')) {
+      output.line(cliVersion());
+      return ExitCode.ok;
+    }
     const invocation = parseInvocation(argv, commands);
     if (invocation.kind === 'help') return showHelp(invocation, output, stderr);
     const { command, args, options } = invocation;

@@ -1,14 +1,34 @@
-import type { Skill } from '../skill.js';
+import type { IntentName } from '@hark/contracts';
+import type { AlarmItem } from '../alarms/alarm-item.js';
+import { type Skill, say } from '../skill.js';
+import { spokenClockTime } from '../speech/clock-times.js';
+import { joinSpoken } from '../speech/number-words.js';
+import type { TimerItem } from '../timers/timer-item.js';
+import { timerLabel } from '../timers/timer-speech.js';
 
 /** Something that can be ringing on the user's devices: alarms, finished timers. */
 export interface RingingItems {
   /** Silences whatever of the user's is ringing now; returns what it silenced. */
-  stopRinging(userId: string): Promise<readonly { id: string }[]>;
+  stopRinging(userId: string): Promise<readonly (TimerItem | AlarmItem)[]>;
 }
 
+/** "the kitchen timer", "the 10 minute timer", "the work alarm", "the 7:30 AM alarm". */
+function stoppedName(item: TimerItem | AlarmItem, locale: string): string {
+  if ('durationSeconds' in item) return `the ${timerLabel(item)}`;
+  return item.label ? `the ${item.label} alarm` : `the ${spokenClockTime(item.time, locale)} alarm`;
+}
+
+/** What each of the three says when nothing rang: short, and never empty (a screen shows it, a speaker says it). */
+const ENDED: Partial<Record<IntentName, string>> = {
+  'system.stop': 'Stopped.',
+  'system.cancel': 'OK, cancelled.',
+  'system.nevermind': 'OK, never mind.',
+};
+
 /**
- * stop / cancel / never mind: end the session quietly; nothing is said back. "Stop" while
- * an alarm rings or a timer just finished also silences it, on every device of the user.
+ * stop / cancel / never mind: end the session with a word of acknowledgement. "Stop" while an
+ * alarm rings or a timer just finished also silences it, on every device of the user, and says
+ * what it stopped ("OK, stopped the kitchen timer.").
  */
 export function createEndSessionSkill(ringing: readonly RingingItems[]): Skill {
   return {
@@ -20,8 +40,13 @@ export function createEndSessionSkill(ringing: readonly RingingItems[]): Skill {
         intent === 'system.stop'
           ? (await Promise.all(ringing.map((items) => items.stopRinging(context.userId)))).flat()
           : [];
-      const stopped = silenced.length > 0 ? { stopped: silenced.map((item) => item.id) } : {};
-      return { reply: { text: '' }, endSession: true, data: { sessionEnded: true, ...stopped } };
+      const data = {
+        sessionEnded: true,
+        ...(silenced.length > 0 ? { stopped: silenced.map((item) => item.id) } : {}),
+      };
+      const names = silenced.map((item) => stoppedName(item, context.locale));
+      const text = names.length > 0 ? `OK, stopped ${joinSpoken(names)}.` : (ENDED[intent] ?? 'OK.');
+      return say(text, { endSession: true, data });
     },
   };
 }

@@ -36,6 +36,48 @@ export function notify(message) {
   }, 6000);
 }
 
+/**
+ * Asks before something that cannot be taken back quietly: a modal dialog with `title`, the
+ * paragraphs of `lines`, Cancel (the default: Enter and Escape cancel) and a `confirmLabel` button.
+ * Resolves true only when that button was pressed.
+ */
+export function confirmAction({ title, lines, confirmLabel }) {
+  const cancel = h(
+    'button',
+    { type: 'submit', value: 'cancel', class: 'secondary', autofocus: true },
+    'Cancel',
+  );
+  const confirm = h(
+    'button',
+    { type: 'submit', value: 'confirm', class: 'danger', 'data-confirm': '' },
+    confirmLabel,
+  );
+  const dialog = h(
+    'dialog',
+    { class: 'confirm', 'aria-labelledby': 'confirm-title' },
+    h(
+      'form',
+      { method: 'dialog' },
+      h('h2', { id: 'confirm-title' }, title),
+      lines.map((line) => h('p', {}, line)),
+      h('div', { class: 'actions' }, cancel, confirm),
+    ),
+  );
+  document.body.append(dialog);
+  const answered = new Promise((resolve) =>
+    dialog.addEventListener(
+      'close',
+      () => {
+        dialog.remove();
+        resolve(dialog.returnValue === 'confirm');
+      },
+      { once: true },
+    ),
+  );
+  dialog.showModal();
+  return answered;
+}
+
 /** Opens the token dialog; resolves when it closes (with a token saved, unless one was kept). */
 export function askForToken(reason) {
   const dialog = document.getElementById('token-dialog');

@@ -19,3 +19,12 @@ export const percent = (value) =>
 
 /** YYYY-MM-DD of a Date, in UTC (the API's days are UTC days). */
 export const utcDay = (date) => date.toISOString().slice(0, 10);
+
+/** An instant on the operator's clock, to the minute: "2026-11-26 13:05"; "—" when there is none. */
+export function localMinute(iso) {
+  const date = new Date(iso);
+  if (!iso || Number.isNaN(date.getTime())) return '—';
+  const pad = (n) => String(n).padStart(2, '0');
+  const day = `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+  return `${day} ${pad(date.getHours())}:${pad(date.getMinutes())}`;
+}

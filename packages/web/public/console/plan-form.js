@@ -60,6 +60,10 @@ function priceFields(price) {
   return { element, read };
 }
 
+/** "conversation.turns_per_day" with a line break allowed after each "." and "_", for narrow cards. */
+const breakable = (name) =>
+  name.split(/(?<=[._])/).flatMap((part, index) => (index ? [h('wbr'), part] : part));
+
 /** One feature (a checkbox) or limit (a whole number) row, which can be marked for removal. */
 function entryRow(kind, name, value, removable) {
   const input =
@@ -77,7 +81,7 @@ function entryRow(kind, name, value, removable) {
   const row = h(
     'tr',
     {},
-    h('th', { scope: 'row' }, h('code', { class: 'entry-name' }, name)),
+    h('th', { scope: 'row' }, h('code', { class: 'entry-name' }, breakable(name))),
     h('td', {}, input),
   );
   const entry = { name, removed: false, row };

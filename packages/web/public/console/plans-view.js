@@ -1,6 +1,6 @@
 import { api, segment } from './api.js';
 import { fill, h, table } from './dom.js';
-import { notify, run } from './feedback.js';
+import { confirmAction, notify, run } from './feedback.js';
 import { newPlan, planFields, planPatch } from './plan-form.js';
 
 /**
@@ -53,6 +53,30 @@ function planCard(plan) {
   return form;
 }
 
+/** What users notice when a feature stops; a feature named on the server alone is shown by its name. */
+const FEATURE_EFFECTS = {
+  conversation: 'The AI stops answering: what the free skills cannot handle gets no AI reply.',
+  'voice.stt': 'Speech recognition on the server stops: voice clients that send audio get no answer.',
+  'voice.tts': 'Server voices stop: replies come back as text, not as spoken audio.',
+};
+
+/** The confirmation of a kill switch: what stops, and for whom (the plans that include it now). */
+function confirmSwitchOff(feature) {
+  const including = plans.filter((plan) => plan.features[feature]).map((plan) => `${plan.name} (${plan.id})`);
+  return confirmAction({
+    title: `Switch off ${feature} for everyone?`,
+    lines: [
+      FEATURE_EFFECTS[feature] ?? `The feature ${feature} stops.`,
+      'This applies at once to every user on every plan.',
+      including.length
+        ? `Users on ${including.join(', ')} lose it now, paying users included.`
+        : 'No plan includes it now, so nobody loses it today; a plan that adds it later will not get it either.',
+      'It stays off until you switch it back on here.',
+    ],
+    confirmLabel: `Switch off ${feature}`,
+  });
+}
+
 function killSwitches() {
   const off = new Set(switchedOff);
   const rows = knownNames().features.map((feature) => {
@@ -62,13 +86,14 @@ function killSwitches() {
       { type: 'button', 'data-kill-switch': feature, class: isOff ? 'danger' : '' },
       isOff ? 'Switch back on' : 'Switch off for everyone',
     );
-    toggle.addEventListener('click', () =>
-      run(async () => {
+    toggle.addEventListener('click', async () => {
+      if (!isOff && !(await confirmSwitchOff(feature))) return;
+      await run(async () => {
         await api.send('PUT', `/admin/kill-switches/${segment(feature)}`, { enabled: isOff });
         notify(`${feature} is ${isOff ? 'back on' : 'off for everyone'}`);
         await load();
-      }),
-    );
+      });
+    });
     return [h('code', {}, feature), isOff ? h('strong', { class: 'off' }, 'off') : 'on', toggle];
   });
   return h(

@@ -1,16 +1,20 @@
 import { ApiError, api, segment } from './api.js';
 import { facts, fill, h, table } from './dom.js';
 import { notify, run } from './feedback.js';
+import { localMinute } from './format.js';
 import { renderUsage, usagePath } from './usage.js';
+import { userList } from './user-list.js';
 
 /**
- * One user: effective entitlements and why (grant, Stripe subscription, plan, kill switches),
- * LLM usage for a month, and an operator grant given or revoked.
+ * The users: a list to browse or search (user-list.js), and one user opened from it or by id:
+ * the account and its API keys, effective entitlements and why (grant, Stripe subscription,
+ * plan, kill switches), LLM usage for a month, and an operator grant given or revoked.
  */
 
 let container;
 let result;
 let lookupForm;
+let list;
 
 const currentMonth = () => new Date().toISOString().slice(0, 7);
 
@@ -20,6 +24,21 @@ function onOff(values) {
     Object.entries(values)
       .sort(([a], [b]) => a.localeCompare(b))
       .map(([name, value]) => [h('code', {}, name), String(value)]),
+  );
+}
+
+/** The account itself (the router's record): name, time zone, when it was made, its keys' hints. */
+function accountPanel({ user, apiKeys }) {
+  return h(
+    'section',
+    { class: 'card', 'data-user-detail': user.id },
+    h('h3', {}, 'User ', h('code', {}, user.id)),
+    facts([
+      ['name', user.name],
+      ['time zone', user.timezone ?? 'none: the zone a device sends, else UTC'],
+      ['created', localMinute(user.createdAt)],
+      ['API keys', apiKeys.length ? apiKeys.map((key) => `…${key.hint}`).join(', ') : 'none'],
+    ]),
   );
 }
 
@@ -142,14 +161,39 @@ async function usagePanel(userId, month) {
   }
 }
 
+/** Where the user was: a failed lookup must not leave another user's grant form to act on. */
+function lookupFailed(userId, error) {
+  return h(
+    'section',
+    { class: 'card', 'data-lookup-failed': userId },
+    h('h3', {}, 'Could not look up ', h('code', {}, userId)),
+    h(
+      'p',
+      { class: 'error' },
+      h('strong', { class: 'error-code' }, error.code ?? 'Error'),
+      error.status ? ` (${error.status})` : '',
+      ` ${error.message}`,
+    ),
+  );
+}
+
 async function lookUp(userId) {
   const month = lookupForm.elements.month.value || currentMonth();
-  const [explained, usage, plans] = await Promise.all([
-    api.get(`/admin/users/${segment(userId)}/entitlements`),
-    usagePanel(userId, month),
-    api.get('/admin/plans'),
-  ]);
-  fill(result, entitlementsPanel(explained), usage, grantForm(userId, plans.plans));
+  let panels;
+  try {
+    const [detail, explained, usage, plans] = await Promise.all([
+      api.get(`/admin/users/${segment(userId)}`),
+      api.get(`/admin/users/${segment(userId)}/entitlements`),
+      usagePanel(userId, month),
+      api.get('/admin/plans'),
+    ]);
+    panels = [accountPanel(detail), entitlementsPanel(explained), usage, grantForm(userId, plans.plans)];
+  } catch (error) {
+    // A refused token is the console's to handle (it asks again and retries); anything else is shown here.
+    if (error instanceof ApiError && error.needsToken) throw error;
+    panels = [lookupFailed(userId, error)];
+  }
+  fill(result, panels);
 }
 
 export function mount(section) {
@@ -175,8 +219,22 @@ export function mount(section) {
     return run(() => lookUp(userId.value.trim()));
   });
   result = h('div', { class: 'user-result' });
-  fill(container, h('h2', {}, 'Users'), lookupForm, result);
+  list = userList({ onOpen: (id) => open(id, userId) });
+  fill(
+    container,
+    h('h2', {}, 'Users'),
+    h('div', { class: 'users-layout' }, list.element, h('div', {}, lookupForm, result)),
+  );
 }
 
-/** Nothing to fetch until the operator names a user. */
-export async function load() {}
+/** A user clicked in the list: looked up as if typed, and brought into view. */
+async function open(id, userIdInput) {
+  userIdInput.value = id;
+  await run(() => lookUp(id));
+  result.scrollIntoView({ block: 'nearest' });
+}
+
+/** The newest users (or the last search again), each time the view is shown. */
+export function load() {
+  return list.load();
+}

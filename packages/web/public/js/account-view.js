@@ -1,5 +1,6 @@
 // The user's plan and usage (GET /v1/me), and the way to pay for more: Stripe Checkout through
 // POST /v1/billing/checkout, or the Customer Portal for an existing subscription.
+import { userMessage } from './api.js';
 import { byId, h } from './dom.js';
 
 const DEFAULT_OFFER = 'premium';
@@ -81,7 +82,13 @@ export class AccountView {
 
   #renderUnavailable(error) {
     byId('account').replaceChildren(
-      h('p', { class: 'muted' }, `Plan details are unavailable: ${error.message}`),
+      h(
+        'p',
+        { class: 'muted' },
+        error?.status === 401
+          ? 'Plan details show once your key is accepted.'
+          : `Plan details are unavailable: ${userMessage(error)}`,
+      ),
     );
     byId('upgrade').hidden = false;
   }

@@ -35,6 +35,21 @@ export async function errorFromResponse(response) {
   return new ApiError(response.status, `HTTP_${response.status}`, `The server answered ${response.status}.`);
 }
 
+/** What a person is told when the server refuses their API key: no codes, no header names. */
+export const KEY_REFUSED = "That key wasn't accepted. Check it and try again.";
+
+/** A failure in words for the person using the page; the code and the server's text stay out of sight. */
+export function userMessage(error) {
+  if (error?.status === 401) return KEY_REFUSED;
+  return error?.message ?? String(error);
+}
+
+/** "HARK_ERR_UNAUTHORIZED (401): Missing or invalid credentials…": for a tooltip or a bug report, not the page. */
+export function technicalDetail(error) {
+  if (!error?.code) return '';
+  return `${error.code}${error.status ? ` (${error.status})` : ''}: ${error.message}`;
+}
+
 export const networkError = (cause) =>
   new ApiError(0, 'NETWORK', `Could not reach the server (${cause?.message ?? cause}).`);
 

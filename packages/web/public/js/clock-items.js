@@ -1,5 +1,5 @@
-// The user's timers and alarms as this page knows them: loaded over REST, kept current by
-// device events, each with the local instant it is due (so countdowns need no server clock).
+// The user's timers, alarms and reminders as this page knows them: loaded over REST, kept current
+// by device events, each with the local instant it is due (so countdowns need no server clock).
 
 /** A finished timer rings on every device until stopped, or for this long (the server's rule). */
 export const TIMER_RING_MS = 10 * 60_000;
@@ -9,6 +9,7 @@ function localDueAt(kind, item, receivedAt) {
   if (kind === 'timer') {
     return item.state === 'ON' && item.remainingMs !== null ? receivedAt + item.remainingMs : null;
   }
+  if (kind === 'reminder') return item.state === 'SCHEDULED' ? Date.parse(item.dueAt) : null;
   const next = item.state === 'SNOOZED' ? item.dueAt : item.ringsAt;
   return next ? Date.parse(next) : null;
 }
@@ -28,7 +29,7 @@ const isShownAlarm = (alarm) =>
 
 export class ClockItems {
   /** kind -> id -> {item, dueAt} */
-  #items = { timer: new Map(), alarm: new Map() };
+  #items = { timer: new Map(), alarm: new Map(), reminder: new Map() };
 
   /** Replaces everything of `kind` with a fresh REST listing. */
   replace(kind, items, receivedAt = Date.now()) {
@@ -50,9 +51,10 @@ export class ClockItems {
     return { item, dueAt: localDueAt(kind, item, receivedAt) };
   }
 
-  /** Timers and alarms to list (not ringing), soonest first. */
+  /** Timers, alarms and pending reminders to list (not ringing), soonest first. */
   upcoming(now = Date.now()) {
     const rank = (entry) => entry.dueAt ?? Number.MAX_SAFE_INTEGER;
+    const reminders = [...this.#items.reminder.values()].filter(({ item }) => item.state === 'SCHEDULED');
     const timers = [...this.#items.timer.values()].filter(
       ({ item }) => isShownTimer(item, now) && !isRingingTimer(item, now),
     );
@@ -62,6 +64,7 @@ export class ClockItems {
     return {
       timers: timers.sort((a, b) => rank(a) - rank(b)),
       alarms: alarms.sort((a, b) => rank(a) - rank(b)),
+      reminders: reminders.sort((a, b) => rank(a) - rank(b)),
     };
   }
 
@@ -84,6 +87,9 @@ export function timerTitle(timer, formatDuration) {
 
 /** "07:30 weekdays · gym" */
 export function alarmTitle(alarm) {
-  const when = [alarm.time, alarm.repeat ?? alarm.date].filter(Boolean).join(' ');
+  const when = alarmClock(alarm);
   return alarm.label ? `${when} · ${alarm.label}` : when;
 }
+
+/** "07:30 weekdays", "07:30 2026-11-27", "07:30": the clock time the alarm was set for. */
+export const alarmClock = (alarm) => [alarm.time, alarm.repeat ?? alarm.date].filter(Boolean).join(' ');

@@ -1,7 +1,8 @@
-// Timers and alarms on screen: live countdowns, buttons that call the REST routes, and a
-// prominent banner for whatever is ringing, with Stop (and Snooze for alarms).
-import { alarmTitle, ClockItems, timerTitle } from './clock-items.js';
-import { byId, formatCountdown, formatDuration, h } from './dom.js';
+// Timers, alarms and pending reminders on screen: live countdowns ("4:07" for a timer, "in 7 h
+// 20 min" for an alarm or reminder), buttons that call the REST routes, and a prominent banner
+// for whatever is ringing, with Stop (and Snooze for alarms).
+import { alarmClock, alarmTitle, ClockItems, timerTitle } from './clock-items.js';
+import { byId, formatCountdown, formatDuration, formatLocalWhen, formatTimeUntil, h } from './dom.js';
 
 const TICK_MS = 250;
 
@@ -19,15 +20,17 @@ export class ClocksView {
     this.ticker = null;
   }
 
-  /** Loads every timer and alarm over REST (on start, and when events were missed). */
+  /** Loads every timer, alarm and pending reminder over REST (on start, and when events were missed). */
   async load() {
-    const [{ timers }, { alarms }] = await Promise.all([
+    const [{ timers }, { alarms }, { reminders }] = await Promise.all([
       this.api.get('/v1/timers'),
       this.api.get('/v1/alarms'),
+      this.api.get('/v1/reminders?state=SCHEDULED'),
     ]);
     const receivedAt = Date.now();
     this.items.replace('timer', timers, receivedAt);
     this.items.replace('alarm', alarms, receivedAt);
+    this.items.replace('reminder', reminders, receivedAt);
     this.render();
     this.ticker ??= setInterval(() => this.tick(), TICK_MS);
   }
@@ -44,19 +47,22 @@ export class ClocksView {
   /** A device event: timer.*, alarm.* or reminder.* with the item as data. */
   onEvent(type, item) {
     const kind = type.split('.')[0];
-    if (kind === 'timer' || kind === 'alarm') {
-      if (this.items.upsert(kind, item)) this.render();
-    } else if (type === 'reminder.due') {
+    if (kind !== 'timer' && kind !== 'alarm' && kind !== 'reminder') return;
+    const changed = this.items.upsert(kind, item);
+    if (type === 'reminder.due' && changed) {
       this.notices.push({ id: item.id, text: `Reminder: ${item.text}` });
       this.handlers.onRing(`Reminder: ${item.text}`);
-      this.render();
     }
+    if (changed) this.render();
   }
 
   tick() {
     const now = Date.now();
     for (const element of document.querySelectorAll('[data-due-at]')) {
       element.textContent = formatCountdown(Number(element.dataset.dueAt) - now);
+    }
+    for (const element of document.querySelectorAll('[data-rings-at]')) {
+      element.textContent = formatTimeUntil(Number(element.dataset.ringsAt) - now);
     }
     // A timer's ring window can end with no event: re-render when what rings changes.
     const ringing = this.items.ringing(now).map(({ item }) => item.id);
@@ -66,10 +72,12 @@ export class ClocksView {
 
   render() {
     const now = Date.now();
-    const { timers, alarms } = this.items.upcoming(now);
+    const { timers, alarms, reminders } = this.items.upcoming(now);
     byId('timers').replaceChildren(...timers.map((entry) => this.#timerRow(entry)));
-    byId('alarms').replaceChildren(...alarms.map((entry) => this.#alarmRow(entry)));
+    byId('alarms').replaceChildren(...alarms.map((entry) => this.#alarmRow(entry, now)));
     byId('clocks-empty').hidden = timers.length + alarms.length > 0;
+    byId('reminders').replaceChildren(...reminders.map((entry) => this.#reminderRow(entry, now)));
+    byId('reminders-empty').hidden = reminders.length > 0;
     this.#renderRinging(now);
   }
 
@@ -93,19 +101,41 @@ export class ClocksView {
     );
   }
 
-  #alarmRow({ item, dueAt }) {
+  /** How long until it rings, kept current by tick(); "7:20:00" would read as a clock time. */
+  #timeUntil(at, now) {
+    return at ? h('span', { class: 'countdown until', 'data-rings-at': at }, formatTimeUntil(at - now)) : '';
+  }
+
+  #alarmRow({ item, dueAt }, now) {
     return h(
       'li',
       { class: 'item alarm', 'data-id': item.id },
-      h('span', { class: 'title' }, `Alarm ${alarmTitle(item)}`),
-      dueAt
-        ? h('span', { class: 'countdown', 'data-due-at': dueAt }, formatCountdown(dueAt - Date.now()))
-        : '',
+      h(
+        'span',
+        { class: 'title' },
+        item.label ? `Alarm · ${item.label}` : 'Alarm',
+        h('span', { class: 'when' }, alarmClock(item)),
+      ),
+      this.#timeUntil(dueAt, now),
       item.state === 'SNOOZED' ? h('span', { class: 'tag' }, 'snoozed') : '',
       h(
         'span',
         { class: 'actions' },
         this.#button('Cancel', () => this.#change('alarm', 'DELETE', item.id), 'secondary'),
+      ),
+    );
+  }
+
+  #reminderRow({ item, dueAt }, now) {
+    return h(
+      'li',
+      { class: 'item reminder', 'data-id': item.id },
+      h('span', { class: 'title' }, item.text, h('span', { class: 'when' }, formatLocalWhen(dueAt, now))),
+      this.#timeUntil(dueAt, now),
+      h(
+        'span',
+        { class: 'actions' },
+        this.#button('Cancel', () => this.#change('reminder', 'DELETE', item.id), 'secondary'),
       ),
     );
   }
@@ -166,7 +196,7 @@ export class ClocksView {
     return h('button', { type: 'button', class: kind, onclick }, label);
   }
 
-  /** PATCH or DELETE /v1/{timers|alarms}/:id, then shows the answer at once (the event follows). */
+  /** PATCH or DELETE /v1/{timers|alarms|reminders}/:id, then shows the answer at once (the event follows). */
   async #change(kind, method, id, body) {
     try {
       const path = `/v1/${kind}s/${encodeURIComponent(id)}`;

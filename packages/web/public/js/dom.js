@@ -39,3 +39,29 @@ export function formatDuration(seconds) {
   if (rest || parts.length === 0) parts.push(`${rest} s`);
   return parts.join(' ');
 }
+
+/** "in 7 h 20 min", "in 2 d 3 h", "in 1 min", "now": how long until something rings, to the minute (rounded up). */
+export function formatTimeUntil(ms) {
+  const minutes = Math.ceil(ms / 60_000);
+  if (minutes <= 0) return 'now';
+  const days = Math.floor(minutes / 1440);
+  const hours = Math.floor((minutes % 1440) / 60);
+  const rest = minutes % 60;
+  const parts = days
+    ? [`${days} d`, hours ? `${hours} h` : '']
+    : [hours ? `${hours} h` : '', rest ? `${rest} min` : ''];
+  return `in ${parts.filter(Boolean).join(' ')}`;
+}
+
+const localDay = (date) => new Date(date.getFullYear(), date.getMonth(), date.getDate()).getTime();
+
+/** "today 18:00", "tomorrow 09:00", "Fri 28 Nov 09:00": an instant on this browser's clock. */
+export function formatLocalWhen(instant, now = Date.now()) {
+  const date = new Date(instant);
+  const time = date.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
+  const days = Math.round((localDay(date) - localDay(new Date(now))) / 86_400_000);
+  if (days === 0) return `today ${time}`;
+  if (days === 1) return `tomorrow ${time}`;
+  const day = date.toLocaleDateString(undefined, { weekday: 'short', day: 'numeric', month: 'short' });
+  return `${day} ${time}`;
+}

@@ -1,7 +1,7 @@
 // The Hark web client: one page, one API key, text or voice in, streamed replies out, live
 // timers and alarms, lists, plan and upgrade. Plain ES modules, no build step.
 import { AccountView } from './account-view.js';
-import { HarkApi } from './api.js';
+import { HarkApi, technicalDetail, userMessage } from './api.js';
 import { ClocksView } from './clocks-view.js';
 import { converseStreaming } from './converse.js';
 import { byId, h } from './dom.js';
@@ -40,18 +40,25 @@ const events = new DeviceEventStream(api, {
 });
 let sessionId;
 
-/** Shows an API or client error until dismissed; a refused key also reopens the key form. */
+/**
+ * Shows an error until dismissed; a refused key also reopens the key form. The page says what
+ * happened in plain words; the error code and the server's wording are kept in the tooltip
+ * (and data-code), for whoever has to report or debug it.
+ */
 function showError(error) {
-  const code = error?.code ? `${error.code}: ` : '';
-  const text =
-    error?.status === 401 ? `The API key was refused. ${error.message}` : (error?.message ?? String(error));
+  const text = userMessage(error);
   // The same failure from several panels at once (a refused key) is shown once.
-  const shown = [...byId('errors').children].some((element) => element.dataset.text === code + text);
+  const shown = [...byId('errors').children].some((element) => element.dataset.text === text);
   if (shown) return error?.status === 401 ? showKeyForm(true) : undefined;
   const item = h(
     'div',
-    { class: 'error', 'data-code': error?.code ?? '', 'data-text': code + text },
-    h('span', {}, code, text),
+    {
+      class: 'error',
+      'data-code': error?.code ?? '',
+      'data-text': text,
+      title: technicalDetail(error) || null,
+    },
+    h('span', {}, text),
     h('button', { type: 'button', class: 'link', onclick: () => item.remove() }, 'dismiss'),
   );
   byId('errors').append(item);

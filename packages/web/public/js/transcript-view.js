@@ -1,5 +1,6 @@
 // The conversation on screen: what the user said, and Hark's reply growing as `delta` frames
 // arrive, then replaced by the final text, with who answered and any upsell.
+import { technicalDetail, userMessage } from './api.js';
 import { byId, h } from './dom.js';
 
 const HANDLED_BY = {
@@ -61,8 +62,15 @@ export class TranscriptView {
         item.removeAttribute('aria-busy');
         item.classList.add('failed');
         text.classList.remove('pending');
-        text.textContent = `Sorry, that failed: ${error.message}`;
-        meta.textContent = error.code ?? '';
+        if (error?.status === 401) {
+          // Not the turn's fault: the key was refused, and the key form says what to do.
+          text.textContent = userMessage(error);
+          meta.textContent = '';
+        } else {
+          text.textContent = `Sorry, that failed: ${userMessage(error)}`;
+          meta.textContent = error.code ?? '';
+        }
+        if (error?.code) item.title = technicalDetail(error);
       },
     };
   }

@@ -58,6 +58,52 @@ describe('operator user and key routes', () => {
     expect(created.json().user.id).toMatch(/^usr_/);
   });
 
+  it('lists users newest first, a page at a time, and finds them by the start of their id or name', async () => {
+    // Its own router: a Redis prefix with no other test's users.
+    const own = await startTestRouter();
+    try {
+      const list = async (query: string) => {
+        const response = await own.app.inject({ url: `/admin/users${query}`, headers: bearer(ADMIN_TOKEN) });
+        return { status: response.statusCode, body: response.json() };
+      };
+      for (const [id, name] of [
+        ['zed', 'Zed'],
+        ['ann', 'Annabel Lee'],
+        ['bo', 'Anna Bo'],
+      ]) {
+        await own.app.users.createUser({ id: id!, name: name! });
+        await new Promise((resolve) => setTimeout(resolve, 2)); // distinct creation times
+      }
+      const first = await list('?limit=2');
+      expect(first.status).toBe(200);
+      expect(first.body.users.map((user: { id: string }) => user.id)).toEqual(['bo', 'ann']);
+      expect(first.body.users[0]).toEqual({
+        id: 'bo',
+        name: 'Anna Bo',
+        timezone: null,
+        createdAt: expect.any(String),
+      });
+      const second = await list(`?limit=2&cursor=${first.body.nextCursor}`);
+      expect(second.body).toEqual({ users: [expect.objectContaining({ id: 'zed' })], nextCursor: null });
+
+      const found = await list('?query=ANN');
+      expect(found.body.users.map((user: { id: string }) => user.id)).toEqual(['ann', 'bo']);
+      expect((await list('?query=z&limit=20')).body.users.map((user: { id: string }) => user.id)).toEqual([
+        'zed',
+      ]);
+
+      for (const bad of ['?limit=0', '?limit=101', '?limit=ten', '?cursor=not-a-cursor'])
+        expect(await list(bad), bad).toMatchObject({
+          status: 400,
+          body: { error: { code: 'HARK_ERR_VALIDATION' } },
+        });
+      const anonymous = await own.app.inject({ url: '/admin/users' });
+      expect(anonymous.statusCode).toBe(401);
+    } finally {
+      await own.close();
+    }
+  });
+
   it('refuses duplicate ids, bad ids, bad zones and unknown users', async () => {
     await admin('POST', '/admin/users', { id: 'dave' });
     expect((await admin('POST', '/admin/users', { id: 'dave' })).json().error.code).toBe('HARK_ERR_CONFLICT');

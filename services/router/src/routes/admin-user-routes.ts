@@ -4,7 +4,9 @@ import {
   createUserRequestSchema,
   errorResponseSchema,
   keyParamsSchema,
+  listUsersQuerySchema,
   userDetailResponseSchema,
+  userListResponseSchema,
   userParamsSchema,
 } from '@hark/contracts';
 import { HarkError, isValidTimeZone } from '@hark/core';
@@ -34,6 +36,26 @@ export const adminUserRoutes: FastifyPluginAsyncZod = async (app) => {
       if (!user) throw new HarkError('CONFLICT', { what: `User ${id}` });
       reply.status(201);
       return { user };
+    },
+  );
+
+  app.get(
+    '/admin/users',
+    {
+      schema: {
+        ...operator,
+        summary: 'List users newest first, or find them by the start of their id or name',
+        description:
+          'Without `query`: every user, newest first. With it: the users whose id or name starts with ' +
+          'it (any case), in the order of the text that matched, each user once. A page holds up to ' +
+          '`limit` users; `nextCursor` asks for the next one.',
+        querystring: listUsersQuerySchema,
+        response: { 200: userListResponseSchema, ...errors },
+      },
+    },
+    async (request) => {
+      const { query, limit, cursor } = request.query;
+      return app.users.listUsers({ limit, ...(query ? { query } : {}), ...(cursor ? { cursor } : {}) });
     },
   );
 
