@@ -5,13 +5,29 @@ import { z } from 'zod';
  * the projection in Redis; every other service reads it through packages/entitlements-client.
  */
 
-export const featureNames = ['conversation', 'voice.stt', 'voice.tts'] as const;
+/** The catalogue's features, by name: code says `FEATURES.voiceStt`, plans and the wire say "voice.stt". */
+export const FEATURES = {
+  conversation: 'conversation',
+  voiceStt: 'voice.stt',
+  voiceTts: 'voice.tts',
+} as const;
+export const featureNames = [FEATURES.conversation, FEATURES.voiceStt, FEATURES.voiceTts] as const;
+export type FeatureName = (typeof featureNames)[number];
+
+/** The catalogue's limits; a name ending in _per_day or _per_month is a quota counted in that period. */
+export const LIMITS = {
+  timersMaxActive: 'timers.max_active',
+  conversationTurnsPerDay: 'conversation.turns_per_day',
+  conversationTrialTurnsPerMonth: 'conversation.trial_turns_per_month',
+  weatherForecastDays: 'weather.forecast_days',
+} as const;
 export const limitNames = [
-  'timers.max_active',
-  'conversation.turns_per_day',
-  'conversation.trial_turns_per_month',
-  'weather.forecast_days',
+  LIMITS.timersMaxActive,
+  LIMITS.conversationTurnsPerDay,
+  LIMITS.conversationTrialTurnsPerMonth,
+  LIMITS.weatherForecastDays,
 ] as const;
+export type LimitName = (typeof limitNames)[number];
 
 /** Known names are typed; plans may still carry new ones (a plan can be added without code). */
 const featureKey = z.string().regex(/^[a-z][a-z0-9_.]{0,63}$/);

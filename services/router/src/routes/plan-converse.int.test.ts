@@ -1,4 +1,4 @@
-import type { EntitlementChange } from '@hark/contracts';
+import { type EntitlementChange, LIMITS } from '@hark/contracts';
 import { fixedClock } from '@hark/core';
 import { grantProjection, keysMatching, writeTestPlans } from '@hark/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -6,18 +6,18 @@ import { bearer, startTestRouter, type TestRouter } from '../testing/test-router
 
 // The entitlement service is the writer in production; here the test writes what it would.
 const clock = fixedClock('2026-11-26T13:05:00Z');
-const TRIAL = 'conversation.trial_turns_per_month';
+const TRIAL = LIMITS.conversationTrialTurnsPerMonth;
 const unmatched = { text: "what's the time complexity of quicksort" };
 let router: TestRouter;
 
 beforeAll(async () => {
   router = await startTestRouter({ TIMERS_MAX_ACTIVE: '30', ALARMS_MAX_ACTIVE: '2' }, { clock });
-  await writeTestPlans(router.testRedis.redis, router.app.keys.plans());
+  await writeTestPlans(router.testRedis.redis, router.keys.plans());
 });
 afterAll(() => router.close());
 
 const redis = () => router.testRedis.redis;
-const keys = () => router.app.keys;
+const keys = () => router.keys;
 
 async function publish(change: EntitlementChange): Promise<void> {
   await redis().publish(keys().entitlementsChannel(), JSON.stringify(change));

@@ -6,24 +6,19 @@ import type {
   IntentMatch,
   Profile,
 } from '@hark/contracts';
-import {
-  type Clock,
-  HarkError,
-  localDateTime,
-  type ProfileStore,
-  resolveLocale,
-  resolveTimeZone,
-  type User,
-} from '@hark/core';
+import { type Clock, HarkError, localDateTime, resolveLocale, resolveTimeZone } from '@hark/core';
 import type { EntitlementsClient } from '@hark/entitlements-client';
 import type { RecognizeContext, RecognizeResult } from '@hark/nlu';
+import { allowsConversation, type ConversationAccess, conversationAccess } from '@hark/premium';
+import type { ProfileStore } from '@hark/profiles';
 import type { SkillContext, SkillRegistry, SkillResult } from '@hark/skills';
+import type { User } from '@hark/users';
 import type { ConversationClient } from '../conversation/conversation-client.js';
 import { clarifyingPending, clarifyingQuestion } from './clarify-turn.js';
 import { answerPendingQuestion, FOLLOW_UP_TTL_MS, toPendingQuestion } from './follow-up.js';
 import { premiumTurn } from './premium-turn.js';
 import { newSession, type SessionState, type SessionStore } from './session-store.js';
-import { type ConversationAccess, conversationAccess, unmatchedReply } from './unmatched-turn.js';
+import { unmatchedReply } from './unmatched-turn.js';
 
 export interface TurnDependencies {
   recognize(text: string, context: RecognizeContext): RecognizeResult;
@@ -114,7 +109,7 @@ async function unmatchedTurn(
   input: UnmatchedTurnInput,
   stream: TurnStream | undefined,
 ): Promise<Pick<ConverseResponse, 'handledBy' | 'reply' | 'data' | 'upsell'>> {
-  if ((access.kind !== 'plan' && access.kind !== 'trial') || !deps.conversation) {
+  if (!allowsConversation(access) || !deps.conversation) {
     return { handledBy: 'fallback', ...unmatchedReply(access) };
   }
   const { user, session, request } = input;
@@ -136,12 +131,10 @@ async function unmatchedTurn(
   );
 }
 
-/** How a caller follows the turn, and what it has already read for it. */
+/** How a caller follows the turn. */
 export interface TurnOptions {
   /** Streaming callers: events as they happen, abort on hang-up. */
   stream?: TurnStream;
-  /** The user's profile, already asked for (see turn-read-ahead.ts); read here otherwise. */
-  profile?: Promise<Profile>;
 }
 
 /**
@@ -152,7 +145,7 @@ export async function converseTurn(
   deps: TurnDependencies,
   user: User,
   request: ConverseRequest,
-  { stream, profile: profileRead }: TurnOptions = {},
+  { stream }: TurnOptions = {},
 ): Promise<ConverseResponse> {
   const startedAt = performance.now();
   const answered = (intent: string | null, handledBy: ConverseResponse['handledBy'], upsell = false) =>
@@ -170,7 +163,7 @@ export async function converseTurn(
   deps.entitlements.entitlements(user.id).catch(() => undefined);
   // These reads go out together: one Redis round trip of waiting, not several.
   const [profile, session] = await Promise.all([
-    profileRead ?? deps.profiles.get(user.id),
+    deps.profiles.get(user.id),
     loadOrStartSession(deps, user, request),
   ]);
   const timeZone = resolveTimeZone(request.timezone, profile.timezone);

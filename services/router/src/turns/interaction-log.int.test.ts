@@ -1,4 +1,5 @@
-import { createKeys, type InteractionEvent } from '@hark/core';
+import { keySpace } from '@hark/core';
+import { type InteractionEvent, interactionKeys } from '@hark/interactions';
 import { connectTestRedis, type TestRedis } from '@hark/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { InteractionLog } from './interaction-log.js';
@@ -23,7 +24,7 @@ const event = (userId: string): InteractionEvent => ({
 });
 
 function logFor(options: { flushMs?: number; maxBatch?: number } = {}) {
-  const keys = createKeys(testRedis.prefix);
+  const keys = interactionKeys(keySpace(testRedis.prefix));
   const log = new InteractionLog({
     redis: testRedis.redis,
     keys,
@@ -72,7 +73,7 @@ describe('InteractionLog', () => {
   });
 
   it('warns and drops a batch that Redis refuses, and carries on', async () => {
-    const keys = createKeys(testRedis.prefix);
+    const keys = interactionKeys(keySpace(testRedis.prefix));
     await testRedis.redis.set(keys.interactions(), 'not a stream');
     const { log } = logFor();
     log.add(event('lost'));

@@ -1,10 +1,11 @@
-import { type InteractionEvent, type Keys, type RedisClient, recordInteractions } from '@hark/core';
+import type { RedisClient } from '@hark/core';
+import { type InteractionEvent, type InteractionKeys, recordInteractions } from '@hark/interactions';
 import type { FastifyInstance } from 'fastify';
 import type { AnsweredTurn } from './converse-turn.js';
 
 export interface InteractionLogOptions {
   redis: RedisClient;
-  keys: Keys;
+  keys: InteractionKeys;
   warn(context: Record<string, unknown>, message: string): void;
   /** How long an event may wait for others to leave with it. */
   flushMs?: number;

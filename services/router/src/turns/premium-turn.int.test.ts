@@ -1,9 +1,13 @@
-import type { ConversationTurnRequest, ConversationTurnResult } from '@hark/contracts';
+import {
+  type ConversationTurnRequest,
+  type ConversationTurnResult,
+  LIMITS,
+  readSseFrames,
+} from '@hark/contracts';
 import { fixedClock } from '@hark/core';
 import { grantProjection, writeTestPlans } from '@hark/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ConversationClient, ConversationFailure } from '../conversation/conversation-client.js';
-import { readSseFrames } from '../conversation/sse-frames.js';
 import { bearer, startTestRouter, type TestRouter } from '../testing/test-router.js';
 
 // A conversation service stand-in at the client seam: the service itself is tested in services/conversation.
@@ -30,19 +34,19 @@ const conversation: ConversationClient = {
 };
 
 const clock = fixedClock('2026-11-26T13:05:00Z');
-const TRIAL = 'conversation.trial_turns_per_month';
-const DAILY = 'conversation.turns_per_day';
+const TRIAL = LIMITS.conversationTrialTurnsPerMonth;
+const DAILY = LIMITS.conversationTurnsPerDay;
 const question = { text: "what's the time complexity of quicksort" };
 let router: TestRouter;
 
 beforeAll(async () => {
   router = await startTestRouter({}, { clock, conversation });
-  await writeTestPlans(router.testRedis.redis, router.app.keys.plans());
+  await writeTestPlans(router.testRedis.redis, router.keys.plans());
 });
 afterAll(() => router.close());
 
 const redis = () => router.testRedis.redis;
-const keys = () => router.app.keys;
+const keys = () => router.keys;
 const converse = async (key: string, headers: Record<string, string> = {}) =>
   router.app.inject({
     method: 'POST',

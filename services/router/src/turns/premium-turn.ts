@@ -1,9 +1,8 @@
 import type { ConversationStreamEvent, ConverseResponse, Profile } from '@hark/contracts';
 import type { EntitlementsClient } from '@hark/entitlements-client';
+import { giveTurnBack, type PremiumAccess, type TurnQuota, takeTurn } from '@hark/premium';
 import { type ConversationClient, ConversationFailure } from '../conversation/conversation-client.js';
-import { type ConversationAccess, TRIAL_QUOTA, unmatchedReply } from './unmatched-turn.js';
-
-export const DAILY_QUOTA = 'conversation.turns_per_day';
+import { unmatchedReply } from './unmatched-turn.js';
 
 export interface PremiumTurnInput {
   userId: string;
@@ -15,7 +14,7 @@ export interface PremiumTurnInput {
   locale: string;
   deviceId: string | null;
   profile: Profile;
-  access: Extract<ConversationAccess, { kind: 'plan' | 'trial' }>;
+  access: PremiumAccess;
 }
 
 export interface PremiumDependencies {
@@ -25,10 +24,10 @@ export interface PremiumDependencies {
 
 type PremiumAnswer = Pick<ConverseResponse, 'handledBy' | 'reply' | 'data' | 'upsell'>;
 
-const outOfTurns = (): PremiumAnswer => {
+const outOfTurns = (quota: TurnQuota): PremiumAnswer => {
   const text =
     "You've reached today's limit of conversation turns. Timers, weather and the other skills still work.";
-  return { handledBy: 'fallback', reply: { text, speech: text }, data: { quota: DAILY_QUOTA } };
+  return { handledBy: 'fallback', reply: { text, speech: text }, data: { quota } };
 };
 
 const unreachable = (code: string): PremiumAnswer => {
@@ -38,9 +37,9 @@ const unreachable = (code: string): PremiumAnswer => {
 };
 
 /**
- * An unmatched turn on the premium path: take one turn from the user's quota (the daily one
- * on a plan with conversation, the monthly trial otherwise), ask the conversation service,
- * and give the turn back if no answer came. An outage is a spoken reply, never an error page.
+ * An unmatched turn on the premium path: take one turn from the user's quota (packages/premium
+ * turn-quota.ts says which), ask the conversation service, and give the turn back if no answer
+ * came. An outage is a spoken reply, never an error page.
  */
 export async function premiumTurn(
   deps: PremiumDependencies,
@@ -48,13 +47,10 @@ export async function premiumTurn(
   emit: (event: Exclude<ConversationStreamEvent, { event: 'done' | 'error' }>) => void,
   signal: AbortSignal,
 ): Promise<PremiumAnswer> {
-  const quota = input.access.kind === 'plan' ? DAILY_QUOTA : TRIAL_QUOTA;
-  const taken = await deps.entitlements.consume(input.userId, quota, 1);
-  if (!taken.allowed) {
-    if (input.access.kind === 'plan') return outOfTurns();
-    // The last trial turn went to a concurrent request: offer the upgrade instead.
-    return { handledBy: 'fallback', ...unmatchedReply({ kind: 'none' }) };
-  }
+  const taken = await takeTurn(deps.entitlements, input.userId, input.access);
+  if (taken.kind === 'day-used-up') return outOfTurns(taken.quota);
+  // The last trial turn went to a concurrent request: the plain fallback reply.
+  if (taken.kind === 'trial-used-up') return { handledBy: 'fallback', ...unmatchedReply({ kind: 'none' }) };
   const { access: _access, ...turn } = input;
   try {
     const effective = await deps.entitlements.entitlements(input.userId);
@@ -68,11 +64,11 @@ export async function premiumTurn(
         usage: result.usage,
         costUsd: result.costUsd,
         tools: result.tools,
-        quota: { name: quota, remaining: taken.remaining },
+        quota: { name: taken.quota, remaining: taken.remaining },
       },
     };
   } catch (error) {
-    await deps.entitlements.refund(input.userId, quota, 1, taken.period);
+    await giveTurnBack(deps.entitlements, input.userId, taken);
     if (signal.aborted) throw error;
     return unreachable(error instanceof ConversationFailure ? error.code : 'HARK_ERR_UPSTREAM_UNAVAILABLE');
   }

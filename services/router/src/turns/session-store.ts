@@ -1,6 +1,7 @@
 import { answerKinds } from '@hark/contracts';
-import type { Keys, RedisClient } from '@hark/core';
+import type { RedisClient } from '@hark/core';
 import { z } from 'zod';
+import type { RouterKeys } from '../router-keys.js';
 
 const slotsSchema = z.record(z.string(), z.union([z.string(), z.number()]));
 
@@ -42,7 +43,7 @@ export type SessionState = z.infer<typeof sessionStateSchema>;
 export class SessionStore {
   constructor(
     private readonly redis: RedisClient,
-    private readonly keys: Keys,
+    private readonly keys: RouterKeys,
     private readonly ttlSeconds: number,
   ) {}
 

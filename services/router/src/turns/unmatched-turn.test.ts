@@ -1,29 +1,11 @@
 import type { Plan } from '@hark/contracts';
 import { testPlans } from '@hark/testing';
 import { describe, expect, it } from 'vitest';
-import { fallbackReply, planToOffer, unmatchedReply } from './unmatched-turn.js';
+import { fallbackReply, unmatchedReply } from './unmatched-turn.js';
 
-const free = structuredClone(testPlans.free) as Plan;
 const premium = structuredClone(testPlans.premium) as Plan;
-const price = (amount: number) => ({
-  stripePriceId: null,
-  amount,
-  currency: 'usd',
-  interval: 'month' as const,
-});
 
-describe('planToOffer', () => {
-  it('offers the cheapest open plan with a price that has the feature', () => {
-    const pro = { ...premium, id: 'pro', price: price(1500) };
-    expect(planToOffer([pro, free, premium], 'conversation')?.id).toBe('premium');
-  });
-
-  it('offers no plan closed to new subscriptions, or without a price', () => {
-    expect(planToOffer([free, { ...premium, enabled: false }], 'conversation')).toBeNull();
-    expect(planToOffer([{ ...premium, price: null }], 'conversation')).toBeNull();
-  });
-});
-
+// Which access a user has is decided (and tested) in packages/premium; this is its wording.
 describe('unmatchedReply', () => {
   it('upsells with the plan, its price and the checkout path', () => {
     const { reply, upsell } = unmatchedReply({ kind: 'upsell', plan: premium, trialLimit: 5 });

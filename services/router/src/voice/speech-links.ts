@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import type { Keys, RedisClient } from '@hark/core';
+import type { RedisClient } from '@hark/core';
 import { z } from 'zod';
+import type { RouterKeys as Keys } from '../router-keys.js';
 
 /** Long enough to listen to a reply, short enough that links to stale replies die on their own. */
 const LINK_TTL_SECONDS = 3_600;

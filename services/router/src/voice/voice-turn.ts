@@ -3,20 +3,21 @@ import {
   type AudioContentType,
   type ConverseAudioQuery,
   type ConverseAudioResponse,
+  FEATURES,
   MAX_AUDIO_SECONDS,
   MAX_TEXT_LENGTH,
+  type Plan,
   type Reply,
 } from '@hark/contracts';
-import { HarkError, type User } from '@hark/core';
+import { HarkError } from '@hark/core';
 import type { EntitlementsClient } from '@hark/entitlements-client';
+import { maySpeakReplies, transcriptionAccess } from '@hark/premium';
+import type { User } from '@hark/users';
 import type { VoiceClient } from '../conversation/voice-client.js';
 import { converseTurn, type TurnDependencies } from '../turns/converse-turn.js';
-import { CHECKOUT_PATH, planToOffer } from '../turns/unmatched-turn.js';
+import { CHECKOUT_PATH } from '../turns/unmatched-turn.js';
 import type { SpeechLinks } from './speech-links.js';
 import { wavDurationSeconds } from './wav-duration.js';
-
-export const STT_FEATURE = 'voice.stt';
-export const TTS_FEATURE = 'voice.tts';
 
 export interface VoiceDependencies {
   turns: TurnDependencies;
@@ -41,10 +42,9 @@ export function checkAudio(upload: AudioUpload): void {
 }
 
 /** A fallback reply selling server speech, for a user without voice.stt: nothing upstream is called. */
-async function sttUpsell(deps: VoiceDependencies, query: ConverseAudioQuery): Promise<ConverseAudioResponse> {
+function sttUpsell(query: ConverseAudioQuery, plan: Plan | null): ConverseAudioResponse {
   const text =
     "I can't listen to recordings on your plan. Your device's own speech recognition still works: send me the text.";
-  const plan = planToOffer(await deps.entitlements.plans(), STT_FEATURE);
   return {
     sessionId: query.sessionId ?? randomUUID(),
     handledBy: 'fallback',
@@ -54,7 +54,7 @@ async function sttUpsell(deps: VoiceDependencies, query: ConverseAudioQuery): Pr
     ...(plan
       ? {
           upsell: {
-            feature: STT_FEATURE,
+            feature: FEATURES.voiceStt,
             message: `Upgrade to ${plan.name} for server speech recognition and spoken replies.`,
             plan: plan.id,
             checkoutPath: CHECKOUT_PATH,
@@ -67,8 +67,7 @@ async function sttUpsell(deps: VoiceDependencies, query: ConverseAudioQuery): Pr
 /** The reply with an `audioUrl` when the user has voice.tts and there is something to say. */
 async function withSpokenReply(deps: VoiceDependencies, user: User, reply: Reply): Promise<Reply> {
   const said = reply.speech ?? reply.text;
-  if (!deps.voice || said.trim() === '' || !(await deps.entitlements.check(user.id, TTS_FEATURE)))
-    return reply;
+  if (!deps.voice || said.trim() === '' || !(await maySpeakReplies(deps.entitlements, user.id))) return reply;
   const id = await deps.links.create(user.id, { text: said });
   return { ...reply, audioUrl: `/v1/speech/${id}` };
 }
@@ -81,7 +80,8 @@ export async function converseAudioTurn(
   upload: AudioUpload,
 ): Promise<ConverseAudioResponse> {
   checkAudio(upload);
-  if (!(await deps.entitlements.check(user.id, STT_FEATURE))) return sttUpsell(deps, query);
+  const access = await transcriptionAccess(deps.entitlements, user.id);
+  if (access.kind === 'upsell') return sttUpsell(query, access.plan);
   if (!deps.voice)
     throw new HarkError('SPEECH_UNAVAILABLE', { what: 'transcription', reason: 'not configured' });
   const transcript = (await deps.voice.transcribe(upload.audio, upload.type)).trim();
