@@ -30,17 +30,14 @@ describe('GET /v1/me', () => {
   it('answers the free plan for a user nobody touched, with usage from the client counters and the LLM meter', async () => {
     const now = clock.now().toISOString();
     const redis = env.testRedis.redis;
-    await redis.hset(env.service.keys.llmUsage('erin', now.slice(0, 7)), {
+    await redis.hset(env.keys.llmUsage('erin', now.slice(0, 7)), {
       promptTokens: 900,
       completionTokens: 100,
       costMicroUsd: 2_500,
       turns: 3,
     });
-    await redis.set(env.service.keys.usage('erin', 'conversation.turns_per_day', now.slice(0, 10)), '2');
-    await redis.set(
-      env.service.keys.usage('erin', 'conversation.trial_turns_per_month', now.slice(0, 7)),
-      '4',
-    );
+    await redis.set(env.keys.usage('erin', 'conversation.turns_per_day', now.slice(0, 10)), '2');
+    await redis.set(env.keys.usage('erin', 'conversation.trial_turns_per_month', now.slice(0, 7)), '4');
     expect(await me()).toEqual({
       user: { id: 'erin' },
       plan: { id: 'free', name: 'Free' },
@@ -81,10 +78,10 @@ describe('grants', () => {
     });
     expect((await me()).plan).toEqual({ id: 'premium', name: 'Premium' });
 
-    const written = await env.testRedis.redis.get(env.service.keys.entitlement('erin'));
+    const written = await env.testRedis.redis.get(env.keys.entitlement('erin'));
     clock.advance(2 * HOUR);
     expect((await me()).plan.id).toBe('free');
-    expect(await env.testRedis.redis.get(env.service.keys.entitlement('erin'))).toBe(written);
+    expect(await env.testRedis.redis.get(env.keys.entitlement('erin'))).toBe(written);
     const why = (await explain()).json();
     expect(why.grant).toMatchObject({ planId: 'premium', inForce: false });
     expect(why.effective).toMatchObject({ planId: 'free', source: 'default' });

@@ -1,11 +1,8 @@
 import {
+  deleteGrantRoute,
   type EntitlementProjection,
-  errorResponseSchema,
-  grantParamsSchema,
-  grantRequestSchema,
-  grantResponseSchema,
-  operatorHeadersSchema,
-  userEntitlementsResponseSchema,
+  putGrantRoute,
+  userEntitlementsRoute,
 } from '@hark/contracts';
 import { type Clock, HarkError } from '@hark/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -13,7 +10,6 @@ import { type AuditLog, operatorActor } from '../audit/audit-log.js';
 import type { PlanStore } from '../plans/plan-store.js';
 import type { EntitlementView } from '../projection/entitlement-view.js';
 import { emptyProjection, type ProjectionStore } from '../projection/projection-store.js';
-import { operatorErrors, operatorRoute } from './admin-plan-routes.js';
 
 export interface AdminEntitlementRoutesOptions {
   plans: PlanStore;
@@ -48,19 +44,9 @@ export const adminEntitlementRoutes: FastifyPluginAsyncZod<AdminEntitlementRoute
     return update.before?.grant ?? null;
   };
 
-  app.put(
-    '/admin/users/:id/grant',
-    {
-      schema: {
-        ...operatorRoute,
-        summary: 'Grant a plan to a user, optionally until a time (replaces an earlier grant)',
-        headers: operatorHeadersSchema,
-        params: grantParamsSchema,
-        body: grantRequestSchema,
-        response: { 200: grantResponseSchema, 404: errorResponseSchema, ...operatorErrors },
-      },
-    },
-    async (request) => {
+  app.route({
+    ...putGrantRoute,
+    handler: async (request) => {
       const userId = request.params.id;
       const { plan: planId, expiresAt, reason } = request.body;
       await assertUserExists(userId);
@@ -80,20 +66,11 @@ export const adminEntitlementRoutes: FastifyPluginAsyncZod<AdminEntitlementRoute
       await audit.append({ actor, action: 'grant.put', target: `user:${userId}`, before, after: grant });
       return { userId, grant, effective: (await view.effective(userId)).effective };
     },
-  );
+  });
 
-  app.delete(
-    '/admin/users/:id/grant',
-    {
-      schema: {
-        ...operatorRoute,
-        summary: "Revoke a user's grant; Stripe or the default plan applies again",
-        headers: operatorHeadersSchema,
-        params: grantParamsSchema,
-        response: { 200: grantResponseSchema, 404: errorResponseSchema, ...operatorErrors },
-      },
-    },
-    async (request) => {
+  app.route({
+    ...deleteGrantRoute,
+    handler: async (request) => {
       const userId = request.params.id;
       if (!(await projections.read(userId))?.grant) {
         throw new HarkError('NOT_FOUND', { what: `A grant for user ${userId}` });
@@ -108,22 +85,14 @@ export const adminEntitlementRoutes: FastifyPluginAsyncZod<AdminEntitlementRoute
       });
       return { userId, grant: null, effective: (await view.effective(userId)).effective };
     },
-  );
+  });
 
-  app.get(
-    '/admin/users/:id/entitlements',
-    {
-      schema: {
-        ...operatorRoute,
-        summary: "A user's effective entitlements and why: grant, Stripe subscription, plan, kill switches",
-        params: grantParamsSchema,
-        response: { 200: userEntitlementsResponseSchema, 404: errorResponseSchema, ...operatorErrors },
-      },
-    },
-    async (request) => {
+  app.route({
+    ...userEntitlementsRoute,
+    handler: async (request) => {
       const explained = await view.explain(request.params.id);
       if (!explained.projection) await assertUserExists(request.params.id);
       return explained;
     },
-  );
+  });
 };

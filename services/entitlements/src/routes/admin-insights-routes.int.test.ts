@@ -1,4 +1,5 @@
-import { fixedClock, recordInteraction } from '@hark/core';
+import { fixedClock } from '@hark/core';
+import { recordInteraction } from '@hark/interactions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   bearer,
@@ -15,7 +16,7 @@ beforeAll(async () => {
   env = await startTestEntitlements({ stripe: false, clock, env: { INSIGHTS_FOLD_INTERVAL_MS: '0' } });
   userKey = await env.userWithKey('ada');
   const { redis } = env.testRedis;
-  const { keys } = env.service;
+  const { keys } = env;
   await recordInteraction(redis, keys, {
     userId: 'ada',
     plan: 'premium',
@@ -27,7 +28,7 @@ beforeAll(async () => {
     costMicroUsd: 2_500_000,
     at: new Date('2026-06-14T09:00:00Z'),
   });
-  // The conversation service's per-user counters (keys.llmUsage), as its UsageMeter writes them.
+  // The conversation service's per-user counters (interactionKeys' llmUsage), as its UsageMeter writes them.
   const usage = { promptTokens: 1_200, completionTokens: 300, costMicroUsd: 2_500_000, turns: 1 };
   await redis.hset(keys.llmUsage('ada', '2026-06-14'), usage);
   await redis.hset(keys.llmUsage('ada', '2026-06-15'), { ...usage, costMicroUsd: 500_000 });

@@ -17,7 +17,7 @@ beforeEach(async () => {
   env = await startTestEntitlements({ stripe: false, env: { STRIPE_PRICE_PREMIUM: PREMIUM_PRICE } });
   listener = env.testRedis.redis.duplicate();
   messages = [];
-  await listener.subscribe(env.service.keys.entitlementsChannel());
+  await listener.subscribe(env.keys.entitlementsChannel());
   listener.on('message', (_channel, message) => messages.push(JSON.parse(message)));
 });
 afterEach(async () => {
@@ -110,7 +110,7 @@ describe('plans', () => {
       payload: { plan: 'premium', reason: 'beta tester' },
     });
     expect(grant.statusCode).toBe(200);
-    const projectionBefore = await env.testRedis.redis.get(env.service.keys.entitlement('bob'));
+    const projectionBefore = await env.testRedis.redis.get(env.keys.entitlement('bob'));
     const me = () => env.app.inject({ method: 'GET', url: '/v1/me', headers: bearer(key) });
     expect((await me()).json().limits['conversation.turns_per_day']).toBe(200);
 
@@ -128,7 +128,7 @@ describe('plans', () => {
       'conversation.turns_per_day': 300,
       'music.minutes_per_day': 60,
     });
-    expect(await env.testRedis.redis.get(env.service.keys.entitlement('bob'))).toBe(projectionBefore);
+    expect(await env.testRedis.redis.get(env.keys.entitlement('bob'))).toBe(projectionBefore);
     const after = (await me()).json();
     expect(after.limits).toMatchObject({ 'conversation.turns_per_day': 300, 'music.minutes_per_day': 60 });
     expect(after.features['voice.tts']).toBe(false);

@@ -1,18 +1,13 @@
 import {
-  createPlanRequestSchema,
-  errorResponseSchema,
-  killSwitchListResponseSchema,
-  killSwitchParamsSchema,
-  killSwitchRequestSchema,
-  killSwitchResponseSchema,
-  operatorHeadersSchema,
+  createPlanRoute,
+  getPlanRoute,
+  listKillSwitchesRoute,
+  listPlansRoute,
   type Plan,
-  planListResponseSchema,
-  planParamsSchema,
-  planResponseSchema,
   planSchema,
+  setKillSwitchRoute,
   type UpdatePlanRequest,
-  updatePlanRequestSchema,
+  updatePlanRoute,
 } from '@hark/contracts';
 import { HarkError } from '@hark/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -23,13 +18,6 @@ export interface AdminPlanRoutesOptions {
   plans: PlanStore;
   audit: AuditLog;
 }
-
-export const operatorRoute = { tags: ['admin'], security: [{ operatorToken: [] }] };
-export const operatorErrors = {
-  400: errorResponseSchema,
-  401: errorResponseSchema,
-  403: errorResponseSchema,
-};
 
 /** null removes an entry, anything else sets it. */
 function merged<T>(
@@ -73,30 +61,16 @@ export const adminPlanRoutes: FastifyPluginAsyncZod<AdminPlanRoutesOptions> = as
 ) => {
   const notFound = (id: string) => new HarkError('NOT_FOUND', { what: `Plan ${id}` });
 
-  app.get(
-    '/admin/plans',
-    {
-      schema: {
-        ...operatorRoute,
-        summary: 'Every plan',
-        response: { 200: planListResponseSchema, ...operatorErrors },
-      },
-    },
-    async () => ({ plans: [...(await plans.all()).values()].sort((a, b) => a.id.localeCompare(b.id)) }),
-  );
+  app.route({
+    ...listPlansRoute,
+    handler: async () => ({
+      plans: [...(await plans.all()).values()].sort((a, b) => a.id.localeCompare(b.id)),
+    }),
+  });
 
-  app.post(
-    '/admin/plans',
-    {
-      schema: {
-        ...operatorRoute,
-        summary: 'Add a plan (no code or deploy needed)',
-        headers: operatorHeadersSchema,
-        body: createPlanRequestSchema,
-        response: { 201: planResponseSchema, 409: errorResponseSchema, ...operatorErrors },
-      },
-    },
-    async (request, reply) => {
+  app.route({
+    ...createPlanRoute,
+    handler: async (request, reply) => {
       const plan = request.body;
       await assertPriceUnused(plans, plan);
       if (!(await plans.create(plan))) throw new HarkError('CONFLICT', { what: `Plan ${plan.id}` });
@@ -110,45 +84,20 @@ export const adminPlanRoutes: FastifyPluginAsyncZod<AdminPlanRoutesOptions> = as
       reply.status(201);
       return { plan };
     },
-  );
+  });
 
-  app.get(
-    '/admin/plans/:id',
-    {
-      schema: {
-        ...operatorRoute,
-        summary: 'One plan',
-        params: planParamsSchema,
-        response: { 200: planResponseSchema, 404: errorResponseSchema, ...operatorErrors },
-      },
-    },
-    async (request) => {
+  app.route({
+    ...getPlanRoute,
+    handler: async (request) => {
       const plan = await plans.get(request.params.id);
       if (!plan) throw notFound(request.params.id);
       return { plan };
     },
-  );
+  });
 
-  app.patch(
-    '/admin/plans/:id',
-    {
-      schema: {
-        ...operatorRoute,
-        summary:
-          'Change a plan: name, open/closed for new subscriptions, price, features, limits (null removes)',
-        description: 'Effective immediately for every user on the plan.',
-        headers: operatorHeadersSchema,
-        params: planParamsSchema,
-        body: updatePlanRequestSchema,
-        response: {
-          200: planResponseSchema,
-          404: errorResponseSchema,
-          409: errorResponseSchema,
-          ...operatorErrors,
-        },
-      },
-    },
-    async (request) => {
+  app.route({
+    ...updatePlanRoute,
+    handler: async (request) => {
       const before = await plans.get(request.params.id);
       if (!before) throw notFound(request.params.id);
       const after = patched(before, request.body);
@@ -163,33 +112,16 @@ export const adminPlanRoutes: FastifyPluginAsyncZod<AdminPlanRoutesOptions> = as
       });
       return { plan: after };
     },
-  );
+  });
 
-  app.get(
-    '/admin/kill-switches',
-    {
-      schema: {
-        ...operatorRoute,
-        summary: 'Features switched off for everyone',
-        response: { 200: killSwitchListResponseSchema, ...operatorErrors },
-      },
-    },
-    async () => ({ switchedOff: [...(await plans.switchedOff())].sort() }),
-  );
+  app.route({
+    ...listKillSwitchesRoute,
+    handler: async () => ({ switchedOff: [...(await plans.switchedOff())].sort() }),
+  });
 
-  app.put(
-    '/admin/kill-switches/:feature',
-    {
-      schema: {
-        ...operatorRoute,
-        summary: 'Switch a feature off for everyone (enabled: false), or back on',
-        headers: operatorHeadersSchema,
-        params: killSwitchParamsSchema,
-        body: killSwitchRequestSchema,
-        response: { 200: killSwitchResponseSchema, ...operatorErrors },
-      },
-    },
-    async (request) => {
+  app.route({
+    ...setKillSwitchRoute,
+    handler: async (request) => {
       const { feature } = request.params;
       const { enabled } = request.body;
       const wasEnabled = !(await plans.switchedOff()).has(feature);
@@ -203,5 +135,5 @@ export const adminPlanRoutes: FastifyPluginAsyncZod<AdminPlanRoutesOptions> = as
       });
       return { feature, enabled, switchedOff: [...switchedOff].sort() };
     },
-  );
+  });
 };

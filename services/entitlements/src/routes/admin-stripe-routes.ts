@@ -1,16 +1,16 @@
-import { errorResponseSchema, operatorHeadersSchema, resyncResponseSchema } from '@hark/contracts';
-import { HarkError, type Keys } from '@hark/core';
+import { stripeResyncRoute } from '@hark/contracts';
+import { HarkError } from '@hark/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { type AuditLog, operatorActor } from '../audit/audit-log.js';
 import { LockBusyError, withRedisLock } from '../billing/redis-lock.js';
 import { callStripe } from '../billing/stripe-client.js';
 import type { SubscriptionSync } from '../billing/subscription-sync.js';
-import { operatorErrors, operatorRoute } from './admin-plan-routes.js';
+import type { EntitlementsServiceKeys } from '../entitlements-service-keys.js';
 
 export interface AdminStripeRoutesOptions {
   sync: SubscriptionSync | null;
   audit: AuditLog;
-  keys: Keys;
+  keys: EntitlementsServiceKeys;
 }
 
 // One resync at a time; the lock frees itself should the instance running one die.
@@ -18,22 +18,9 @@ const RESYNC_LOCK = { ttlMs: 15 * 60_000, waitMs: 0 };
 
 /** POST /admin/stripe/resync: rebuild every paying user's projection from Stripe (after losing Redis, say). */
 export const adminStripeRoutes: FastifyPluginAsyncZod<AdminStripeRoutesOptions> = async (app, options) => {
-  app.post(
-    '/admin/stripe/resync',
-    {
-      schema: {
-        ...operatorRoute,
-        summary: "Rebuild every user's Stripe state from Stripe: all subscriptions, then each customer again",
-        headers: operatorHeadersSchema,
-        response: {
-          200: resyncResponseSchema,
-          409: errorResponseSchema,
-          503: errorResponseSchema,
-          ...operatorErrors,
-        },
-      },
-    },
-    async (request) => {
+  app.route({
+    ...stripeResyncRoute,
+    handler: async (request) => {
       const { sync } = options;
       if (!sync) throw new HarkError('BILLING_UNAVAILABLE');
       try {
@@ -59,5 +46,5 @@ export const adminStripeRoutes: FastifyPluginAsyncZod<AdminStripeRoutesOptions> 
         throw error;
       }
     },
-  );
+  });
 };

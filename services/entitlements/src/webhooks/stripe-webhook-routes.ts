@@ -1,8 +1,7 @@
-import { errorResponseSchema, webhookAckSchema } from '@hark/contracts';
+import { stripeWebhookRoute } from '@hark/contracts';
 import { HarkError } from '@hark/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type Stripe from 'stripe';
-import { z } from 'zod';
 import { jobFromEvent } from './stripe-event-job.js';
 import type { StripeEventProcessor } from './stripe-event-processor.js';
 import type { StripeEventQueue } from './stripe-event-queue.js';
@@ -44,18 +43,10 @@ export const stripeWebhookRoutes: FastifyPluginAsyncZod<StripeWebhookOptions> = 
     }
   };
 
-  app.post(
-    '/webhooks/stripe',
-    {
-      bodyLimit: WEBHOOK_BODY_LIMIT_BYTES,
-      schema: {
-        tags: ['billing'],
-        summary: 'Stripe webhook endpoint (signed with STRIPE_WEBHOOK_SECRET)',
-        headers: z.object({ 'stripe-signature': z.string().optional() }),
-        response: { 200: webhookAckSchema, 400: errorResponseSchema, 503: errorResponseSchema },
-      },
-    },
-    async (request) => {
+  app.route({
+    ...stripeWebhookRoute,
+    bodyLimit: WEBHOOK_BODY_LIMIT_BYTES,
+    handler: async (request) => {
       const { stripe, processor } = options;
       if (!stripe || !processor) throw new HarkError('BILLING_UNAVAILABLE');
       const event = verify(stripe, request.body, request.headers['stripe-signature']);
@@ -72,5 +63,5 @@ export const stripeWebhookRoutes: FastifyPluginAsyncZod<StripeWebhookOptions> = 
       processor.count(event, 'enqueued');
       return { received: true as const };
     },
-  );
+  });
 };

@@ -1,5 +1,6 @@
 import httpProxy from '@fastify/http-proxy';
-import { HarkError } from '@hark/core';
+import { entitlementServiceRoutes, errorResponseSchema, type RouteContract } from '@hark/contracts';
+import { type DocumentedRoute, HarkError } from '@hark/core';
 import type { FastifyInstance } from 'fastify';
 
 /**
@@ -41,6 +42,8 @@ export const PROXY_TIMEOUT_MS = 10_000;
 export interface EntitlementsProxyOptions {
   upstream: string;
   paths: readonly ProxiedPath[];
+  /** The per-key request budget applies to these paths (429), for the docs. */
+  rateLimited?: boolean;
 }
 
 const unavailable = () => new HarkError('UPSTREAM_UNAVAILABLE', { service: 'entitlements' });
@@ -51,11 +54,12 @@ const unavailable = () => new HarkError('UPSTREAM_UNAVAILABLE', { service: 'enti
  * parser of the router's own routes. Hooks of the parent (authentication, rate limit) still apply.
  */
 export async function entitlementsProxy(app: FastifyInstance, options: EntitlementsProxyOptions) {
-  // Wildcard proxy routes would document nothing useful ("/v1/billing/{*}"); the entitlement
-  // service's own OpenAPI describes these paths with their schemas.
+  // Wildcard proxy routes would document nothing useful ("/v1/billing/{*}"): each route the service
+  // answers under these paths is documented instead, from the contract the service registers it with.
   app.addHook('onRoute', (route) => {
     route.schema = { ...route.schema, hide: true };
   });
+  app.documentRoutes(forwardedRoutes(options.paths).map((route) => asAnsweredHere(route, options)));
   for (const path of options.paths) {
     await app.register(httpProxy, {
       upstream: options.upstream,
@@ -76,4 +80,23 @@ export async function entitlementsProxy(app: FastifyInstance, options: Entitleme
       },
     });
   }
+}
+
+/** The entitlement service's routes that `paths` forward. */
+function forwardedRoutes(paths: readonly ProxiedPath[]): RouteContract[] {
+  const forwards = (path: ProxiedPath, url: string) =>
+    url === path.prefix || (!path.exact && url.startsWith(`${path.prefix}/`));
+  return entitlementServiceRoutes.filter((route) => paths.some((path) => forwards(path, route.url)));
+}
+
+/**
+ * A forwarded route as a client of the router sees it: the router's own answers come on top, 503
+ * when the service does not answer and 429 where the per-key request budget applies.
+ */
+function asAnsweredHere(route: RouteContract, options: EntitlementsProxyOptions): DocumentedRoute {
+  const routerErrors = {
+    ...(options.rateLimited ? { 429: errorResponseSchema } : {}),
+    503: errorResponseSchema,
+  };
+  return { ...route, schema: { ...route.schema, response: { ...route.schema.response, ...routerErrors } } };
 }
