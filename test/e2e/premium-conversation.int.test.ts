@@ -1,6 +1,6 @@
+import { readSseFrames } from '@hark/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually } from '../../services/conversation/src/testing/test-conversation.js';
-import { readSseFrames } from '../../services/router/src/conversation/sse-frames.js';
 import { type PremiumStack, startPremiumStack } from './support/premium-stack.js';
 
 // The whole premium path in one process, so a timer the model sets is the one GET /v1/timers lists.

@@ -4,6 +4,20 @@
  * time (HarkNetworkError, HarkTimeoutError), or the caller aborted (the AbortSignal's reason,
  * rethrown as is).
  */
+import type { HarkErrorCode } from '@hark/contracts';
+
+/** The code of an error answer that was not a Hark error body (a proxy in between): "HTTP_502". */
+export type HttpStatusCode = `HTTP_${number}`;
+
+declare const unrecognised: unique symbol;
+/**
+ * A HARK_ERR_* code this client does not know, from a newer server: kept as the server sent
+ * it. Only an error body read off the wire makes one, so a code written in code must be known.
+ */
+export type UnrecognisedErrorCode = string & { readonly [unrecognised]: true };
+
+/** What `HarkApiError.code` holds; `isHarkErrorCode` narrows it to the codes this client knows. */
+export type ApiErrorCode = HarkErrorCode | HttpStatusCode | UnrecognisedErrorCode;
 
 /** The server answered with an error status; `code` is its stable HARK_ERR_* code. */
 export class HarkApiError extends Error {
@@ -11,8 +25,8 @@ export class HarkApiError extends Error {
 
   constructor(
     readonly status: number,
-    /** HARK_ERR_*, or `HTTP_<status>` when the body was not a Hark error (a proxy in between). */
-    readonly code: string,
+    /** HARK_ERR_* (maybe one newer than this client: see isHarkErrorCode), or `HTTP_<status>`. */
+    readonly code: ApiErrorCode,
     message: string,
     readonly details?: unknown,
     /** The x-request-id the server answered with, for support and logs. */
@@ -68,7 +82,14 @@ export async function apiErrorOf(response: Response): Promise<HarkApiError> {
   const requestId = response.headers.get('x-request-id') ?? undefined;
   const error = body?.error;
   if (error && typeof error.code === 'string' && typeof error.message === 'string') {
-    return new HarkApiError(response.status, error.code, error.message, error.details, requestId);
+    // A code this client does not know is kept as sent: a newer server's (UnrecognisedErrorCode).
+    return new HarkApiError(
+      response.status,
+      error.code as ApiErrorCode,
+      error.message,
+      error.details,
+      requestId,
+    );
   }
   const statusText = response.statusText ? ` ${response.statusText}` : '';
   return new HarkApiError(

@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { userIdSchema } from './admin.js';
+import { dayStart, daysInRange, utcDay } from './utc-dates.js';
 
 /**
  * Operator insights (services/entitlements, /admin/insights): is Hark used for more than a smart
  * timer, and does each priced plan earn more than its LLM bill? Computed from rollups of the
- * interaction stream (packages/core/src/interactions.ts), never from the raw stream.
+ * interaction stream (packages/interactions/src/interactions.ts), never from the raw stream.
  *
  * Money: `*Usd` fields are US dollars rounded to cents; `*MicroUsd` fields are exact integers
  * (1 USD = 1 000 000), used where LLM costs are fractions of a cent.
@@ -12,22 +13,16 @@ import { userIdSchema } from './admin.js';
 
 export const INSIGHTS_DEFAULT_RANGE_DAYS = 30;
 export const INSIGHTS_MAX_RANGE_DAYS = 366;
-const DAY_MS = 86_400_000;
 
 /** A real calendar day "YYYY-MM-DD" (2026-02-30 is refused). */
 const isoDaySchema = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'a UTC day, YYYY-MM-DD')
   .refine((day) => {
-    const start = Date.parse(`${day}T00:00:00Z`);
-    return Number.isFinite(start) && new Date(start).toISOString().startsWith(day);
+    const start = dayStart(day);
+    return Number.isFinite(start.getTime()) && utcDay(start) === day;
   }, 'not a calendar day');
 const isoMonthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a UTC month, YYYY-MM');
-
-/** Days from `from` to `to`, both included (0 or less when `to` is before `from`). */
-export function daysInRange(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS) + 1;
-}
 
 /** Why a range is refused, or null; shared by the query schema and the route's defaults. */
 export function insightsRangeProblem(from: string, to: string): string | null {

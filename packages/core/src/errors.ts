@@ -1,7 +1,10 @@
+import type { HarkErrorCode, HarkErrorKey } from '@hark/contracts';
+
 /**
  * The one error catalogue: every error a client can see has a stable code, an HTTP status
  * and a message template. `{name}` placeholders are filled from the params given.
- * Codes are part of the public API: never rename one, only add.
+ * The codes' names are listed in @hark/contracts (harkErrorKeys), so the client library knows
+ * them without depending on core; the type below makes this catalogue name exactly those.
  */
 export const errorCatalogue = {
   VALIDATION: { status: 400, message: 'The request is invalid: {summary}' },
@@ -101,15 +104,12 @@ export const errorCatalogue = {
     status: 503,
     message: 'The {what} service is not answering ({reason}); retry shortly',
   },
-} as const satisfies Record<string, { status: number; message: string }>;
+} as const satisfies Record<HarkErrorKey, { status: number; message: string }>;
 
-export type ErrorKey = keyof typeof errorCatalogue;
-export type ErrorCode = `HARK_ERR_${ErrorKey}`;
-
-export const errorCode = (key: ErrorKey): ErrorCode => `HARK_ERR_${key}`;
+export const errorCode = (key: HarkErrorKey): HarkErrorCode => `HARK_ERR_${key}`;
 
 export interface ErrorBody {
-  error: { code: ErrorCode; message: string; details?: unknown };
+  error: { code: HarkErrorCode; message: string; details?: unknown };
 }
 
 function fillTemplate(template: string, params: Record<string, unknown>): string {
@@ -118,11 +118,11 @@ function fillTemplate(template: string, params: Record<string, unknown>): string
 
 /** An error meant for the client: its code, status and message come from the catalogue. */
 export class HarkError extends Error {
-  readonly code: ErrorCode;
+  readonly code: HarkErrorCode;
   readonly statusCode: number;
   readonly details: unknown;
 
-  constructor(key: ErrorKey, params: Record<string, unknown> = {}, details?: unknown) {
+  constructor(key: HarkErrorKey, params: Record<string, unknown> = {}, details?: unknown) {
     const entry = errorCatalogue[key];
     super(fillTemplate(entry.message, params));
     this.name = 'HarkError';

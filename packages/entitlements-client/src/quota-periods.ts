@@ -1,3 +1,5 @@
+import { addDays, dayStart, firstDayOfMonth, nextMonth, utcDay, utcMonth } from '@hark/contracts';
+
 /**
  * Quota periods. A quota's period comes from its name ("…_per_day", "…_per_month"), so an
  * operator can add a quota to a plan without code. Periods are UTC calendar days and months:
@@ -26,29 +28,22 @@ export function quotaPeriodKind(quota: string): QuotaPeriodKind | null {
   return suffixes.find(([suffix]) => quota.endsWith(suffix))?.[1] ?? null;
 }
 
-const pad = (value: number) => String(value).padStart(2, '0');
-
 /** The window (period id, start, reset) of `quota` that contains `now`. */
 export function quotaWindow(quota: string, now: Date): QuotaWindow {
   const kind = quotaPeriodKind(quota);
   if (!kind) {
     throw new RangeError(`quota "${quota}" names no period: end it with _per_day or _per_month`);
   }
-  const year = now.getUTCFullYear();
-  const month = now.getUTCMonth();
   if (kind === 'month') {
+    const month = utcMonth(now);
     return {
-      period: `${year}-${pad(month + 1)}`,
-      startsAt: new Date(Date.UTC(year, month, 1)),
-      resetsAt: new Date(Date.UTC(year, month + 1, 1)),
+      period: month,
+      startsAt: dayStart(firstDayOfMonth(month)),
+      resetsAt: dayStart(firstDayOfMonth(nextMonth(month))),
     };
   }
-  const day = now.getUTCDate();
-  return {
-    period: `${year}-${pad(month + 1)}-${pad(day)}`,
-    startsAt: new Date(Date.UTC(year, month, day)),
-    resetsAt: new Date(Date.UTC(year, month, day + 1)),
-  };
+  const day = utcDay(now);
+  return { period: day, startsAt: dayStart(day), resetsAt: dayStart(addDays(day, 1)) };
 }
 
 /** Seconds a usage key should live from `now`: to the reset, plus grace. */

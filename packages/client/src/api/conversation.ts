@@ -1,5 +1,5 @@
+import { readSseFrames } from '@hark/contracts';
 import { HarkApiError } from '../errors.js';
-import { readSseFrames } from '../sse.js';
 import type { CallOptions, Transport } from '../transport.js';
 import type {
   ConverseRequest,

@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import { readSseFrames } from '@hark/contracts';
 import { HarkNetworkError } from '../errors.js';
-import { readSseFrames } from '../sse.js';
 import type { Transport } from '../transport.js';
 
 /**
@@ -99,8 +99,10 @@ async function* oneConnection(
   const url = transport.url('/v1/events');
   try {
     if (!response.body) return;
-    for await (const frame of readSseFrames(response.body)) {
-      if (frame.retry !== undefined) cursor.retryMs = frame.retry;
+    const onRetry = (retryMs: number) => {
+      cursor.retryMs = retryMs;
+    };
+    for await (const frame of readSseFrames(response.body, { onRetry })) {
       if (!frame.data) continue;
       const event = deviceEventOf(frame.id, frame.event, frame.data);
       if (frame.id) cursor.lastEventId = frame.id;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HarkApiError, HarkNetworkError, HarkTimeoutError } from '../errors.js';
+import { apiErrorOf, HarkApiError, HarkNetworkError, HarkTimeoutError } from '../errors.js';
 import {
   CommandFailure,
   describeFailure,
@@ -15,6 +15,8 @@ describe('describeFailure', () => {
       [new MissingCredentialsError('no API key'), ExitCode.auth],
       [new HarkApiError(401, 'HARK_ERR_UNAUTHORIZED', 'Missing or invalid API key'), ExitCode.auth],
       [new HarkApiError(403, 'HARK_ERR_FORBIDDEN', 'no'), ExitCode.auth],
+      [new HarkApiError(401, 'HARK_ERR_INTERNAL_TOKEN_REQUIRED', 'internal'), ExitCode.auth],
+      [new HarkApiError(401, 'HTTP_401', 'a proxy refused'), ExitCode.auth],
       [new HarkApiError(404, 'HARK_ERR_NOT_FOUND', 'User x not found'), ExitCode.apiError],
       [new HarkApiError(503, 'HARK_ERR_UPSTREAM_UNAVAILABLE', 'down'), ExitCode.apiError],
       [new HarkNetworkError('could not reach', 'http://127.0.0.1:9/v1/timers'), ExitCode.unreachable],
@@ -23,6 +25,15 @@ describe('describeFailure', () => {
       [new Error('bug'), ExitCode.apiError],
     ];
     for (const [error, code] of cases) expect(describeFailure(error, 'user').code).toBe(code);
+  });
+
+  it("sorts a newer server's unknown code by its HTTP status", async () => {
+    const answer = (status: number) =>
+      apiErrorOf(
+        new Response(JSON.stringify({ error: { code: 'HARK_ERR_ADDED_LATER', message: 'new' } }), { status }),
+      );
+    expect(describeFailure(await answer(401), 'user').code).toBe(ExitCode.auth);
+    expect(describeFailure(await answer(409), 'user').code).toBe(ExitCode.apiError);
   });
 
   it('says which credential to check on an auth error', () => {

@@ -1,3 +1,4 @@
+import { type HarkErrorCode, isHarkErrorCode } from '@hark/contracts';
 import { describeNetworkFailure, HarkApiError, HarkNetworkError, HarkTimeoutError } from '../errors.js';
 
 /** Exit codes of `hark`, stable for scripts (also listed in `hark --help` and the README). */
@@ -47,6 +48,18 @@ const credentialHint: Record<CredentialKind, string> = {
   none: 'check your credentials',
 };
 
+/** The codes that mean "check your credentials" (the catalogue's 401s and 403s). */
+export const authErrorCodes: ReadonlySet<HarkErrorCode> = new Set<HarkErrorCode>([
+  'HARK_ERR_UNAUTHORIZED',
+  'HARK_ERR_FORBIDDEN',
+  'HARK_ERR_INTERNAL_TOKEN_REQUIRED',
+]);
+
+/** By its code when this client knows the code; by the HTTP status for a proxy's or a newer server's. */
+function isAuthFailure(error: HarkApiError): boolean {
+  return isHarkErrorCode(error.code) ? authErrorCodes.has(error.code) : error.isAuthError;
+}
+
 /** What to print on stderr for an error, and the exit code; never includes a key or token. */
 export function describeFailure(
   error: unknown,
@@ -57,7 +70,7 @@ export function describeFailure(
   if (error instanceof CommandFailure) return { message: error.message, code: error.exitCode };
   if (error instanceof HarkApiError) {
     const what = `${error.message} (${error.code}, HTTP ${error.status})`;
-    if (error.isAuthError) {
+    if (isAuthFailure(error)) {
       return {
         message: `authentication failed: ${what}; ${credentialHint[credential]}`,
         code: ExitCode.auth,

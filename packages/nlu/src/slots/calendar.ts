@@ -1,3 +1,5 @@
+import { utcDay } from '@hark/contracts';
+
 /**
  * Pure calendar arithmetic on ISO dates ("YYYY-MM-DD"). Date is used only as a calculator
  * in UTC; nothing here reads the clock.
@@ -25,7 +27,7 @@ export function addDays(iso: string, days: number): string | null {
   const date = toUtc(iso);
   if (!date) return null;
   date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
+  return utcDay(date);
 }
 
 export function weekdayOf(iso: string): WeekdayCode | null {

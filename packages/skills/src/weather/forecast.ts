@@ -1,3 +1,4 @@
+import { addDays, utcDay } from '@hark/contracts';
 import { DateTime } from 'luxon';
 import type { ForecastResponse } from './open-meteo-schemas.js';
 import { weatherWords } from './wmo-codes.js';
@@ -77,7 +78,7 @@ export type DayChoice =
 
 /** The date at the place itself: "today" in Tokyo may be tomorrow for a user in New York. */
 export function placeToday(now: Date, utcOffsetSeconds: number): string {
-  return new Date(now.getTime() + utcOffsetSeconds * 1000).toISOString().slice(0, 10);
+  return utcDay(new Date(now.getTime() + utcOffsetSeconds * 1000));
 }
 
 /**
@@ -86,7 +87,7 @@ export function placeToday(now: Date, utcOffsetSeconds: number): string {
  */
 export function chooseDay(day: string | undefined, forecast: Forecast, now: Date): DayChoice {
   const today = placeToday(now, forecast.utcOffsetSeconds);
-  const tomorrow = DateTime.fromISO(today, { zone: 'utc' }).plus({ days: 1 }).toISODate()!;
+  const tomorrow = addDays(today, 1);
   const date = day === undefined || day === 'today' ? today : day === 'tomorrow' ? tomorrow : day;
   if (date < today) return { kind: 'past', date };
   const found = forecast.daily.find((entry) => entry.date === date);

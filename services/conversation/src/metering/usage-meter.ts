@@ -1,10 +1,7 @@
-import {
-  type Clock,
-  type InteractionEvent,
-  type Keys,
-  type RedisClient,
-  recordInteraction,
-} from '@hark/core';
+import { utcDay, utcMonth } from '@hark/contracts';
+import type { Clock, RedisClient } from '@hark/core';
+// `Keys` names this service's interaction keys here (InteractionKeys).
+import { type InteractionEvent, type InteractionKeys as Keys, recordInteraction } from '@hark/interactions';
 
 /** Day counters serve "today" and recent history; month counters serve billing-period views. */
 const DAY_KEY_TTL_SECONDS = 90 * 86_400;
@@ -24,14 +21,6 @@ export interface TurnUsage {
   outcome: string;
 }
 
-const pad = (value: number) => String(value).padStart(2, '0');
-
-/** UTC periods, the same ones the quotas count in: "2026-11-26" and "2026-11". */
-export function usagePeriods(now: Date): { day: string; month: string } {
-  const month = `${now.getUTCFullYear()}-${pad(now.getUTCMonth() + 1)}`;
-  return { day: `${month}-${pad(now.getUTCDate())}`, month };
-}
-
 /**
  * What the LLM path costs, per user per day and per month (hashes of integer counters, so
  * concurrent turns add up exactly), plus one interaction event per turn for the insights.
@@ -47,11 +36,11 @@ export class UsageMeter {
 
   async record(usage: TurnUsage): Promise<void> {
     const now = this.clock.now();
-    const { day, month } = usagePeriods(now);
     const transaction = this.redis.multi();
+    // UTC periods, the same ones the quotas count in: "2026-11-26" and "2026-11".
     for (const [period, ttl] of [
-      [day, DAY_KEY_TTL_SECONDS],
-      [month, MONTH_KEY_TTL_SECONDS],
+      [utcDay(now), DAY_KEY_TTL_SECONDS],
+      [utcMonth(now), MONTH_KEY_TTL_SECONDS],
     ] as const) {
       const key = this.keys.llmUsage(usage.userId, period);
       transaction

@@ -1,5 +1,4 @@
-import type { InsightsResponse } from '@hark/contracts';
-import { addDays } from './periods.js';
+import { addDays, type InsightsResponse } from '@hark/contracts';
 import { ratioOf, type TierPrice, usd } from './plan-prices.js';
 import type { UserLlmMonth } from './rollup-reader.js';
 

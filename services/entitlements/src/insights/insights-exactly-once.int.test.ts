@@ -1,13 +1,15 @@
-import { createKeys, fixedClock, type Keys, type RedisClient, recordInteraction } from '@hark/core';
+import { fixedClock, keySpace, type RedisClient } from '@hark/core';
+import { type InteractionKeys, interactionKeys, recordInteraction } from '@hark/interactions';
 import { connectTestRedis, createTestRedisClient, type TestRedis } from '@hark/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { type EntitlementsServiceKeys, entitlementsServiceKeys } from '../entitlements-service-keys.js';
 import { InsightsFolder } from './insights-folder.js';
 
 // Two folders on two connections, as two entitlement instances would be: every event must be
 // counted exactly once whatever the interleaving, with or without the lock.
 let testRedis: TestRedis;
 let other: RedisClient;
-let keys: Keys;
+let keys: EntitlementsServiceKeys & InteractionKeys;
 const clock = fixedClock('2026-05-10T00:00:00Z');
 const EVENTS = 2_000;
 const days = ['2026-05-01', '2026-05-02', '2026-05-03'];
@@ -16,7 +18,8 @@ beforeEach(async () => {
   testRedis = await connectTestRedis('insights-race');
   other = createTestRedisClient();
   await other.connect();
-  keys = createKeys(testRedis.prefix);
+  const space = keySpace(testRedis.prefix);
+  keys = { ...entitlementsServiceKeys(space), ...interactionKeys(space) };
   const pipeline = [];
   for (let index = 0; index < EVENTS; index++) {
     pipeline.push(

@@ -1,5 +1,6 @@
 import type { InsightsResponse } from '@hark/contracts';
-import { fixedClock, type InteractionEvent, recordInteraction } from '@hark/core';
+import { fixedClock } from '@hark/core';
+import { type InteractionEvent, recordInteraction } from '@hark/interactions';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { operator, startTestEntitlements, type TestEntitlements } from '../testing/test-entitlements.js';
 
@@ -19,7 +20,7 @@ type Event = Omit<InteractionEvent, 'at' | 'outcome' | 'latencyMs'> & { at: stri
 const record = (...events: Event[]) =>
   Promise.all(
     events.map((event) =>
-      recordInteraction(env.testRedis.redis, env.service.keys, {
+      recordInteraction(env.testRedis.redis, env.keys, {
         outcome: 'ok',
         latencyMs: 12,
         ...event,
@@ -93,7 +94,7 @@ describe('insights fold', () => {
   beforeEach(async () => {
     await record(...batchA);
     // Malformed: no user. The cursor passes it; nothing counts it.
-    await env.testRedis.redis.xadd(env.service.keys.interactions(), '*', 'handledBy', 'skill');
+    await env.testRedis.redis.xadd(env.keys.interactions(), '*', 'handledBy', 'skill');
     await env.service.insightsFolder.fold({ maxMs: 5_000 });
     // bob's first gate hit is folded before he upgrades; eve upgrades before hers is folded.
     expect((await grant('bob', '2026-03-05T00:00:00Z')).statusCode).toBe(200);

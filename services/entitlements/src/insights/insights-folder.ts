@@ -1,12 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { type Clock, harkScripts, type Keys, type RedisClient } from '@hark/core';
+import type { Clock, RedisClient } from '@hark/core';
+import type { InteractionKeys } from '@hark/interactions';
 import type { FastifyBaseLogger } from 'fastify';
+import { entitlementsScripts } from '../entitlements-scripts.js';
+import type { EntitlementsServiceKeys } from '../entitlements-service-keys.js';
 import { parseInteraction, type StreamEntry } from './interaction-entry.js';
 import { RollupBatch } from './rollup-batch.js';
 
 export interface InsightsFolderOptions {
   redis: RedisClient;
-  keys: Keys;
+  keys: EntitlementsServiceKeys & InteractionKeys;
   clock: Clock;
   log?: Pick<FastifyBaseLogger, 'warn' | 'error'>;
   /** Stream entries read and committed at once (default 1000). */
@@ -48,7 +51,7 @@ export class InsightsFolder {
   private running: Promise<unknown> | null = null;
 
   constructor(private readonly options: InsightsFolderOptions) {
-    this.scripts = harkScripts(options.redis);
+    this.scripts = entitlementsScripts(options.redis);
     this.batchSize = options.batchSize ?? 1_000;
     this.lockTtlMs = options.lockTtlMs ?? 30_000;
   }

@@ -1,7 +1,8 @@
-import { createKeys } from '@hark/core';
+import { keySpace } from '@hark/core';
 import { describe, expect, it } from 'vitest';
+import { entitlementsServiceKeys } from '../entitlements-service-keys.js';
+import { coveringPeriods } from './covering-periods.js';
 import { parseInteraction } from './interaction-entry.js';
-import { coveringPeriods, daysBetween, lastDayOfMonth, monthsTouching } from './periods.js';
 import { RollupBatch } from './rollup-batch.js';
 
 describe('UTC periods', () => {
@@ -14,11 +15,7 @@ describe('UTC periods', () => {
     expect(coveringPeriods(from, to)).toEqual(periods);
   });
 
-  it('knows month lengths, leap years and year ends', () => {
-    expect(lastDayOfMonth('2028-02')).toBe('2028-02-29');
-    expect(lastDayOfMonth('2026-12')).toBe('2026-12-31');
-    expect(monthsTouching('2025-11-15', '2026-02-01')).toEqual(['2025-11', '2025-12', '2026-01', '2026-02']);
-    expect(daysBetween('2026-02-27', '2026-03-01')).toEqual(['2026-02-27', '2026-02-28', '2026-03-01']);
+  it('covers a year with few keys (month lengths and leap years: packages/contracts utc-dates)', () => {
     expect(coveringPeriods('2025-04-02', '2026-04-01').length).toBeLessThan(45);
   });
 });
@@ -72,7 +69,7 @@ describe('interaction entries', () => {
 });
 
 describe('rollup batch', () => {
-  const keys = createKeys('p:');
+  const keys = entitlementsServiceKeys(keySpace('p:'));
   const event = (userId: string, upsell: boolean, atMs: number) => ({
     ...parseInteraction(['1-0', ['userId', userId, 'plan', 'free', 'handledBy', 'fallback']])!,
     upsell,

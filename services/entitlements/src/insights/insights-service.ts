@@ -1,17 +1,23 @@
 import {
+  addDays,
+  daysBetween,
   INSIGHTS_DEFAULT_RANGE_DAYS,
   type InsightsQuery,
   type InsightsResponse,
   insightsCategory,
   insightsRangeProblem,
+  monthsTouching,
+  utcDay,
 } from '@hark/contracts';
-import { type Clock, HarkError, type Keys, type RedisClient } from '@hark/core';
+import { type Clock, HarkError, type RedisClient } from '@hark/core';
+import type { InteractionKeys } from '@hark/interactions';
+import type { EntitlementsServiceKeys } from '../entitlements-service-keys.js';
 import type { PlanStore } from '../plans/plan-store.js';
+import { coveringPeriods } from './covering-periods.js';
 import { dailyByIntent, dailyRow, mix, totals } from './day-sections.js';
 import { gateSection, llmTierMonth } from './gate-and-users.js';
 import type { InsightsFolder } from './insights-folder.js';
 import { monthTierRows, monthTotal } from './month-sections.js';
-import { addDays, coveringPeriods, daysBetween, monthsTouching, utcDay } from './periods.js';
 import { priceWarnings, ratioOf, type TierPrice, tierPrices, usd } from './plan-prices.js';
 import { type DayRollup, intentsIn, type MonthRollup, tiersIn } from './rollup-parse.js';
 import { type FoldState, RollupReader } from './rollup-reader.js';
@@ -21,7 +27,7 @@ const CATCH_UP_BUDGET = { maxMs: 250, maxBatches: 20 };
 
 export interface InsightsServiceOptions {
   redis: RedisClient;
-  keys: Keys;
+  keys: EntitlementsServiceKeys & InteractionKeys;
   clock: Clock;
   plans: PlanStore;
   folder: InsightsFolder;

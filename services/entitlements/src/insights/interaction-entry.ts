@@ -1,9 +1,9 @@
-import { monthOfDay, utcDay } from './periods.js';
+import { monthOfDay, utcDay } from '@hark/contracts';
 
 /** One stream entry as ioredis returns it: [id, [field, value, field, value, …]]. */
 export type StreamEntry = [id: string, fields: string[]];
 
-/** An interaction event as the folder counts it (packages/core/src/interactions.ts wrote it). */
+/** An interaction event as the folder counts it (packages/interactions/src/interactions.ts wrote it). */
 export interface FoldableEvent {
   userId: string;
   /** The plan id in force at the turn. */

@@ -1,6 +1,5 @@
-import type { InsightsResponse } from '@hark/contracts';
+import { type InsightsResponse, lastDayOfMonth } from '@hark/contracts';
 import { llmTotals } from './day-sections.js';
-import { lastDayOfMonth } from './periods.js';
 import { ratioOf, type TierPrice, usd } from './plan-prices.js';
 import type { MonthRollup, MonthTierCounters } from './rollup-parse.js';
 

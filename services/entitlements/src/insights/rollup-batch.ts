@@ -1,4 +1,4 @@
-import type { Keys } from '@hark/core';
+import type { EntitlementsServiceKeys } from '../entitlements-service-keys.js';
 import type { FoldableEvent } from './interaction-entry.js';
 
 /**
@@ -44,7 +44,7 @@ export class RollupBatch {
   /** Each user's first upsell in the batch. */
   readonly gateHits = new Map<string, GateHit>();
 
-  constructor(private readonly keys: Keys) {}
+  constructor(private readonly keys: EntitlementsServiceKeys) {}
 
   add(event: FoldableEvent): void {
     const { keys } = this;

@@ -1,4 +1,6 @@
-import type { Keys, RedisClient } from '@hark/core';
+import type { RedisClient } from '@hark/core';
+import type { InteractionKeys } from '@hark/interactions';
+import type { EntitlementsServiceKeys } from '../entitlements-service-keys.js';
 import { type DayRollup, type MonthRollup, parseDayRollup, parseMonthRollup } from './rollup-parse.js';
 
 /** Unfolded events are counted up to this many; past it the answer says "at least". */
@@ -39,7 +41,7 @@ const numberOrNull = (value: string | undefined): number | null =>
 export class RollupReader {
   constructor(
     private readonly redis: RedisClient,
-    private readonly keys: Keys,
+    private readonly keys: EntitlementsServiceKeys & InteractionKeys,
   ) {}
 
   async state(): Promise<FoldState> {

@@ -1,4 +1,5 @@
-import { fixedClock, recordInteraction } from '@hark/core';
+import { fixedClock } from '@hark/core';
+import { recordInteraction } from '@hark/interactions';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { deliverAndDrain, planOf, subscriber } from '../testing/stripe-scenarios.js';
 import { operator, startTestEntitlements, type TestEntitlements } from '../testing/test-entitlements.js';
@@ -17,7 +18,7 @@ afterEach(() => env.close());
 describe('upgrades for insights', () => {
   it('records a Stripe subscription as the first upgrade, converting the gate hit before it', async () => {
     const ada = await subscriber(env, 'ada');
-    await recordInteraction(env.testRedis.redis, env.service.keys, {
+    await recordInteraction(env.testRedis.redis, env.keys, {
       userId: 'ada',
       plan: 'free',
       handledBy: 'fallback',
@@ -31,7 +32,7 @@ describe('upgrades for insights', () => {
     await deliverAndDrain(env, 'customer.subscription.created', ada.subscription);
     expect(await planOf(env, ada.apiKey)).toBe('premium');
 
-    const upgrade = await env.testRedis.redis.hget(env.service.keys.insightsUpgrades(), 'ada');
+    const upgrade = await env.testRedis.redis.hget(env.keys.insightsUpgrades(), 'ada');
     expect(upgrade).toBe(`${Date.parse('2026-07-09T07:59:00Z')}|premium|stripe`);
     const response = await env.app.inject({
       url: '/admin/insights?from=2026-07-01&to=2026-07-09',
@@ -52,10 +53,8 @@ describe('upgrades for insights', () => {
     const put = (payload: object) =>
       env.app.inject({ method: 'PUT', url: '/admin/users/bob/grant', headers: operator(), payload });
     expect((await put(plan)).statusCode).toBe(200);
-    expect(await env.testRedis.redis.hget(env.service.keys.insightsUpgrades(), 'bob')).toBeNull();
+    expect(await env.testRedis.redis.hget(env.keys.insightsUpgrades(), 'bob')).toBeNull();
     expect((await put({ ...plan, plan: 'premium' })).statusCode).toBe(200);
-    expect(await env.testRedis.redis.hget(env.service.keys.insightsUpgrades(), 'bob')).toMatch(
-      /\|premium\|grant$/,
-    );
+    expect(await env.testRedis.redis.hget(env.keys.insightsUpgrades(), 'bob')).toMatch(/\|premium\|grant$/);
   });
 });

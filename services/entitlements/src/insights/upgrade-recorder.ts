@@ -1,12 +1,13 @@
-import { type EntitlementProjection, planInForce } from '@hark/contracts';
-import { type Clock, harkScripts, type Keys, type RedisClient } from '@hark/core';
+import { type EntitlementProjection, planInForce, utcDay } from '@hark/contracts';
+import type { Clock, RedisClient } from '@hark/core';
 import type { FastifyBaseLogger } from 'fastify';
+import { entitlementsScripts } from '../entitlements-scripts.js';
+import type { EntitlementsServiceKeys } from '../entitlements-service-keys.js';
 import type { PlanStore } from '../plans/plan-store.js';
-import { utcDay } from './periods.js';
 
 export interface UpgradeRecorderOptions {
   redis: RedisClient;
-  keys: Keys;
+  keys: EntitlementsServiceKeys;
   plans: PlanStore;
   clock: Clock;
   log?: Pick<FastifyBaseLogger, 'warn'>;
@@ -21,7 +22,7 @@ export class UpgradeRecorder {
   private readonly scripts;
 
   constructor(private readonly options: UpgradeRecorderOptions) {
-    this.scripts = harkScripts(options.redis);
+    this.scripts = entitlementsScripts(options.redis);
   }
 
   /** Never throws: the projection is written already, and a lost data point must not fail a grant. */

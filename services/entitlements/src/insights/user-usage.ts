@@ -1,13 +1,21 @@
-import type { LlmUsageTotals, UserUsageResponse } from '@hark/contracts';
-import type { Clock, Keys, RedisClient } from '@hark/core';
+import {
+  daysBetween,
+  firstDayOfMonth,
+  type LlmUsageTotals,
+  lastDayOfMonth,
+  type UserUsageResponse,
+  utcDay,
+  utcMonth,
+} from '@hark/contracts';
+import type { Clock, RedisClient } from '@hark/core';
+import type { InteractionKeys } from '@hark/interactions';
 import type { PlanStore } from '../plans/plan-store.js';
 import type { EntitlementView } from '../projection/entitlement-view.js';
-import { daysBetween, firstDayOfMonth, lastDayOfMonth, utcDay, utcMonth } from './periods.js';
 import { ratioOf, tierPrices, usd } from './plan-prices.js';
 
 export interface UserUsageOptions {
   redis: RedisClient;
-  keys: Keys;
+  keys: InteractionKeys;
   clock: Clock;
   plans: PlanStore;
   view: EntitlementView;
@@ -15,7 +23,7 @@ export interface UserUsageOptions {
 
 const counter = (hash: Record<string, string>, field: string): number => Number(hash[field] ?? 0) || 0;
 
-/** The conversation service's counters (keys.llmUsage, one hash per day and per month) as totals. */
+/** The conversation service's counters (interactionKeys' llmUsage, one hash per day and per month) as totals. */
 function totalsOf(hash: Record<string, string>): LlmUsageTotals {
   const promptTokens = counter(hash, 'promptTokens');
   const completionTokens = counter(hash, 'completionTokens');

@@ -3,21 +3,25 @@ import {
   type EffectiveEntitlements,
   type EntitlementProjection,
   grantInForce,
+  LIMITS,
   type MeResponse,
   subscriptionGivesAccess,
+  utcDay,
+  utcMonth,
 } from '@hark/contracts';
-import type { Clock, Keys, RedisClient } from '@hark/core';
-import { quotaWindow } from '@hark/entitlements-client';
+import type { Clock, RedisClient } from '@hark/core';
+import { type EntitlementKeys, quotaWindow } from '@hark/entitlements-client';
+import type { InteractionKeys } from '@hark/interactions';
 import type { CustomerDirectory } from '../billing/customer-directory.js';
 import type { PlanStore } from '../plans/plan-store.js';
 import type { ProjectionStore } from './projection-store.js';
 
 /** The quotas GET /v1/me reports usage of, counted by entitlements-client's consume(). */
-const reportedQuotas = ['conversation.turns_per_day', 'conversation.trial_turns_per_month'];
+const reportedQuotas = [LIMITS.conversationTurnsPerDay, LIMITS.conversationTrialTurnsPerMonth];
 
 export interface EntitlementViewOptions {
   redis: RedisClient;
-  keys: Keys;
+  keys: EntitlementKeys & InteractionKeys;
   plans: PlanStore;
   projections: ProjectionStore;
   customers: CustomerDirectory;
@@ -95,8 +99,8 @@ export class EntitlementView {
     );
     const [values, llmDay, llmMonth] = await Promise.all([
       this.options.redis.mget(...keys),
-      this.llmUsage(userId, now.toISOString().slice(0, 10)),
-      this.llmUsage(userId, now.toISOString().slice(0, 7)),
+      this.llmUsage(userId, utcDay(now)),
+      this.llmUsage(userId, utcMonth(now)),
     ]);
     return {
       ...Object.fromEntries(reportedQuotas.map((quota, index) => [quota, Number(values[index] ?? 0)])),

@@ -5,11 +5,11 @@ import {
   conversationTurnResultSchema,
   deltaEventSchema,
   INTERNAL_TOKEN_HEADER,
+  readSseFrames,
   streamErrorEventSchema,
   toolEventSchema,
 } from '@hark/contracts';
 import { createNodeHttpFetch } from '@hark/core';
-import { readSseFrames } from './sse-frames.js';
 
 /** The conversation service could not give an answer; `code` is its HARK_ERR_* code or our own. */
 export class ConversationFailure extends Error {
