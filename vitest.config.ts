@@ -5,13 +5,20 @@ const src = (dir: string) => fileURLToPath(new URL(`./${dir}/src/index.ts`, impo
 
 // Tests import workspace packages from source, so `vitest` works without a build.
 const alias = {
+  // A subpath before its package: the first alias that matches wins.
+  '@hark/client/cli': fileURLToPath(new URL('./packages/client/src/cli/main.ts', import.meta.url)),
   '@hark/client': src('packages/client'),
   '@hark/contracts': src('packages/contracts'),
   '@hark/core': src('packages/core'),
   '@hark/entitlements-client': src('packages/entitlements-client'),
+  '@hark/interactions': src('packages/interactions'),
   '@hark/nlu': src('packages/nlu'),
+  '@hark/premium': src('packages/premium'),
+  '@hark/profiles': src('packages/profiles'),
+  '@hark/scheduling': src('packages/scheduling'),
   '@hark/skills': src('packages/skills'),
   '@hark/testing': src('packages/testing'),
+  '@hark/users': src('packages/users'),
 };
 
 export default defineConfig({

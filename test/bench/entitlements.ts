@@ -8,12 +8,14 @@
  */
 import { randomUUID } from 'node:crypto';
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { createKeys, createRedis, type Keys } from '../../packages/core/src/index.js';
+import { createRedis, keySpace } from '@hark/core';
 import {
   createEntitlementsClient,
+  type EntitlementKeys,
   type EntitlementsClient,
-} from '../../packages/entitlements-client/src/index.js';
-import { testPlans, writeTestPlans } from '../../packages/testing/src/index.js';
+  entitlementKeys,
+} from '@hark/entitlements-client';
+import { testPlans, writeTestPlans } from '@hark/testing';
 import { percentiles, round } from './lib/stats.js';
 
 const USERS = 1_000;
@@ -53,7 +55,7 @@ async function connect(url: string): Promise<Redis> {
   return redis;
 }
 
-async function startReader(url: string, keys: Keys) {
+async function startReader(url: string, keys: EntitlementKeys) {
   const [redis, subscriber] = [await connect(url), await connect(url)];
   const client = createEntitlementsClient({ redis, subscriber, keys });
   await client.start();
@@ -65,7 +67,7 @@ async function startReader(url: string, keys: Keys) {
   return { client, close };
 }
 
-async function measureReads(client: EntitlementsClient, redis: Redis, keys: Keys) {
+async function measureReads(client: EntitlementsClient, redis: Redis, keys: EntitlementKeys) {
   const users = Array.from({ length: USERS }, (_, i) => `u${i}`);
   const map = new Map(users.map((user) => [user, { features: { conversation: false } }]));
   await timeEach(HIT_CALLS, (i) => map.get(users[i % USERS]!)?.features.conversation);
@@ -94,7 +96,11 @@ async function measureReads(client: EntitlementsClient, redis: Redis, keys: Keys
   return { mapLookup, checkHit, checkColdUser, checkAllCold, bareGet };
 }
 
-async function measureConsume(client: EntitlementsClient, redis: Redis, keys: Keys) {
+async function measureConsume(
+  client: EntitlementsClient,
+  redis: Redis,
+  keys: EntitlementKeys & { prefix: string },
+) {
   await redis.set(keys.entitlement('consumer'), JSON.stringify(benchProjection('consumer')));
   client.invalidate({ kind: 'user', userId: 'consumer' });
   const consume = () => client.consume('consumer', 'conversation.turns_per_day');
@@ -116,7 +122,7 @@ function benchProjection(userId: string) {
 }
 
 /** Milliseconds from one publish until every reader answers the new limit. */
-async function measurePropagation(url: string, redis: Redis, keys: Keys) {
+async function measurePropagation(url: string, redis: Redis, keys: EntitlementKeys) {
   const readers = await Promise.all(Array.from({ length: READERS }, () => startReader(url, keys)));
   const rounds: number[] = [];
   for (let round = 1; round <= PROPAGATION_ROUNDS; round++) {
@@ -147,7 +153,8 @@ async function measurePropagation(url: string, redis: Redis, keys: Keys) {
 
 async function main(): Promise<void> {
   const url = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
-  const keys = createKeys(`bench:${randomUUID().slice(0, 8)}:`);
+  const prefix = `bench:${randomUUID().slice(0, 8)}:`;
+  const keys = { prefix, ...entitlementKeys(keySpace(prefix)) };
   const [redis, subscriber] = [await connect(url), await connect(url)];
   await writeTestPlans(redis, keys.plans(), [...Object.values(testPlans), benchPlan]);
   const client = createEntitlementsClient({ redis, subscriber, keys });

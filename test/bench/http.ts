@@ -17,8 +17,8 @@
  * and p99 < 5 ms at 1,000 requests/s; two routers faster than one.
  */
 import { randomUUID } from 'node:crypto';
+import { createRedis } from '@hark/core';
 import autocannon from 'autocannon';
-import { createRedis } from '../../packages/core/src/index.js';
 import { type FixedRateOutcome, fixedRate } from './lib/fixed-rate.js';
 import {
   combineRounds,

@@ -5,13 +5,10 @@
  * Targets: fold > 10,000 events/s (a full stream in under 100 s); a 30-day report p50 < 100 ms; a 366-day report p50 < 500 ms.
  */
 import { randomUUID } from 'node:crypto';
-import {
-  createKeys,
-  createRedis,
-  fixedClock,
-  type Keys,
-  recordInteraction,
-} from '../../packages/core/src/index.js';
+import { createRedis, fixedClock, type KeySpace, keySpace } from '@hark/core';
+import { entitlementKeys } from '@hark/entitlements-client';
+import { interactionKeys, recordInteraction } from '@hark/interactions';
+import { entitlementsServiceKeys } from '../../services/entitlements/src/entitlements-service-keys.js';
 import { InsightsFolder } from '../../services/entitlements/src/insights/insights-folder.js';
 import { InsightsService } from '../../services/entitlements/src/insights/insights-service.js';
 import { defaultPlansSeedFile, readSeedPlans } from '../../services/entitlements/src/plans/plan-seed.js';
@@ -63,7 +60,8 @@ function eventAt(index: number) {
   return { ...base, handledBy: 'skill' as const, intent: intents[index % intents.length]! };
 }
 
-async function writeEvents(redis: Redis, keys: Keys): Promise<number> {
+async function writeEvents(redis: Redis, space: KeySpace): Promise<number> {
+  const keys = interactionKeys(space);
   const started = performance.now();
   for (let start = 0; start < EVENTS; start += WRITE_CHUNK) {
     const chunk = Array.from({ length: Math.min(WRITE_CHUNK, EVENTS - start) }, (_, i) => eventAt(start + i));
@@ -83,7 +81,7 @@ async function timeReports(service: InsightsService, from: string, to: string) {
   return { p50Ms: round(p.p50), p99Ms: round(p.p99) };
 }
 
-async function rollupFootprint(redis: Redis, keys: Keys) {
+async function rollupFootprint(redis: Redis, keys: KeySpace) {
   let cursor = '0';
   let count = 0;
   let bytes = 0;
@@ -99,11 +97,12 @@ async function rollupFootprint(redis: Redis, keys: Keys) {
 async function main(): Promise<void> {
   const redis = createRedis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
   await redis.connect();
-  const keys = createKeys(`bench:${randomUUID().slice(0, 8)}:`);
+  const space = keySpace(`bench:${randomUUID().slice(0, 8)}:`);
+  const keys = { ...entitlementsServiceKeys(space), ...interactionKeys(space) };
   const clock = fixedClock('2026-06-30T23:30:00Z');
-  const plans = new PlanStore(redis, keys, () => undefined);
+  const plans = new PlanStore(redis, entitlementKeys(space), () => undefined);
   await plans.seedIfEmpty(await readSeedPlans(defaultPlansSeedFile, {}));
-  const writeSeconds = await writeEvents(redis, keys);
+  const writeSeconds = await writeEvents(redis, space);
 
   const folder = new InsightsFolder({ redis, keys, clock, lockTtlMs: 3_600_000 });
   const foldStarted = performance.now();
@@ -112,9 +111,9 @@ async function main(): Promise<void> {
   const service = new InsightsService({ redis, keys, clock, plans, folder });
   const month = await timeReports(service, '2026-06-01', '2026-06-30');
   const year = await timeReports(service, '2025-07-01', '2026-06-30');
-  const footprint = await rollupFootprint(redis, keys);
+  const footprint = await rollupFootprint(redis, space);
 
-  const stale = await redis.keys(`${keys.prefix}*`);
+  const stale = await redis.keys(`${space.prefix}*`);
   for (let start = 0; start < stale.length; start += 1_000)
     await redis.unlink(...stale.slice(start, start + 1_000));
   redis.disconnect();

@@ -25,7 +25,7 @@ function testTexts(): string[] {
 }
 
 const texts = testTexts();
-const { utterances } = await import('../../packages/nlu/src/utterances.fixture.js');
+const { utterances } = await import('@hark/nlu/utterances.fixture');
 const NOW = { now: '2026-03-04T18:30' };
 
 /**

@@ -6,8 +6,9 @@
  * Targets: p99 < 10 ms and <= 20x setTimeout's p99; max < 100 ms; the burst within 1 s.
  */
 import { randomUUID } from 'node:crypto';
+import { createRedis, keySpace, systemClock } from '@hark/core';
+import { ItemStore, Scheduler, schedulingKeys } from '@hark/scheduling';
 import { z } from 'zod';
-import { createKeys, createRedis, ItemStore, Scheduler, systemClock } from '../../packages/core/src/index.js';
 import { percentiles, round, sleep } from './lib/stats.js';
 
 const STREAM_ITEMS = 2_000;
@@ -44,7 +45,7 @@ async function main(): Promise<void> {
   const redis = createRedis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
   await redis.connect();
   const prefix = `bench:${randomUUID().slice(0, 8)}:`;
-  const keys = createKeys(prefix);
+  const keys = schedulingKeys(keySpace(prefix));
   const store = new ItemStore<Item>(redis, keys, 'timer', itemSchema, { streamCap: 1000 });
   const subscriber = redis.duplicate();
   await subscriber.connect();

@@ -2,9 +2,12 @@
 // webhook storm: every event id is applied, none is lost, the queue ends empty with nothing
 // failed, and every projection ends at Stripe's latest state. Webhooks are delivered like Stripe
 // does: signed, and delivered again (to any live instance) until one answers 200.
-import { createKeys, type RedisClient, systemClock, UserStore } from '@hark/core';
+import { keySpace, type RedisClient, systemClock } from '@hark/core';
+import { entitlementKeys } from '@hark/entitlements-client';
 import { connectTestRedis, type SignedDelivery, StripeStandIn, type TestRedis } from '@hark/testing';
+import { type UserKeys, UserStore, userKeys } from '@hark/users';
 import { afterEach, describe, expect, it } from 'vitest';
+import { entitlementsServiceKeys } from '../../services/entitlements/src/entitlements-service-keys.js';
 import {
   type StormCustomer,
   seededRandom,
@@ -29,7 +32,7 @@ afterEach(async () => {
   await testRedis?.cleanup();
 });
 
-async function stormCustomers(redis: RedisClient, keys: ReturnType<typeof createKeys>) {
+async function stormCustomers(redis: RedisClient, keys: UserKeys) {
   const users = new UserStore(redis, keys, systemClock);
   const customers: StormCustomer[] = [];
   for (let index = 0; index < CUSTOMERS; index++) {
@@ -92,12 +95,13 @@ describe.skipIf(!chaosRuns)('kill -9 of the entitlement worker mid-load', () => 
     'applies every webhook event once the survivor takes over; none is lost',
     async () => {
       testRedis = await connectTestRedis('chaos-worker-kill');
-      const keys = createKeys(testRedis.prefix);
+      const space = keySpace(testRedis.prefix);
+      const keys = { ...entitlementKeys(space), ...entitlementsServiceKeys(space) };
       const redis = testRedis.redis as RedisClient;
       stripe = await StripeStandIn.start();
       stripe.listLatencyMs = 15; // each sync takes a moment, so jobs are in flight when the kill comes
       const random = seededRandom(20_261_127);
-      const customers = await stormCustomers(redis, keys);
+      const customers = await stormCustomers(redis, userKeys(space));
       const events = stormDeliveries({ stripe, customers, events: EVENTS, prices: [PREMIUM_PRICE], random });
       const deliveries = shuffled([...events, ...shuffled(events, random).slice(0, EVENTS / 10)], random);
       const eventIds = [...new Set(deliveries.map((d) => (JSON.parse(d.body) as { id: string }).id))];

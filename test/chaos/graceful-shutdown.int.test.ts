@@ -1,7 +1,8 @@
 // SIGTERM on a router (a rolling deploy, a scale-down) while premium turns are being answered and
 // devices listen on /v1/events: the turns in flight complete, each event stream is ended cleanly
 // (a proper end of the response, so clients reconnect elsewhere), and the process exits 0.
-import { createKeys } from '@hark/core';
+import { keySpace } from '@hark/core';
+import { entitlementKeys } from '@hark/entitlements-client';
 import {
   connectTestRedis,
   grantProjection,
@@ -54,7 +55,7 @@ let streamEnds: Promise<{ clean: boolean; text: string }>[] = [];
 describe.skipIf(!chaosRuns)('graceful shutdown (SIGTERM)', () => {
   it('completes in-flight turns, ends event streams cleanly, and exits 0', async () => {
     testRedis = await connectTestRedis('chaos-shutdown');
-    const keys = createKeys(testRedis.prefix);
+    const keys = entitlementKeys(keySpace(testRedis.prefix));
     // Every answer takes about 1.5 s to stream, so the turns are surely in flight at the signal.
     standIn = await startOpenAiStandIn({
       defaultAnswer: () => ({ kind: 'text', text: ANSWER, chunkDelayMs: 100 }),

@@ -2,7 +2,8 @@
 // are 500s, a quarter are cut mid-stream. Every client turn, streamed or not, ends cleanly (a
 // 200 with an answer or the spoken fallback; a stream ends with exactly one `done`), in bounded
 // time, and every quota turn taken for an answer that never came is given back.
-import { createKeys } from '@hark/core';
+import { keySpace } from '@hark/core';
+import { entitlementKeys } from '@hark/entitlements-client';
 import {
   connectTestRedis,
   grantProjection,
@@ -84,7 +85,7 @@ async function usage(
 describe.skipIf(!chaosRuns)('LLM upstream slow, failing or cut mid-stream under load', () => {
   it('ends every turn cleanly and refunds every quota turn that got no answer', async () => {
     testRedis = await connectTestRedis('chaos-llm');
-    const keys = createKeys(testRedis.prefix);
+    const keys = entitlementKeys(keySpace(testRedis.prefix));
     let served = 0;
     standIn = await startOpenAiStandIn({ defaultAnswer: () => scripted[faults[served++ % faults.length]!] });
     await writeTestPlans(testRedis.redis, keys.plans());

@@ -3,7 +3,8 @@
 // each command (ioredis' commandTimeout, packages/core/src/redis.ts) keeps requests from hanging:
 // every request answers 503 HARK_ERR_UNAVAILABLE within that bound, /healthz stays up, /readyz says
 // not ready, and once Redis answers again the router serves again by itself, state intact.
-import { createKeys, REDIS_COMMAND_TIMEOUT_MS } from '@hark/core';
+import { keySpace, REDIS_COMMAND_TIMEOUT_MS } from '@hark/core';
+import { entitlementKeys } from '@hark/entitlements-client';
 import { testPlans, writeTestPlans } from '@hark/testing';
 import { Redis } from 'ioredis';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -13,7 +14,7 @@ import { chaosRuns } from './support/leases.js';
 import { killAll, type ServiceProcess, startService } from './support/service-process.js';
 
 const PREFIX = 'chaos:freeze:';
-const keys = createKeys(PREFIX);
+const keys = entitlementKeys(keySpace(PREFIX));
 /** Slack over the command timeout for the router's own work on a loaded 2-core machine. */
 const SLACK_MS = 1_500;
 

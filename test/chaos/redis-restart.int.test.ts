@@ -3,10 +3,12 @@
 // says not ready, on every service; no process exits; everything recovers by itself afterwards;
 // every timer fires exactly once (those due meanwhile late), and a Stripe webhook refused during
 // the outage is applied when Stripe delivers it again.
-import { createKeys } from '@hark/core';
+import { keySpace } from '@hark/core';
+import { entitlementKeys } from '@hark/entitlements-client';
 import { type SignedDelivery, StripeStandIn, testPlans, writeTestPlans } from '@hark/testing';
 import { Redis } from 'ioredis';
 import { afterEach, describe, expect, it } from 'vitest';
+import { entitlementsServiceKeys } from '../../services/entitlements/src/entitlements-service-keys.js';
 import { connectSse, type SseConnection } from '../../services/router/src/testing/sse-client.js';
 import { countByItem, notExactlyOnce, storedEvents } from './support/device-events.js';
 import { DisposableRedis, redisServerPath } from './support/disposable-redis.js';
@@ -26,7 +28,8 @@ import { chaosRuns, LEASE_MS } from './support/leases.js';
 import { killAll, type ServiceProcess, startService } from './support/service-process.js';
 
 const PREFIX = 'chaos:restart:';
-const keys = createKeys(PREFIX);
+const space = keySpace(PREFIX);
+const keys = { ...entitlementKeys(space), ...entitlementsServiceKeys(space) };
 const DOWN_MS = 3_000;
 const PREMIUM_PRICE = 'price_premium_chaos';
 
@@ -168,12 +171,12 @@ const finishedIds = (frames: SseConnection['frames']) =>
 /** Every timer created, acknowledged or not, fires exactly once, in Redis and on the SSE stream. */
 async function expectEveryTimerOnce(created: string[]) {
   const fired = async () => {
-    const all = await storedEvents(check!, keys, 'cook');
+    const all = await storedEvents(check!, space, 'cook');
     return countByItem(all, 'timer.finished').size >= countByItem(all, 'timer.started').size;
   };
   await waitUntil(fired, 15_000 + LEASE_MS, 'every timer to finish');
   await sleep(500); // a second firing, were there one, would land now
-  const all = await storedEvents(check!, keys, 'cook');
+  const all = await storedEvents(check!, space, 'cook');
   const startedIds = [...countByItem(all, 'timer.started').keys()];
   expect(startedIds).toEqual(expect.arrayContaining(created));
   expect(notExactlyOnce(startedIds, countByItem(all, 'timer.finished'))).toEqual({});

@@ -1,7 +1,8 @@
 // kill -9 of a router while it creates and fires timers under load, with a second router running:
 // no timer is lost and none fires twice, including the ones the dead router had claimed but not
 // yet fired (the survivor takes them over once their lease runs out).
-import { createKeys } from '@hark/core';
+import { keySpace } from '@hark/core';
+import { schedulingKeys } from '@hark/scheduling';
 import { connectTestRedis, type TestRedis } from '@hark/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import { countByItem, firingLateness, notExactlyOnce, storedEvents } from './support/device-events.js';
@@ -52,7 +53,8 @@ describe.skipIf(!chaosRuns)('kill -9 of a router mid-load', () => {
     'loses no timer and fires none twice, the dead router’s claims included',
     async () => {
       testRedis = await connectTestRedis('chaos-router-kill');
-      const keys = createKeys(testRedis.prefix);
+      const space = keySpace(testRedis.prefix);
+      const keys = schedulingKeys(space);
       const env = {
         REDIS_PREFIX: testRedis.prefix,
         ADMIN_TOKEN,
@@ -95,7 +97,7 @@ describe.skipIf(!chaosRuns)('kill -9 of a router mid-load', () => {
         .map((o) => (o.body as { timer: { id: string } }).timer.id);
 
       const everyone = async () =>
-        (await Promise.all(userIds.map((id) => storedEvents(testRedis!.redis, keys, id)))).flat();
+        (await Promise.all(userIds.map((id) => storedEvents(testRedis!.redis, space, id)))).flat();
       const allFired = async () => {
         const events = await everyone();
         return countByItem(events, 'timer.finished').size >= countByItem(events, 'timer.started').size;

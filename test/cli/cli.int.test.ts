@@ -2,15 +2,15 @@
 // test Redis: what a person at a terminal sees, and the exit codes scripts rely on.
 import { once } from 'node:events';
 import { type AddressInfo, createServer, type Socket } from 'node:net';
-import { unusedPort } from '@hark/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createHarkClient,
   type DeviceEvent,
   HarkApiError,
   HarkNetworkError,
   HarkTimeoutError,
-} from '../../packages/client/src/index.js';
+} from '@hark/client';
+import { unusedPort } from '@hark/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Capture, runCli } from './support/cli-run.js';
 import { type CliStack, startCliStack } from './support/cli-stack.js';
 

@@ -38,7 +38,7 @@ const converse = (text: string) =>
 
 /** The router records turns off the hot path: wait until the stream holds `count` of them. */
 async function interactionsRecorded(count: number): Promise<void> {
-  const stream = entitlements.service.keys.interactions();
+  const stream = entitlements.keys.interactions();
   for (let attempt = 0; attempt < 200; attempt++) {
     if ((await entitlements.testRedis.redis.xlen(stream)) >= count) return;
     await new Promise((resolve) => setTimeout(resolve, 5));

@@ -3,9 +3,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { configSchema, configVariableNames } from '@hark/core';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { configSchema, configVariableNames } from '../../packages/core/src/config.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const read = (file: string) => readFileSync(path.join(root, file), 'utf8');

@@ -4,9 +4,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { configSchema, configVariableNames } from '@hark/core';
 import { describe, expect, it } from 'vitest';
 import { parse, parseAllDocuments } from 'yaml';
-import { configSchema, configVariableNames } from '../../packages/core/src/config.js';
 
 const dir = fileURLToPath(new URL('../../infra/k8s/', import.meta.url));
 const root = fileURLToPath(new URL('../../', import.meta.url));

@@ -1,6 +1,6 @@
+import { intentNames } from '@hark/contracts';
+import { normalize } from '@hark/nlu';
 import { describe, expect, it } from 'vitest';
-import { intentNames } from '../../packages/contracts/src/index.js';
-import { normalize } from '../../packages/nlu/src/normalize.js';
 import { loadSplits, readFolder } from '../../packages/nlu/training/dataset.js';
 
 /** The written data keeps its promises: enough of it, every intent in it, and test apart from train. */

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
+import { BUNDLED_MODEL_URL } from '@hark/nlu';
 import { describe, expect, it } from 'vitest';
-import { BUNDLED_MODEL_URL } from '../../packages/nlu/src/model/bundled-model.js';
 import { buildModel } from '../../packages/nlu/training/train.js';
 
 /**

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { createKeys } from './keys.js';
 import { bearerToken, generateApiKey, generateId, secretsEqual, sha256Hex } from './secrets.js';
 
 describe('secrets', () => {
@@ -35,14 +34,5 @@ describe('secrets', () => {
     expect(bearerToken('Bearer')).toBeNull();
     expect(bearerToken('Bearer a b')).toBeNull();
     expect(bearerToken(undefined)).toBeNull();
-  });
-});
-
-describe('key builder', () => {
-  it('tags per-user keys with the user id for Redis Cluster', () => {
-    const keys = createKeys('hark:');
-    expect(keys.user('u1')).toBe('hark:{u1}:user');
-    expect(keys.session('u1', 's1')).toBe('hark:{u1}:session:s1');
-    expect(keys.apiKeyByHash('ab')).toBe('hark:apikey:ab');
   });
 });

@@ -4,7 +4,8 @@ import {
   type Plan,
   planSchema,
 } from '@hark/contracts';
-import type { Keys, RedisClient } from '@hark/core';
+import type { RedisClient } from '@hark/core';
+import type { EntitlementKeys } from './entitlement-keys.js';
 
 /** Where the client reads entitlement state from; Redis in production, a fake in unit tests. */
 export interface EntitlementSource {
@@ -34,7 +35,7 @@ function parseJson(text: string): unknown {
  */
 export function redisEntitlementSource(
   redis: RedisClient,
-  keys: Keys,
+  keys: EntitlementKeys,
   report: ReportProblem,
 ): EntitlementSource {
   return {

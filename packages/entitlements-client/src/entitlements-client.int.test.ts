@@ -1,5 +1,5 @@
 import type { EntitlementChange } from '@hark/contracts';
-import { type Clock, createKeys, fixedClock, type Keys, type RedisClient } from '@hark/core';
+import { type Clock, fixedClock, keySpace, type RedisClient } from '@hark/core';
 import {
   connectTestRedis,
   grantProjection,
@@ -9,15 +9,16 @@ import {
   writeTestPlans,
 } from '@hark/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { type EntitlementKeys, entitlementKeys } from './entitlement-keys.js';
 import { createEntitlementsClient, type EntitlementsClient } from './entitlements-client.js';
 
 let testRedis: TestRedis;
-let keys: Keys;
+let keys: EntitlementKeys;
 const opened: { client: EntitlementsClient; connections: RedisClient[] }[] = [];
 
 beforeEach(async () => {
   testRedis = await connectTestRedis('entitlements-client');
-  keys = createKeys(testRedis.prefix);
+  keys = entitlementKeys(keySpace(testRedis.prefix));
   await writeTestPlans(testRedis.redis, keys.plans());
 });
 

@@ -1,6 +1,7 @@
 import type { EffectiveEntitlements, EntitlementChange, Plan } from '@hark/contracts';
-import { type Clock, type Keys, type RedisClient, systemClock } from '@hark/core';
+import { type Clock, type RedisClient, systemClock } from '@hark/core';
 import { followEntitlementChanges } from './change-feed.js';
+import type { EntitlementKeys } from './entitlement-keys.js';
 import { EntitlementReader } from './entitlement-reader.js';
 import { type EntitlementSource, type ReportProblem, redisEntitlementSource } from './entitlement-source.js';
 import { type ConsumeResult, QuotaMeter, type QuotaState } from './quota-meter.js';
@@ -12,7 +13,7 @@ export interface EntitlementsClientOptions {
   redis: RedisClient;
   /** A pub/sub connection (it may be shared: only the entitlement channel is handled here). */
   subscriber: RedisClient;
-  keys: Keys;
+  keys: EntitlementKeys;
   clock?: Clock;
   cacheTtlMs?: number;
   maxCachedUsers?: number;

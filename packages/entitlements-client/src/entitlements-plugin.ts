@@ -1,6 +1,7 @@
-import type { Clock, Keys } from '@hark/core';
+import type { Clock } from '@hark/core';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
+import type { EntitlementKeys } from './entitlement-keys.js';
 import { createEntitlementsClient, type EntitlementsClient } from './entitlements-client.js';
 
 declare module 'fastify' {
@@ -11,7 +12,7 @@ declare module 'fastify' {
 }
 
 export interface EntitlementsPluginOptions {
-  keys: Keys;
+  keys: EntitlementKeys;
   clock: Clock;
   cacheTtlMs: number;
 }

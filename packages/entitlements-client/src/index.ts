@@ -1,3 +1,4 @@
+export * from './entitlement-keys.js';
 export * from './entitlement-source.js';
 export * from './entitlements-client.js';
 export * from './entitlements-plugin.js';

@@ -1,5 +1,7 @@
-import { type Clock, type HarkScripts, harkScripts, type Keys, type RedisClient } from '@hark/core';
+import type { Clock, RedisClient } from '@hark/core';
+import type { EntitlementKeys } from './entitlement-keys.js';
 import { quotaWindow, usageTtlSeconds } from './quota-periods.js';
+import { type QuotaScripts, quotaScripts } from './quota-scripts.js';
 
 export interface QuotaState {
   quota: string;
@@ -20,7 +22,7 @@ export interface ConsumeResult extends QuotaState {
 
 export interface QuotaMeterOptions {
   redis: RedisClient;
-  keys: Keys;
+  keys: EntitlementKeys;
   clock: Clock;
   /** The user's limit for a quota from the plan in force, or null when the plan has none. */
   limitOf(userId: string, quota: string): Promise<number | null>;
@@ -38,10 +40,10 @@ function assertAmount(amount: number): void {
  * user's plan, read through the entitlement cache.
  */
 export class QuotaMeter {
-  private readonly scripts: HarkScripts;
+  private readonly scripts: QuotaScripts;
 
   constructor(private readonly options: QuotaMeterOptions) {
-    this.scripts = harkScripts(options.redis);
+    this.scripts = quotaScripts(options.redis);
   }
 
   /** Usage of the current period, without taking anything. */

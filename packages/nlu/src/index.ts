@@ -6,6 +6,7 @@
  * short answers to a follow-up question the same way.
  */
 export { type AnswerContext, type AnswerKind, parseAnswer, parseChoice } from './answers.js';
+export { BUNDLED_MODEL_URL } from './model/bundled-model.js';
 export { type IntentModel, type IntentModelFile, loadIntentModel } from './model/intent-model.js';
 export { normalize, tokenize, tokenizeWords } from './normalize.js';
 export { cachedRecognize } from './recognize-cache.js';

@@ -1,28 +1,30 @@
 import { intentNames } from '@hark/contracts';
-import { createKeys, systemClock } from '@hark/core';
+import { keySpace, systemClock } from '@hark/core';
+import { schedulingKeys } from '@hark/scheduling';
 import { Redis } from 'ioredis';
 import { describe, expect, it } from 'vitest';
 import { createDefaultSkills, createSkillRegistry } from './registry.js';
 import { fixedLimits } from './scheduled/limits.js';
 import { createScheduledItems } from './scheduled/scheduled-items.js';
+import { skillKeys } from './skill-keys.js';
 import { testContext } from './test-context.fixture.js';
 import { timeSkill } from './time/time-skill.js';
 
 const context = testContext();
 // Never connects: these tests call no stateful skill.
 const redis = new Redis({ lazyConnect: true });
-const keys = createKeys('t:');
+const space = keySpace('t:');
 const unused = async () => {
   throw new Error('these tests schedule nothing');
 };
 const scheduled = createScheduledItems({
   redis,
-  keys,
+  keys: schedulingKeys(space),
   clock: systemClock,
   schedule: { schedule: unused, unschedule: unused },
   limits: fixedLimits({ timer: 1, alarm: 1, reminder: 1 }),
 });
-const dependencies = { redis, keys, clock: systemClock, scheduled };
+const dependencies = { redis, keys: skillKeys(space), clock: systemClock, scheduled };
 
 describe('skill registry', () => {
   it('answers every intent of the catalogue', () => {
@@ -52,11 +54,14 @@ describe('skill registry', () => {
   });
 
   // "stop" also silences what rings, which needs Redis: see scheduled-skills.int.test.ts.
-  it('ends the session quietly on cancel and never mind', async () => {
+  it('ends the session with a short word on cancel and never mind', async () => {
     const registry = createDefaultSkills(dependencies);
-    for (const intent of ['system.cancel', 'system.nevermind'] as const) {
+    for (const [intent, said] of [
+      ['system.cancel', 'OK, cancelled.'],
+      ['system.nevermind', 'OK, never mind.'],
+    ] as const) {
       const result = await registry.skillFor(intent)!.handle(intent, {}, context);
-      expect(result).toMatchObject({ endSession: true, reply: { text: '' } });
+      expect(result).toMatchObject({ endSession: true, reply: { text: said, speech: said } });
     }
   });
 });

@@ -1,5 +1,6 @@
-import type { Clock, Keys, RedisClient } from '@hark/core';
+import type { Clock, RedisClient } from '@hark/core';
 import type { ScheduledItems } from './scheduled/scheduled-items.js';
+import type { SkillKeys } from './skill-keys.js';
 import type { OpenMeteoSettings } from './weather/open-meteo-client.js';
 
 /** Reports trouble that is not the user's fault (an upstream down); pino's `log.warn` fits. */
@@ -11,7 +12,7 @@ export type WarnLog = (context: Record<string, unknown>, message: string) => voi
  */
 export interface SkillDependencies {
   redis: RedisClient;
-  keys: Keys;
+  keys: SkillKeys;
   clock: Clock;
   /** Timers, alarms and reminders (createScheduledItems), shared with the REST routes and the scheduler. */
   scheduled: ScheduledItems;

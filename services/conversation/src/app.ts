@@ -1,11 +1,11 @@
 import {
   type Clock,
   createBaseServer,
-  createKeys,
   errorHandlerPlugin,
   type HarkConfig,
   healthRoutes,
-  type Keys,
+  type KeySpace,
+  keySpace,
   metricsPlugin,
   openApiPlugin,
   type RedisClient,
@@ -15,8 +15,10 @@ import {
   securityPlugin,
   systemClock,
 } from '@hark/core';
+import { interactionKeys } from '@hark/interactions';
 import type { SkillRegistry } from '@hark/skills';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
+import { conversationKeys } from './conversation-keys.js';
 import { createLlmGateway } from './llm/create-gateway.js';
 import type { LlmGateway } from './llm/llm-gateway.js';
 import { PriceList } from './llm/prices.js';
@@ -32,7 +34,8 @@ import { SpeechGateway } from './voice/speech-gateway.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
-    keys: Keys;
+    /** The keys of this deployment (REDIS_PREFIX); each owner's key set builds on it. */
+    keys: KeySpace;
     /** The models behind their circuit breakers. */
     llm: LlmGateway;
   }
@@ -56,7 +59,7 @@ export async function buildConversationService(
   options: ConversationServiceOptions,
 ): Promise<FastifyInstance> {
   const { config } = options;
-  const keys = createKeys(config.REDIS_PREFIX);
+  const keys = keySpace(config.REDIS_PREFIX);
   const clock = options.clock ?? systemClock;
   const app = createBaseServer(options);
   app.decorate('keys', keys);
@@ -85,11 +88,11 @@ export async function buildConversationService(
     gateway,
     registry,
     tools: buildSkillTools(registry),
-    memory: new ConversationMemory(app.redis, keys, {
+    memory: new ConversationMemory(app.redis, conversationKeys(keys), {
       maxTokens: config.LLM_MEMORY_MAX_TOKENS,
       ttlSeconds: config.LLM_MEMORY_TTL_SECONDS,
     }),
-    meter: new UsageMeter(app.redis, keys, clock),
+    meter: new UsageMeter(app.redis, interactionKeys(keys), clock),
     prices: new PriceList(config.LLM_PRICES),
     clock,
     maxToolRounds: config.LLM_MAX_TOOL_ROUNDS,
@@ -103,7 +106,7 @@ export async function buildConversationService(
     const speech = new SpeechGateway({
       config,
       redis: app.redis,
-      keys,
+      keys: conversationKeys(keys),
       ...(options.fetch ? { fetch: options.fetch } : {}),
     });
     await internal.register(voiceRoutes, { speech });

@@ -1,9 +1,11 @@
-import { type Clock, type HarkConfig, type Keys, type RedisClient, Scheduler } from '@hark/core';
+import type { Clock, HarkConfig, KeySpace, RedisClient } from '@hark/core';
+import { Scheduler, schedulingKeys } from '@hark/scheduling';
 import {
   createDefaultSkills,
   createScheduledItems,
   limitsFromConfig,
   type SkillRegistry,
+  skillKeys,
 } from '@hark/skills';
 import type { FastifyBaseLogger } from 'fastify';
 
@@ -14,11 +16,12 @@ import type { FastifyBaseLogger } from 'fastify';
  */
 export function createSkillRegistry(
   redis: RedisClient,
-  keys: Keys,
+  space: KeySpace,
   clock: Clock,
   config: HarkConfig,
   log: FastifyBaseLogger,
 ): SkillRegistry {
+  const keys = schedulingKeys(space);
   const schedule = new Scheduler({
     redis,
     // Never started here, so never subscribes: the command connection satisfies the type.
@@ -37,7 +40,7 @@ export function createSkillRegistry(
   });
   return createDefaultSkills({
     redis,
-    keys,
+    keys: skillKeys(space),
     clock,
     scheduled,
     openMeteo: { forecastUrl: config.WEATHER_API_URL, geocodingUrl: config.GEOCODING_API_URL },

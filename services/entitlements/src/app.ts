@@ -1,12 +1,11 @@
 import {
-  authPlugin,
   type Clock,
   createBaseServer,
-  createKeys,
   errorHandlerPlugin,
   type HarkConfig,
   healthRoutes,
-  type Keys,
+  type KeySpace,
+  keySpace,
   metricsPlugin,
   openApiPlugin,
   type RedisClient,
@@ -16,12 +15,16 @@ import {
   securityPlugin,
   systemClock,
 } from '@hark/core';
+import { entitlementKeys } from '@hark/entitlements-client';
+import { interactionKeys } from '@hark/interactions';
+import { authPlugin, userKeys } from '@hark/users';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import { AuditLog, systemActor } from './audit/audit-log.js';
 import { Checkout } from './billing/checkout.js';
 import { CustomerDirectory } from './billing/customer-directory.js';
 import { createStripeClient } from './billing/stripe-client.js';
 import { SubscriptionSync } from './billing/subscription-sync.js';
+import { entitlementsServiceKeys } from './entitlements-service-keys.js';
 import { InsightsFolder } from './insights/insights-folder.js';
 import { InsightsService } from './insights/insights-service.js';
 import { UpgradeRecorder } from './insights/upgrade-recorder.js';
@@ -43,7 +46,8 @@ import { stripeWebhookRoutes } from './webhooks/stripe-webhook-routes.js';
 
 /** The parts of the service, for server.ts and tests. */
 export interface EntitlementService {
-  keys: Keys;
+  /** The keys of this deployment (REDIS_PREFIX); each owner's key set builds on it. */
+  keys: KeySpace;
   plans: PlanStore;
   projections: ProjectionStore;
   customers: CustomerDirectory;
@@ -81,7 +85,8 @@ export interface EntitlementsOptions {
 /** Builds the entitlement service: plans, grants, kill switches, Stripe billing and webhooks, audit. */
 export async function buildEntitlements(options: EntitlementsOptions): Promise<FastifyInstance> {
   const { config } = options;
-  const keys = createKeys(config.REDIS_PREFIX);
+  const keys = keySpace(config.REDIS_PREFIX);
+  const serviceKeys = entitlementsServiceKeys(keys);
   const clock = options.clock ?? systemClock;
   const app = createBaseServer(options);
 
@@ -94,28 +99,38 @@ export async function buildEntitlements(options: EntitlementsOptions): Promise<F
   await app.register(metricsPlugin);
   await app.register(openApiPlugin, { version: VERSION });
   await app.register(authPlugin, {
-    keys,
+    keys: userKeys(keys),
     adminToken: config.ADMIN_TOKEN,
     cacheTtlMs: config.AUTH_CACHE_TTL_MS,
   });
   await app.register(healthRoutes);
 
   const stripe = createStripeClient(config);
-  const plans = new PlanStore(app.redis, keys, (problem, context) => app.log.warn(context, problem));
-  const upgrades = new UpgradeRecorder({ redis: app.redis, keys, plans, clock, log: app.log });
-  const projections = new ProjectionStore(app.redis, keys, clock, (userId, before, after) =>
+  const plans = new PlanStore(app.redis, entitlementKeys(keys), (problem, context) =>
+    app.log.warn(context, problem),
+  );
+  const upgrades = new UpgradeRecorder({ redis: app.redis, keys: serviceKeys, plans, clock, log: app.log });
+  const projections = new ProjectionStore(app.redis, entitlementKeys(keys), clock, (userId, before, after) =>
     upgrades.projectionWritten(userId, before, after),
   );
-  const insightsFolder = new InsightsFolder({ redis: app.redis, keys, clock, log: app.log });
-  const customers = new CustomerDirectory(app.redis, keys);
-  const audit = new AuditLog(app.redis, keys, clock);
-  const view = new EntitlementView({ redis: app.redis, keys, plans, projections, customers, clock });
+  const insightsKeys = { ...serviceKeys, ...interactionKeys(keys) };
+  const insightsFolder = new InsightsFolder({ redis: app.redis, keys: insightsKeys, clock, log: app.log });
+  const customers = new CustomerDirectory(app.redis, serviceKeys);
+  const audit = new AuditLog(app.redis, serviceKeys, clock);
+  const view = new EntitlementView({
+    redis: app.redis,
+    keys: { ...entitlementKeys(keys), ...interactionKeys(keys) },
+    plans,
+    projections,
+    customers,
+    clock,
+  });
   const graceDays = config.STRIPE_PAST_DUE_GRACE_DAYS;
   const sync = stripe
     ? new SubscriptionSync({
         stripe,
         redis: app.redis,
-        keys,
+        keys: serviceKeys,
         plans,
         projections,
         customers,
@@ -129,13 +144,13 @@ export async function buildEntitlements(options: EntitlementsOptions): Promise<F
     sync &&
     new StripeEventProcessor({
       redis: app.redis,
-      keys,
+      keys: serviceKeys,
       sync,
       counter: createStripeEventCounter(app.metrics.registry),
     });
   const queue = new StripeEventQueue({
     redis: redisTargetOf(config),
-    prefix: keys.stripeQueuePrefix(),
+    prefix: serviceKeys.stripeQueuePrefix(),
     leaseMs: config.STRIPE_WORKER_LEASE_MS,
     process: async (job) => {
       if (!processor) throw new Error('a Stripe event was queued but Stripe is not configured here');
@@ -200,10 +215,16 @@ export async function buildEntitlements(options: EntitlementsOptions): Promise<F
     await admin.register(adminPlanRoutes, { plans, audit });
     await admin.register(adminEntitlementRoutes, { plans, projections, view, audit, clock });
     await admin.register(adminAuditRoutes, { audit });
-    await admin.register(adminStripeRoutes, { sync, audit, keys });
+    await admin.register(adminStripeRoutes, { sync, audit, keys: serviceKeys });
     await admin.register(adminInsightsRoutes, {
-      insights: new InsightsService({ redis: app.redis, keys, clock, plans, folder: insightsFolder }),
-      usage: new UserUsage({ redis: app.redis, keys, clock, plans, view }),
+      insights: new InsightsService({
+        redis: app.redis,
+        keys: insightsKeys,
+        clock,
+        plans,
+        folder: insightsFolder,
+      }),
+      usage: new UserUsage({ redis: app.redis, keys: interactionKeys(keys), clock, plans, view }),
     });
   });
   await app.register(stripeWebhookRoutes, {

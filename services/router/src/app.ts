@@ -1,27 +1,27 @@
 import {
-  authPlugin,
   type Clock,
   createBaseServer,
-  createKeys,
   documentRequestBudget,
   errorHandlerPlugin,
   type HarkConfig,
   healthRoutes,
-  type Keys,
+  type KeySpace,
+  keySpace,
   metricsPlugin,
   openApiPlugin,
-  ProfileStore,
   type RedisClient,
   redisPlugin,
   redisTargetOf,
-  Scheduler,
   securityOptionsFrom,
   securityPlugin,
   subscriberPlugin,
   systemClock,
 } from '@hark/core';
-import { entitlementsPlugin } from '@hark/entitlements-client';
+import { entitlementKeys, entitlementsPlugin } from '@hark/entitlements-client';
+import { interactionKeys } from '@hark/interactions';
 import { cachedRecognize } from '@hark/nlu';
+import { ProfileStore, profileKeys } from '@hark/profiles';
+import { Scheduler, schedulingKeys } from '@hark/scheduling';
 import {
   createDefaultSkills,
   createOpenMeteoClient,
@@ -31,11 +31,14 @@ import {
   limitsFromPlan,
   type ScheduledItems,
   type SkillRegistry,
+  skillKeys,
 } from '@hark/skills';
+import { authPlugin, userKeys } from '@hark/users';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import { type ConversationClient, createConversationClient } from './conversation/conversation-client.js';
 import { createVoiceClient, type VoiceClient } from './conversation/voice-client.js';
 import { EventHub } from './events/event-hub.js';
+import { routerKeys } from './router-keys.js';
 import { adminUserRoutes } from './routes/admin-user-routes.js';
 import { alarmRoutes } from './routes/alarm-routes.js';
 import { converseRoutes } from './routes/converse-routes.js';
@@ -56,13 +59,12 @@ import { webRoutes } from './routes/web-routes.js';
 import type { AnsweredTurn, TurnDependencies } from './turns/converse-turn.js';
 import { InteractionLog, recordAnsweredTurn } from './turns/interaction-log.js';
 import { SessionStore } from './turns/session-store.js';
-import { readTurnStateAhead } from './turns/turn-read-ahead.js';
 import { SpeechLinks } from './voice/speech-links.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
-    /** The one key builder, with this deployment's prefix. */
-    keys: Keys;
+    /** The keys of this deployment (REDIS_PREFIX); each owner's key set builds on it. */
+    keys: KeySpace;
     /** Timers, alarms and reminders: the services voice and REST share, and the scheduler's handler. */
     scheduled: ScheduledItems;
     scheduler: Scheduler;
@@ -91,7 +93,7 @@ export interface RouterOptions {
 /** Builds the router service: every plugin and route, ready for `listen` or `inject`. */
 export async function buildRouter(options: RouterOptions): Promise<FastifyInstance> {
   const { config } = options;
-  const keys = createKeys(config.REDIS_PREFIX);
+  const keys = keySpace(config.REDIS_PREFIX);
   const clock = options.clock ?? systemClock;
   const app = createBaseServer(options);
   app.decorate('keys', keys);
@@ -103,13 +105,17 @@ export async function buildRouter(options: RouterOptions): Promise<FastifyInstan
     options.redis ? { client: options.redis } : { target: redisTargetOf(config) },
   );
   await app.register(subscriberPlugin);
-  await app.register(entitlementsPlugin, { keys, clock, cacheTtlMs: config.ENTITLEMENTS_CACHE_TTL_MS });
+  await app.register(entitlementsPlugin, {
+    keys: entitlementKeys(keys),
+    clock,
+    cacheTtlMs: config.ENTITLEMENTS_CACHE_TTL_MS,
+  });
   await app.register(metricsPlugin);
   await app.register(openApiPlugin, { version: VERSION });
   const scheduled = setUpScheduling(app, options, clock);
   const skillDependencies = {
     redis: app.redis,
-    keys,
+    keys: skillKeys(keys),
     clock,
     scheduled,
     openMeteo: { forecastUrl: config.WEATHER_API_URL, geocodingUrl: config.GEOCODING_API_URL },
@@ -123,14 +129,12 @@ export async function buildRouter(options: RouterOptions): Promise<FastifyInstan
     () => createDefaultSkills(skillDependencies),
     recognizer,
   );
-  app.decorateRequest('turnReadAhead', null);
   await app.register(authPlugin, {
-    keys,
+    keys: userKeys(keys),
     adminToken: config.ADMIN_TOKEN,
     cacheTtlMs: config.AUTH_CACHE_TTL_MS,
     clock,
     requestBudget: { max: config.RATE_LIMIT_MAX, windowMs: config.RATE_LIMIT_WINDOW_MS },
-    readAhead: readTurnStateAhead(turns),
   });
   await app.register(healthRoutes);
   await app.register(async (v1) => {
@@ -149,23 +153,27 @@ export async function buildRouter(options: RouterOptions): Promise<FastifyInstan
               timeoutMs: config.SPEECH_TIMEOUT_MS + 5_000,
             })
           : options.voice,
-      links: new SpeechLinks(app.redis, keys),
+      links: new SpeechLinks(app.redis, routerKeys(keys)),
     });
     await v1.register(timerRoutes, { timers: scheduled.timers });
     await v1.register(alarmRoutes, { alarms: scheduled.alarms });
     await v1.register(reminderRoutes, { reminders: scheduled.reminders });
-    await v1.register(listRoutes, { lists: new ListStore(app.redis, keys, clock) });
+    await v1.register(listRoutes, { lists: new ListStore(app.redis, skillKeys(keys), clock) });
     await v1.register(profileRoutes, {
       profiles: turns.profiles,
       geocoder: createOpenMeteoClient(skillDependencies),
     });
     await v1.register(eventRoutes, {
-      hub: new EventHub(app.subscriber, keys),
-      keys,
+      hub: new EventHub(app.subscriber, schedulingKeys(keys)),
+      keys: schedulingKeys(keys),
       heartbeatMs: config.SSE_HEARTBEAT_MS,
       maxStreamsPerUser: config.EVENT_STREAMS_PER_USER,
     });
-    await v1.register(entitlementsProxy, { upstream: config.ENTITLEMENTS_URL, paths: userProxyPaths });
+    await v1.register(entitlementsProxy, {
+      upstream: config.ENTITLEMENTS_URL,
+      paths: userProxyPaths,
+      rateLimited: true,
+    });
   });
   await app.register(async (admin) => {
     admin.addHook('onRequest', admin.authenticateOperator);
@@ -182,10 +190,11 @@ export async function buildRouter(options: RouterOptions): Promise<FastifyInstan
 /** Timers, alarms and reminders, and the scheduler that fires them from ready until close. */
 function setUpScheduling(app: FastifyInstance, options: RouterOptions, clock: Clock): ScheduledItems {
   const { config } = options;
+  const keys = schedulingKeys(app.keys);
   const scheduler = new Scheduler({
     redis: app.redis,
     subscriber: app.subscriber,
-    keys: app.keys,
+    keys,
     clock,
     leaseMs: config.SCHEDULER_LEASE_MS,
     handler: (entries) => scheduled.handleDue(entries),
@@ -198,7 +207,7 @@ function setUpScheduling(app: FastifyInstance, options: RouterOptions, clock: Cl
   }
   const scheduled = createScheduledItems({
     redis: app.redis,
-    keys: app.keys,
+    keys,
     clock,
     schedule: scheduler,
     // Timers follow the plan ("timers.max_active"); a kind the plan does not limit keeps the config limit.
@@ -222,15 +231,15 @@ function turnDependencies(
   const { config } = options;
   const interactions = new InteractionLog({
     redis: app.redis,
-    keys: app.keys,
+    keys: interactionKeys(app.keys),
     warn: (context, message) => app.log.warn(context, message),
   });
   app.addHook('preClose', () => interactions.close());
   return {
     recognize,
     skills: options.skills ?? defaultSkills(),
-    sessions: new SessionStore(app.redis, app.keys, config.SESSION_TTL_SECONDS),
-    profiles: new ProfileStore(app.redis, app.keys),
+    sessions: new SessionStore(app.redis, routerKeys(app.keys), config.SESSION_TTL_SECONDS),
+    profiles: new ProfileStore(app.redis, { ...userKeys(app.keys), ...profileKeys(app.keys) }),
     clock,
     entitlements: app.entitlements,
     conversation:

@@ -1,4 +1,4 @@
-import type { UserStore } from '@hark/core';
+import type { UserStore } from '@hark/users';
 
 export const DEMO_USER_ID = 'demo';
 

@@ -4,8 +4,9 @@
  * (a GET through the Redis client Hark uses): the least any request costs that keeps its state in
  * Redis, as every Hark request does. Prints their ports as one JSON line.
  */
+
+import { createRedis } from '@hark/core';
 import Fastify from 'fastify';
-import { createRedis } from '../../../packages/core/src/index.js';
 
 const redis = createRedis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
 await redis.connect();

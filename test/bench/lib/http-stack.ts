@@ -3,7 +3,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import readline from 'node:readline';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { createKeys, createRedis, systemClock, UserStore } from '../../../packages/core/src/index.js';
+import { createRedis, keySpace, systemClock } from '@hark/core';
+import { UserStore, userKeys } from '@hark/users';
 import { type ServiceProcess, serverEntry, startServiceProcess } from '../../e2e/support/router-process.js';
 
 export const ADMIN_TOKEN = 'bench-operator-token';
@@ -64,7 +65,7 @@ export async function stopService(service: ServiceProcess): Promise<void> {
 export async function createUsers(prefix: string, count: number): Promise<string[]> {
   const redis = createRedis(redisUrl());
   await redis.connect();
-  const store = new UserStore(redis, createKeys(prefix), systemClock);
+  const store = new UserStore(redis, userKeys(keySpace(prefix)), systemClock);
   const createOne = async (index: number) => {
     const id = `bench${index}`;
     await store.createUser({ id, timezone: 'Europe/Paris' });

@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { unusedPort } from '../../../packages/testing/src/ports.js';
+import { unusedPort } from '@hark/testing';
 import { firstJsonLine, spawnTypeScript } from './http-stack.js';
 
 export interface LoadBalancer {

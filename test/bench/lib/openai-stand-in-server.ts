@@ -3,7 +3,7 @@
 // BENCH_CAPTURE_FILE set, the first request that offers tools is written there, so the bench can
 // send exactly the same request straight to the stand-in.
 import { writeFileSync } from 'node:fs';
-import { type RecordedChatRequest, startOpenAiStandIn } from '../../../packages/testing/src/index.js';
+import { type RecordedChatRequest, startOpenAiStandIn } from '@hark/testing';
 import { LONG_ANSWER_CHUNK_DELAY_MS, LONG_ANSWER_MARK } from './long-answer.js';
 
 const ANSWER =

@@ -3,8 +3,10 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import readline from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { createKeys, createRedis, systemClock, UserStore } from '../../../packages/core/src/index.js';
-import { grantProjection } from '../../../packages/testing/src/index.js';
+import { createRedis, keySpace, systemClock } from '@hark/core';
+import { entitlementKeys } from '@hark/entitlements-client';
+import { grantProjection } from '@hark/testing';
+import { UserStore, userKeys } from '@hark/users';
 import {
   firstJsonLine,
   nodeArgsFrom,
@@ -78,8 +80,9 @@ export async function startRouter(
 ): Promise<Started & { apiKeys: string[] }> {
   const redis = createRedis(redisUrl());
   await redis.connect();
-  const keys = createKeys(prefix);
-  const store = new UserStore(redis, keys, systemClock);
+  const space = keySpace(prefix);
+  const keys = entitlementKeys(space);
+  const store = new UserStore(redis, userKeys(space), systemClock);
   await redis.hset(keys.plans(), 'bench', JSON.stringify(benchPlan));
   const apiKeys: string[] = [];
   for (let index = 0; index < users; index++) {

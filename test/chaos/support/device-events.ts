@@ -1,4 +1,5 @@
-import type { Keys } from '@hark/core';
+import type { KeySpace } from '@hark/core';
+import { schedulingKeys } from '@hark/scheduling';
 import type { TestRedisClient } from '@hark/testing';
 
 /** One entry of a user's device event stream (the Redis Stream behind /v1/events). */
@@ -13,10 +14,11 @@ export interface StoredEvent {
 /** Every event in the user's stream, oldest first. */
 export async function storedEvents(
   redis: TestRedisClient,
-  keys: Keys,
+  space: KeySpace,
   userId: string,
 ): Promise<StoredEvent[]> {
   const events: StoredEvent[] = [];
+  const keys = schedulingKeys(space);
   let after = '-';
   for (;;) {
     const entries = await redis.xrange(keys.events(userId), after, '+', 'COUNT', 500);

@@ -1,4 +1,4 @@
-import { main } from '../../../packages/client/src/cli/main.js';
+import { main } from '@hark/client/cli';
 
 /** Text written to a stream, with a way to wait until something appears in it. */
 export class Capture {

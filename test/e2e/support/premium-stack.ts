@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { loadConfig } from '@hark/core';
+import { entitlementKeys } from '@hark/entitlements-client';
 import {
   connectTestRedis,
   grantProjection,
@@ -57,7 +58,7 @@ export async function startPremiumStack(
     ...routerOptions,
   });
   await router.ready();
-  await writeTestPlans(testRedis.redis, router.keys.plans());
+  await writeTestPlans(testRedis.redis, entitlementKeys(router.keys).plans());
   return {
     standIn,
     testRedis,
@@ -66,7 +67,10 @@ export async function startPremiumStack(
     async userWithKey(id, plan) {
       await router.users.createUser({ id, timezone: 'Europe/Paris' });
       if (plan)
-        await testRedis.redis.set(router.keys.entitlement(id), JSON.stringify(grantProjection(id, plan)));
+        await testRedis.redis.set(
+          entitlementKeys(router.keys).entitlement(id),
+          JSON.stringify(grantProjection(id, plan)),
+        );
       return (await router.users.addApiKey(id)).key;
     },
     async close() {

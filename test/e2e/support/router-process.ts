@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { unusedPort } from '../../../packages/testing/src/ports.js';
+import { unusedPort } from '@hark/testing';
 
 export const serverEntry = fileURLToPath(new URL('../../../services/router/dist/server.js', import.meta.url));
 

@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { loadConfig } from '@hark/core';
+import { entitlementKeys } from '@hark/entitlements-client';
 import {
   connectTestRedis,
   grantProjection,
@@ -112,7 +113,10 @@ export async function startHostileStack(
     async userWithKey(id, plan) {
       await router.users.createUser({ id, timezone: 'Europe/Paris' });
       if (plan) {
-        await testRedis.redis.set(router.keys.entitlement(id), JSON.stringify(grantProjection(id, plan)));
+        await testRedis.redis.set(
+          entitlementKeys(router.keys).entitlement(id),
+          JSON.stringify(grantProjection(id, plan)),
+        );
       }
       const { key, record } = await router.users.addApiKey(id);
       return { key, keyId: record.id };

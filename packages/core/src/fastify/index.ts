@@ -1,4 +1,3 @@
-export * from './auth.js';
 export * from './base-server.js';
 export * from './error-handler.js';
 export * from './event-stream.js';

@@ -1,12 +1,17 @@
 import { errorResponseSchema } from '@hark/contracts';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { HarkError } from '../errors.js';
-import type { RequestCount } from '../users.js';
 
 /** Requests one API key may make per window, counted in Redis so every instance shares it. */
 export interface RequestBudget {
   max: number;
   windowMs: number;
+}
+
+/** A key's requests in the current rate-limit window, this one included. */
+export interface RequestCount {
+  count: number;
+  resetInMs: number;
 }
 
 /**

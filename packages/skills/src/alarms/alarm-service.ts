@@ -1,8 +1,13 @@
 import { DEFAULT_SNOOZE_MINUTES, MAX_SNOOZE_MINUTES, repeatRule } from '@hark/contracts';
-import { type Clock, generateId, HarkError, type ItemChange } from '@hark/core';
+import { type Clock, generateId, HarkError } from '@hark/core';
+import {
+  type DueRef,
+  type ItemChange,
+  lateness,
+  RETAIN_ENDED_SECONDS,
+  type ScheduledItemStore,
+} from '@hark/scheduling';
 import { ensureBelowLimit, type ItemLimits } from '../scheduled/limits.js';
-import { type DueRef, lateness, RETAIN_ENDED_SECONDS } from '../scheduled/schedule-port.js';
-import type { ScheduledItemStore } from '../scheduled/scheduled-store.js';
 import { type AlarmItem, alarmView, isActiveAlarm } from './alarm-item.js';
 import { isValidLocalDate, nextOccurrence } from './alarm-recurrence.js';
 

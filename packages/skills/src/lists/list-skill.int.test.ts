@@ -1,8 +1,9 @@
 import type { IntentName, Slots } from '@hark/contracts';
-import { createKeys, fixedClock } from '@hark/core';
+import { fixedClock, keySpace } from '@hark/core';
 import { connectTestRedis, deleteByPrefix, type TestRedis } from '@hark/testing';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Skill } from '../skill.js';
+import { skillKeys } from '../skill-keys.js';
 import { testContext } from '../test-context.fixture.js';
 import { MAX_ITEMS_PER_LIST } from './list-items.js';
 import { createListSkill } from './list-skill.js';
@@ -16,7 +17,7 @@ const clock = fixedClock('2026-11-26T13:05:00Z');
 
 beforeAll(async () => {
   testRedis = await connectTestRedis('lists');
-  store = new ListStore(testRedis.redis, createKeys(testRedis.prefix), clock);
+  store = new ListStore(testRedis.redis, skillKeys(keySpace(testRedis.prefix)), clock);
   skill = createListSkill(store);
 });
 afterAll(() => testRedis.cleanup());

@@ -1,5 +1,6 @@
-import type { Clock, Keys, RedisClient } from '@hark/core';
+import type { Clock, RedisClient } from '@hark/core';
 import { z } from 'zod';
+import type { SkillKeys } from '../skill-keys.js';
 import { DEFAULT_LIST_NAME, itemKey, MAX_ITEMS_PER_LIST, MAX_LISTS } from './list-items.js';
 
 export interface ListItem {
@@ -29,7 +30,7 @@ type StoredItem = z.infer<typeof storedItemSchema>;
 export class ListStore {
   constructor(
     private readonly redis: RedisClient,
-    private readonly keys: Keys,
+    private readonly keys: SkillKeys,
     private readonly clock: Clock,
   ) {}
 

@@ -1,8 +1,9 @@
 import type { IntentName, Slots } from '@hark/contracts';
-import { createKeys, fixedClock } from '@hark/core';
+import { fixedClock, keySpace } from '@hark/core';
 import { connectTestRedis, deleteByPrefix, type TestRedis } from '@hark/testing';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Skill } from '../skill.js';
+import { skillKeys } from '../skill-keys.js';
 import { testContext } from '../test-context.fixture.js';
 import { MAX_LISTS } from './list-items.js';
 import { createListSkill } from './list-skill.js';
@@ -14,7 +15,11 @@ let skill: Skill;
 
 beforeAll(async () => {
   testRedis = await connectTestRedis('whole-lists');
-  store = new ListStore(testRedis.redis, createKeys(testRedis.prefix), fixedClock('2026-11-26T13:05:00Z'));
+  store = new ListStore(
+    testRedis.redis,
+    skillKeys(keySpace(testRedis.prefix)),
+    fixedClock('2026-11-26T13:05:00Z'),
+  );
   skill = createListSkill(store);
 });
 afterAll(() => testRedis.cleanup());

@@ -1,9 +1,14 @@
 import { MAX_REMINDER_SECONDS } from '@hark/contracts';
-import { type Clock, generateId, HarkError, type ItemChange } from '@hark/core';
+import { type Clock, generateId, HarkError } from '@hark/core';
+import {
+  type DueRef,
+  type ItemChange,
+  lateness,
+  RETAIN_ENDED_SECONDS,
+  type ScheduledItemStore,
+} from '@hark/scheduling';
 import { DateTime } from 'luxon';
 import { ensureBelowLimit, type ItemLimits } from '../scheduled/limits.js';
-import { type DueRef, lateness, RETAIN_ENDED_SECONDS } from '../scheduled/schedule-port.js';
-import type { ScheduledItemStore } from '../scheduled/scheduled-store.js';
 import { isPendingReminder, type ReminderItem, reminderView } from './reminder-item.js';
 
 /** When a reminder is due: a local date-time in `timeZone`, or a delay from now. */

@@ -1,4 +1,5 @@
-import { HarkError, type ScheduledKind } from '@hark/core';
+import { HarkError } from '@hark/core';
+import type { ScheduledKind } from '@hark/scheduling';
 
 /**
  * How many active items of a kind a user may have: from the user's plan where it sets one

@@ -1,19 +1,24 @@
-import type { DueHandler, RedisClient } from '@hark/core';
-import { type Clock, ItemStore, type Keys } from '@hark/core';
+import type { Clock, RedisClient } from '@hark/core';
+import {
+  createDueHandler,
+  type DueHandler,
+  type DueHandlerOptions,
+  ItemStore,
+  ScheduledItemStore,
+  type SchedulePort,
+  type SchedulingKeys,
+} from '@hark/scheduling';
 import { type AlarmItem, alarmDueTime, alarmItemSchema } from '../alarms/alarm-item.js';
 import { AlarmService } from '../alarms/alarm-service.js';
 import { type ReminderItem, reminderDueTime, reminderItemSchema } from '../reminders/reminder-item.js';
 import { ReminderService } from '../reminders/reminder-service.js';
 import { type TimerItem, timerDueTime, timerItemSchema } from '../timers/timer-item.js';
 import { TimerService } from '../timers/timer-service.js';
-import { createDueHandler, type DueHandlerOptions } from './due-handler.js';
 import type { ItemLimits } from './limits.js';
-import type { SchedulePort } from './schedule-port.js';
-import { ScheduledItemStore } from './scheduled-store.js';
 
 export interface ScheduledItemsOptions {
   redis: RedisClient;
-  keys: Keys;
+  keys: SchedulingKeys;
   clock: Clock;
   schedule: SchedulePort;
   limits: ItemLimits;

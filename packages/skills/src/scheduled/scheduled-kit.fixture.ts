@@ -1,11 +1,5 @@
-import {
-  createKeys,
-  fixedClock,
-  type Keys,
-  type RedisClient,
-  type ScheduledKind,
-  Scheduler,
-} from '@hark/core';
+import { fixedClock, type KeySpace, keySpace, type RedisClient } from '@hark/core';
+import { type ScheduledKind, Scheduler, type SchedulingKeys, schedulingKeys } from '@hark/scheduling';
 import { connectTestRedis, type TestRedis } from '@hark/testing';
 import { fixedLimits } from './limits.js';
 import { createScheduledItems, type ScheduledItems } from './scheduled-items.js';
@@ -19,7 +13,9 @@ export interface DeviceEventRecord {
 /** The services on the real test Redis, a fixed clock, and the real (unstarted) Scheduler to fire them. */
 export interface ScheduledKit extends ScheduledItems {
   redis: RedisClient;
-  keys: Keys;
+  /** The test's keys, and those of scheduling among them. */
+  space: KeySpace;
+  keys: SchedulingKeys;
   clock: ReturnType<typeof fixedClock>;
   scheduler: Scheduler;
   /** The user's device events, oldest first. */
@@ -35,7 +31,8 @@ export async function startScheduledKit(
 ): Promise<ScheduledKit> {
   const testRedis: TestRedis = await connectTestRedis('scheduled');
   const { redis } = testRedis;
-  const keys = createKeys(testRedis.prefix);
+  const space = keySpace(testRedis.prefix);
+  const keys = schedulingKeys(space);
   const clock = fixedClock(startAt);
   // Never subscribed (nor connected: the test client is lazy, and so is its duplicate): tests
   // drive the scheduler with runDue() and the fixed clock.
@@ -57,6 +54,7 @@ export async function startScheduledKit(
   return {
     ...items,
     redis,
+    space,
     keys,
     clock,
     scheduler,

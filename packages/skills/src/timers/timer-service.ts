@@ -1,8 +1,13 @@
 import { MAX_TIMER_SECONDS, type Timer } from '@hark/contracts';
-import { type Clock, generateId, HarkError, type ItemChange } from '@hark/core';
+import { type Clock, generateId, HarkError } from '@hark/core';
+import {
+  type DueRef,
+  type ItemChange,
+  lateness,
+  RETAIN_ENDED_SECONDS,
+  type ScheduledItemStore,
+} from '@hark/scheduling';
 import { ensureBelowLimit, type ItemLimits } from '../scheduled/limits.js';
-import { type DueRef, lateness, RETAIN_ENDED_SECONDS } from '../scheduled/schedule-port.js';
-import type { ScheduledItemStore } from '../scheduled/scheduled-store.js';
 import { isActiveTimer, isRingingTimer, type TimerItem, timerRemainingMs, timerView } from './timer-item.js';
 
 export interface StartTimer {

@@ -1,4 +1,4 @@
-import { createKeys } from '@hark/core';
+import { keySpace } from '@hark/core';
 import {
   connectTestRedis,
   deleteByPrefix,
@@ -7,6 +7,7 @@ import {
   type TestRedis,
 } from '@hark/testing';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { skillKeys } from '../skill-keys.js';
 import { createOpenMeteoClient, type OpenMeteoClient, WeatherUnavailableError } from './open-meteo-client.js';
 
 const TIMEOUT_MS = 300;
@@ -17,7 +18,7 @@ let client: OpenMeteoClient;
 const newClient = () =>
   createOpenMeteoClient({
     redis: testRedis.redis,
-    keys: createKeys(testRedis.prefix),
+    keys: skillKeys(keySpace(testRedis.prefix)),
     openMeteo: { forecastUrl: standIn.url, geocodingUrl: standIn.url, timeoutMs: TIMEOUT_MS },
   });
 
@@ -36,7 +37,7 @@ beforeEach(async () => {
 });
 
 const cacheTtl = (namespace: string, key: string) =>
-  testRedis.redis.ttl(createKeys(testRedis.prefix).cache(namespace, key));
+  testRedis.redis.ttl(skillKeys(keySpace(testRedis.prefix)).cache(namespace, key));
 
 describe('geocoding', () => {
   it('searches with the documented parameters and caches the answer for days', async () => {
@@ -165,7 +166,7 @@ describe('upstream failures', () => {
     await closed.close();
     const offline = createOpenMeteoClient({
       redis: testRedis.redis,
-      keys: createKeys(testRedis.prefix),
+      keys: skillKeys(keySpace(testRedis.prefix)),
       openMeteo: { forecastUrl: closed.url, geocodingUrl: closed.url, timeoutMs: TIMEOUT_MS },
     });
     expect((await failure(offline.forecast(30, 30, 'metric'))).reason).toMatch(/^unreachable/);

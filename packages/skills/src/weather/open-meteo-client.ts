@@ -1,6 +1,7 @@
 import type { Units } from '@hark/contracts';
-import type { Keys, RedisClient } from '@hark/core';
+import type { RedisClient } from '@hark/core';
 import type { z } from 'zod';
+import type { SkillKeys } from '../skill-keys.js';
 import {
   CURRENT_VARIABLES,
   DAILY_VARIABLES,
@@ -163,7 +164,7 @@ function describeFailure(error: unknown, timeoutMs: number, otherwise: string): 
 
 export interface OpenMeteoClientDependencies {
   redis: RedisClient;
-  keys: Keys;
+  keys: SkillKeys;
   openMeteo?: OpenMeteoSettings;
 }
 

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { Keys, RedisClient } from '@hark/core';
+import type { RedisClient } from '@hark/core';
 import type { z } from 'zod';
+import type { SkillKeys } from '../skill-keys.js';
 
 export interface UpstreamCacheOptions {
   /** How long one instance may hold the fetch lock; a little over the upstream timeout. */
@@ -32,7 +33,7 @@ export class UpstreamCache {
 
   constructor(
     private readonly redis: RedisClient,
-    private readonly keys: Keys,
+    private readonly keys: SkillKeys,
     private readonly options: UpstreamCacheOptions,
   ) {}
 

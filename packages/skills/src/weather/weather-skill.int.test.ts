@@ -1,5 +1,5 @@
 import { emptyProfile, type Profile, type Slots } from '@hark/contracts';
-import { createKeys } from '@hark/core';
+import { keySpace } from '@hark/core';
 import {
   connectTestRedis,
   defaultWeather,
@@ -10,6 +10,7 @@ import {
 } from '@hark/testing';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Skill, SkillContext } from '../skill.js';
+import { skillKeys } from '../skill-keys.js';
 import { testContext } from '../test-context.fixture.js';
 import { createOpenMeteoClient } from './open-meteo-client.js';
 import { createWeatherSkill, WEATHER_UNAVAILABLE_REPLY } from './weather-skill.js';
@@ -29,7 +30,7 @@ beforeAll(async () => {
   standIn = await startOpenMeteoStandIn({ now: () => now });
   const client = createOpenMeteoClient({
     redis: testRedis.redis,
-    keys: createKeys(testRedis.prefix),
+    keys: skillKeys(keySpace(testRedis.prefix)),
     openMeteo: { forecastUrl: standIn.url, geocodingUrl: standIn.url, timeoutMs: 250 },
   });
   skill = createWeatherSkill({ client, warn: (context, message) => warnings.push({ context, message }) });

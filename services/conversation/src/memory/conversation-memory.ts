@@ -1,5 +1,6 @@
-import type { Keys, RedisClient } from '@hark/core';
+import type { RedisClient } from '@hark/core';
 import type { ChatCompletionMessageParam } from 'openai/resources/chat/completions';
+import type { ConversationKeys } from '../conversation-keys.js';
 
 /** The messages of one turn: the user's, any tool calls and results, and the final answer. */
 export type StoredTurn = ChatCompletionMessageParam[];
@@ -38,7 +39,7 @@ export function turnsToDrop(turnTokens: readonly number[], maxTokens: number): n
 export class ConversationMemory {
   constructor(
     private readonly redis: RedisClient,
-    private readonly keys: Keys,
+    private readonly keys: ConversationKeys,
     private readonly settings: MemorySettings,
   ) {}
 

@@ -1,6 +1,9 @@
 import type { AddressInfo } from 'node:net';
-import { type ConversationTurnRequest, emptyProfile, INTERNAL_TOKEN_HEADER } from '@hark/contracts';
-import { type Clock, createKeys, fixedClock, type Keys, loadConfig } from '@hark/core';
+import { type ConversationTurnRequest, emptyProfile, FEATURES, INTERNAL_TOKEN_HEADER } from '@hark/contracts';
+import { type Clock, fixedClock, type KeySpace, keySpace, loadConfig } from '@hark/core';
+import { interactionKeys } from '@hark/interactions';
+import { schedulingKeys } from '@hark/scheduling';
+import { skillKeys } from '@hark/skills';
 import {
   connectTestRedis,
   type OpenAiStandIn,
@@ -10,6 +13,7 @@ import {
 } from '@hark/testing';
 import type { FastifyInstance } from 'fastify';
 import { buildConversationService } from '../app.js';
+import { conversationKeys } from '../conversation-keys.js';
 
 export const TEST_INTERNAL_TOKEN = 'test-internal-token';
 /** A Thursday morning in Paris; tests that need time to pass advance this clock. */
@@ -21,10 +25,18 @@ export interface TestConversation {
   url: string;
   standIn: OpenAiStandIn;
   testRedis: TestRedis;
-  keys: Keys;
+  /** Every key the service reads or writes, whoever declares it. */
+  keys: ReturnType<typeof serviceKeysOf>;
   clock: ReturnType<typeof fixedClock>;
   close(): Promise<void>;
 }
+
+const serviceKeysOf = (space: KeySpace) => ({
+  ...conversationKeys(space),
+  ...interactionKeys(space),
+  ...schedulingKeys(space),
+  ...skillKeys(space),
+});
 
 /**
  * The conversation service on the test Redis (own key prefix) and a fresh OpenAI stand-in, with a
@@ -62,7 +74,7 @@ export async function startTestConversation(
     url: `http://127.0.0.1:${port}`,
     standIn,
     testRedis,
-    keys: createKeys(testRedis.prefix),
+    keys: serviceKeysOf(keySpace(testRedis.prefix)),
     clock,
     async close() {
       // A fetch whose stream the test aborted can leave a spare keep-alive socket that Fastify's
@@ -85,7 +97,7 @@ export function turnBody(overrides: Partial<ConversationTurnRequest> = {}): Conv
     locale: 'en-GB',
     deviceId: 'kitchen',
     profile: { ...emptyProfile, timezone: 'Europe/Paris' },
-    plan: { id: 'premium', features: { conversation: true } },
+    plan: { id: 'premium', features: { [FEATURES.conversation]: true } },
     ...overrides,
   };
 }

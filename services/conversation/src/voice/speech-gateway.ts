@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { type AudioContentType, audioExtensions } from '@hark/contracts';
-import { createNodeHttpFetch, type HarkConfig, HarkError, type Keys, type RedisClient } from '@hark/core';
+import { createNodeHttpFetch, type HarkConfig, HarkError, type RedisClient } from '@hark/core';
 import OpenAI, { toFile } from 'openai';
+import type { ConversationKeys } from '../conversation-keys.js';
 
 /** Local servers (a Whisper or Piper server) take any key; the SDK insists on one. */
 const KEYLESS = 'no-key';
@@ -11,7 +12,7 @@ const SPEECH_CACHE_TTL_SECONDS = 86_400;
 export interface SpeechGatewayOptions {
   config: HarkConfig;
   redis: RedisClient;
-  keys: Keys;
+  keys: ConversationKeys;
   fetch?: typeof fetch;
 }
 

@@ -1,6 +1,7 @@
 import type { AuditEntry } from '@hark/contracts';
-import type { Clock, Keys, RedisClient } from '@hark/core';
+import type { Clock, RedisClient } from '@hark/core';
 import type { FastifyRequest } from 'fastify';
+import type { EntitlementsServiceKeys } from '../entitlements-service-keys.js';
 
 export type AuditActor = AuditEntry['actor'];
 
@@ -66,7 +67,7 @@ function toEntry(id: string, flat: string[]): AuditEntry {
 export class AuditLog {
   constructor(
     private readonly redis: RedisClient,
-    private readonly keys: Keys,
+    private readonly keys: EntitlementsServiceKeys,
     private readonly clock: Clock,
   ) {}
 

@@ -1,4 +1,5 @@
-import { HarkError, type User } from '@hark/core';
+import { HarkError } from '@hark/core';
+import type { User } from '@hark/users';
 import type Stripe from 'stripe';
 import type { PlanStore } from '../plans/plan-store.js';
 import type { ProjectionStore } from '../projection/projection-store.js';

@@ -1,4 +1,5 @@
-import type { Keys, RedisClient } from '@hark/core';
+import type { RedisClient } from '@hark/core';
+import type { EntitlementsServiceKeys } from '../entitlements-service-keys.js';
 
 /**
  * Which Stripe customer belongs to which user, both ways: user -> customer to reuse one customer
@@ -8,7 +9,7 @@ import type { Keys, RedisClient } from '@hark/core';
 export class CustomerDirectory {
   constructor(
     private readonly redis: RedisClient,
-    private readonly keys: Keys,
+    private readonly keys: EntitlementsServiceKeys,
   ) {}
 
   customerOf(userId: string): Promise<string | null> {

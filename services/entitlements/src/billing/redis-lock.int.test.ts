@@ -1,7 +1,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { createKeys, type RedisClient } from '@hark/core';
+import { keySpace, type RedisClient } from '@hark/core';
 import { connectTestRedis, type TestRedis } from '@hark/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { entitlementsServiceKeys } from '../entitlements-service-keys.js';
 import { LockBusyError, withRedisLock } from './redis-lock.js';
 
 let testRedis: TestRedis;
@@ -10,7 +11,7 @@ let lockKey: string;
 beforeEach(async () => {
   testRedis = await connectTestRedis('redis-lock');
   redis = testRedis.redis as RedisClient;
-  lockKey = createKeys(testRedis.prefix).stripeCustomerLock('cus_lock');
+  lockKey = entitlementsServiceKeys(keySpace(testRedis.prefix)).stripeCustomerLock('cus_lock');
 });
 afterEach(() => testRedis.cleanup());
 

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { harkScripts, type RedisClient } from '@hark/core';
+import type { RedisClient } from '@hark/core';
+import { entitlementsScripts } from '../entitlements-scripts.js';
 
 export interface LockOptions {
   /** The lock frees itself after this long, should its holder die; a live holder keeps renewing it. */
@@ -36,7 +37,7 @@ export async function withRedisLock<T>(
     // Jittered: waiters for one key must not retry in lockstep.
     await sleep(2 + Math.random() * 8);
   }
-  const scripts = harkScripts(redis);
+  const scripts = entitlementsScripts(redis);
   // A failed renewal (Redis briefly away) is retried on the next tick; the TTL covers the gap.
   const renew = () => void scripts.extendLock(key, token, options.ttlMs).catch(() => undefined);
   const renewing = setInterval(renew, options.ttlMs / 3);

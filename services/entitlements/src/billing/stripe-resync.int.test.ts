@@ -45,7 +45,7 @@ async function stripeAccountWithUsers(count: number): Promise<Map<string, Stripe
 
 /** What losing Redis loses: every projection and both customer mappings (users stay, as their keys would be restored). */
 async function forgetEntitlements(userIds: string[]): Promise<void> {
-  const { keys } = env.service;
+  const { keys } = env;
   const doomed = [
     keys.stripeCustomers(),
     ...userIds.flatMap((id) => [keys.entitlement(id), keys.stripeCustomerOf(id)]),
@@ -88,11 +88,11 @@ describe('POST /admin/stripe/resync', () => {
 
   it('runs one at a time and records itself in the audit log', async () => {
     await stripeAccountWithUsers(3);
-    await env.testRedis.redis.set(env.service.keys.stripeResyncLock(), 'another-instance', 'PX', 10_000);
+    await env.testRedis.redis.set(env.keys.stripeResyncLock(), 'another-instance', 'PX', 10_000);
     const busy = await resync();
     expect(busy.statusCode).toBe(409);
     expect(busy.json().error.code).toBe('HARK_ERR_INVALID_STATE');
-    await env.testRedis.redis.del(env.service.keys.stripeResyncLock());
+    await env.testRedis.redis.del(env.keys.stripeResyncLock());
     expect((await resync()).statusCode).toBe(200);
     const audit = (
       await env.app.inject({ method: 'GET', url: '/admin/audit?limit=1', headers: operator() })

@@ -1,7 +1,9 @@
 import type { ResyncResponse, SubscriptionStatus } from '@hark/contracts';
-import { type Clock, type Keys, type RedisClient, userIdPattern } from '@hark/core';
+import type { Clock, RedisClient } from '@hark/core';
+import { userIdPattern } from '@hark/users';
 import type { FastifyBaseLogger } from 'fastify';
 import type Stripe from 'stripe';
+import type { EntitlementsServiceKeys } from '../entitlements-service-keys.js';
 import type { PlanStore } from '../plans/plan-store.js';
 import { emptyProjection, type ProjectionStore } from '../projection/projection-store.js';
 import type { CustomerDirectory } from './customer-directory.js';
@@ -17,7 +19,7 @@ import {
 export interface SubscriptionSyncOptions {
   stripe: Stripe;
   redis: RedisClient;
-  keys: Keys;
+  keys: EntitlementsServiceKeys;
   plans: PlanStore;
   projections: ProjectionStore;
   customers: CustomerDirectory;

@@ -1,5 +1,6 @@
 import { type EntitlementChange, type Plan, planSchema } from '@hark/contracts';
-import type { Keys, RedisClient } from '@hark/core';
+import type { RedisClient } from '@hark/core';
+import type { EntitlementKeys } from '@hark/entitlements-client';
 
 export type ReportProblem = (problem: string, context: Record<string, unknown>) => void;
 
@@ -23,7 +24,7 @@ function parsePlan(text: string): Plan | null {
 export class PlanStore {
   constructor(
     private readonly redis: RedisClient,
-    private readonly keys: Keys,
+    private readonly keys: EntitlementKeys,
     private readonly report: ReportProblem,
   ) {}
 

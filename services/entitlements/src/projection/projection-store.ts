@@ -4,7 +4,9 @@ import {
   entitlementProjectionSchema,
   planInForce,
 } from '@hark/contracts';
-import { type Clock, harkScripts, type Keys, type RedisClient } from '@hark/core';
+import type { Clock, RedisClient } from '@hark/core';
+import type { EntitlementKeys } from '@hark/entitlements-client';
+import { entitlementsScripts } from '../entitlements-scripts.js';
 
 /** A change to one user's projection: the next projection, or null to leave it as it is. */
 export type ProjectionChange = (current: EntitlementProjection | null) => EntitlementProjection | null;
@@ -50,7 +52,7 @@ export class ProjectionStore {
 
   constructor(
     private readonly redis: RedisClient,
-    private readonly keys: Keys,
+    private readonly keys: EntitlementKeys,
     private readonly clock: Clock,
     /** Told after each write (the insights record first upgrades from it); must not throw. */
     private readonly onWritten?: (
@@ -59,7 +61,7 @@ export class ProjectionStore {
       after: EntitlementProjection,
     ) => Promise<void>,
   ) {
-    this.scripts = harkScripts(redis);
+    this.scripts = entitlementsScripts(redis);
   }
 
   async read(userId: string): Promise<EntitlementProjection | null> {

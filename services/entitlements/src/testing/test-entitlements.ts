@@ -1,5 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { type Clock, loadConfig } from '@hark/core';
+import { entitlementKeys } from '@hark/entitlements-client';
+import { interactionKeys } from '@hark/interactions';
 import {
   connectTestRedis,
   type SignedDelivery,
@@ -9,6 +11,7 @@ import {
 } from '@hark/testing';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildEntitlements, type EntitlementService } from '../app.js';
+import { entitlementsServiceKeys } from '../entitlements-service-keys.js';
 import type { RetryPolicy } from '../webhooks/stripe-event-queue.js';
 
 export const ADMIN_TOKEN = 'test-operator-token';
@@ -20,6 +23,8 @@ export const fastRetry: RetryPolicy = { attempts: 6, baseDelayMs: 20, maxDelayMs
 export interface TestEntitlements {
   app: FastifyInstance;
   service: EntitlementService;
+  /** Every key the service reads or writes, whoever declares it. */
+  keys: ReturnType<typeof serviceKeysOf>;
   testRedis: TestRedis;
   /** The Stripe stand-in the service talks to; null when started without Stripe. */
   stripe: StripeStandIn | null;
@@ -39,6 +44,12 @@ export interface TestEntitlementsOptions {
   clock?: Clock;
   retry?: RetryPolicy;
 }
+
+const serviceKeysOf = (service: EntitlementService) => ({
+  ...entitlementKeys(service.keys),
+  ...interactionKeys(service.keys),
+  ...entitlementsServiceKeys(service.keys),
+});
 
 /** The entitlement service on the real test Redis, under a key prefix of its own, with logs off. */
 export async function startTestEntitlements(
@@ -76,6 +87,7 @@ export async function startTestEntitlements(
   return {
     app,
     service,
+    keys: serviceKeysOf(service),
     testRedis,
     stripe,
     async userWithKey(id, name) {

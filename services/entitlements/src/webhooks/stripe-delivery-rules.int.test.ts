@@ -29,7 +29,7 @@ describe('duplicates are applied once', () => {
     expect((await env.deliver(delivery)).json()).toEqual({ received: true, duplicate: true });
     await env.queueDrained();
     expect(listCallsFor(env, user.customer.id)).toBe(1);
-    const ttl = await env.testRedis.redis.ttl(env.service.keys.stripeEvent(JSON.parse(delivery.body).id));
+    const ttl = await env.testRedis.redis.ttl(env.keys.stripeEvent(JSON.parse(delivery.body).id));
     expect(ttl).toBeGreaterThan(3 * 24 * 3600);
   });
 
@@ -112,7 +112,7 @@ describe('a failure never loses the event', () => {
     await env.deliver(delivery);
     await env.queueDrained();
     expect(await env.service.queue.counts()).toEqual({ pending: 0, failed: 1 });
-    expect(await env.testRedis.redis.exists(env.service.keys.stripeEvent(event.id))).toBe(0);
+    expect(await env.testRedis.redis.exists(env.keys.stripeEvent(event.id))).toBe(0);
     expect(await metric('customer.subscription.created', 'failed')).toBe(1);
 
     stripe.clearFaults();

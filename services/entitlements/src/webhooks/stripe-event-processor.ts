@@ -1,6 +1,7 @@
-import type { Keys, RedisClient } from '@hark/core';
+import type { RedisClient } from '@hark/core';
 import { Counter, type Registry } from 'prom-client';
 import type { SubscriptionSync } from '../billing/subscription-sync.js';
+import type { EntitlementsServiceKeys } from '../entitlements-service-keys.js';
 import type { StripeEventJob } from './stripe-event-job.js';
 
 /** Longer than Stripe's 3-day retry window, so a late redelivery is still recognised. */
@@ -28,7 +29,7 @@ export function createStripeEventCounter(registry: Registry): StripeEventCounter
 
 export interface StripeEventProcessorOptions {
   redis: RedisClient;
-  keys: Keys;
+  keys: EntitlementsServiceKeys;
   sync: SubscriptionSync;
   counter: StripeEventCounter;
 }

@@ -1,4 +1,5 @@
-import type { Keys, RedisClient } from '@hark/core';
+import type { RedisClient } from '@hark/core';
+import type { SchedulingKeys } from '@hark/scheduling';
 
 type Listener = () => void;
 
@@ -12,7 +13,7 @@ export class EventHub {
 
   constructor(
     private readonly subscriber: RedisClient,
-    private readonly keys: Keys,
+    private readonly keys: SchedulingKeys,
   ) {
     subscriber.on('message', (channel: string) => {
       for (const listener of this.listeners.get(channel) ?? []) listener();

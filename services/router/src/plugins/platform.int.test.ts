@@ -107,7 +107,7 @@ describe('rate limit per API key', () => {
     for (let i = 0; i < 3; i++) await call(dan);
     expect((await call(dan)).statusCode).toBe(429);
     // The window's end brought forward: what a minute of waiting would do.
-    const counter = router.app.keys.requestCount(sha256Hex(dan));
+    const counter = router.keys.requestCount(sha256Hex(dan));
     expect(await router.testRedis.redis.get(counter)).toBe('4');
     await router.testRedis.redis.pexpire(counter, 1);
     await new Promise((resolve) => setTimeout(resolve, 20));

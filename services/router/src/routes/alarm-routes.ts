@@ -7,8 +7,9 @@ import {
   listAlarmsQuerySchema,
   updateAlarmRequestSchema,
 } from '@hark/contracts';
-import { currentUser, HarkError, resolveTimeZone } from '@hark/core';
+import { HarkError, resolveTimeZone } from '@hark/core';
 import { type AlarmService, alarmView } from '@hark/skills';
+import { currentUser } from '@hark/users';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 
 export interface AlarmRoutesOptions {

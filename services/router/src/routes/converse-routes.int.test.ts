@@ -68,12 +68,16 @@ describe('POST /v1/converse', () => {
     expect(body.reply.text).toMatch(/time/);
   });
 
-  it.each(['stop', 'cancel', 'never mind'])('"%s" ends the session quietly', async (text) => {
+  it.each([
+    ['stop', 'Stopped.'],
+    ['cancel', 'OK, cancelled.'],
+    ['never mind', 'OK, never mind.'],
+  ])('"%s" ends the session with a short %j', async (text, said) => {
     const first = (await converse(ada, { text: 'what time is it' })).json();
     const body = (await converse(ada, { text, sessionId: first.sessionId })).json();
     expect(body).toMatchObject({
       handledBy: 'skill',
-      reply: { text: '' },
+      reply: { text: said, speech: said },
       expectsReply: false,
       data: { sessionEnded: true },
     });
@@ -166,7 +170,7 @@ describe('interaction events', () => {
     const key = await router.userWithKey('ivy');
     await converse(key, { text: 'what time is it' });
     await converse(key, { text: 'tell me a story about dragons' });
-    const stream = router.app.keys.interactions();
+    const stream = router.keys.interactions();
     let entries: [string, string[]][] = [];
     for (let attempt = 0; attempt < 50 && entries.length < 2; attempt++) {
       entries = (await router.testRedis.redis.xrange(stream, '-', '+')).filter(([, fields]) =>

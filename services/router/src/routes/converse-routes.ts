@@ -1,9 +1,9 @@
 import { converseRequestSchema, converseResponseSchema, errorResponseSchema } from '@hark/contracts';
-import { clientErrorOf, currentUser, frameWriter, openEventStream } from '@hark/core';
+import { clientErrorOf, frameWriter, openEventStream } from '@hark/core';
+import { currentUser } from '@hark/users';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { converseTurn, type TurnDependencies } from '../turns/converse-turn.js';
-import { profileReadAheadFor } from '../turns/turn-read-ahead.js';
 
 const wantsEventStream = (request: FastifyRequest) =>
   request.headers.accept?.includes('text/event-stream') ?? false;
@@ -29,7 +29,6 @@ async function streamTurn(
     const user = currentUser(request);
     const response = await converseTurn(turns, user, body, {
       stream: { emit: (event) => write(event.event, event.data), signal: hangUp.signal },
-      profile: profileReadAheadFor(request, user.id),
     });
     write('done', response);
   } catch (error) {
@@ -47,7 +46,6 @@ export const converseRoutes: FastifyPluginAsyncZod<{ turns: TurnDependencies }> 
   app.post(
     '/v1/converse',
     {
-      config: { readsTurnState: true },
       schema: {
         tags: ['converse'],
         summary: 'One turn of conversation: recognise, act, reply',
@@ -70,9 +68,7 @@ export const converseRoutes: FastifyPluginAsyncZod<{ turns: TurnDependencies }> 
     async (request, reply) => {
       if (wantsEventStream(request)) return streamTurn(options.turns, request, reply);
       const user = currentUser(request);
-      return converseTurn(options.turns, user, request.body, {
-        profile: profileReadAheadFor(request, user.id),
-      });
+      return converseTurn(options.turns, user, request.body);
     },
   );
 };

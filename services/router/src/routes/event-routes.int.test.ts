@@ -1,4 +1,5 @@
-import { createBaseServer, createKeys, ItemStore, type RedisClient } from '@hark/core';
+import { createBaseServer, keySpace, type RedisClient } from '@hark/core';
+import { ItemStore, schedulingKeys } from '@hark/scheduling';
 import { connectTestRedis } from '@hark/testing';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -42,7 +43,7 @@ afterAll(async () => {
 let counter = 0;
 /** An event for `userId` on `target`'s Redis and keys (by default this file's router); returns its id. */
 async function emitOn(target: TestRouter, userId: string, type = 'timer.started'): Promise<string> {
-  const items = new ItemStore(target.testRedis.redis, target.app.keys, 'timer', itemSchema, { streamCap: 5 });
+  const items = new ItemStore(target.testRedis.redis, target.keys, 'timer', itemSchema, { streamCap: 5 });
   const id = `t${counter++}`;
   const { eventId } = await items.create(userId, {
     next: { id, version: 1, createdAt: new Date().toISOString() },
@@ -177,7 +178,7 @@ describe('GET /v1/events, a client that leaves while its stream subscribes', () 
     });
     await app.register(eventRoutes, {
       hub: slowHub,
-      keys: createKeys(testRedis.prefix),
+      keys: schedulingKeys(keySpace(testRedis.prefix)),
       heartbeatMs: 1_000,
       maxStreamsPerUser: 1,
     });

@@ -1,5 +1,7 @@
 import { errorResponseSchema } from '@hark/contracts';
-import { currentUser, HarkError, type Keys, openEventStream } from '@hark/core';
+import { HarkError, openEventStream } from '@hark/core';
+import type { SchedulingKeys } from '@hark/scheduling';
+import { currentUser } from '@hark/users';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { EventHub } from '../events/event-hub.js';
@@ -9,7 +11,7 @@ const streamIdPattern = /^\d{1,20}-\d{1,20}$/;
 
 export interface EventRoutesOptions {
   hub: EventHub;
-  keys: Keys;
+  keys: SchedulingKeys;
   heartbeatMs: number;
   /**
    * Streams one user may hold open on this instance (each costs a socket, a timer and a read per

@@ -10,7 +10,7 @@ import {
   removeListItemsRequestSchema,
   removeListItemsResponseSchema,
 } from '@hark/contracts';
-import { currentUser, HarkError } from '@hark/core';
+import { HarkError } from '@hark/core';
 import {
   canonicalListName,
   cleanItem,
@@ -20,6 +20,7 @@ import {
   MAX_LISTS,
   mergeDuplicates,
 } from '@hark/skills';
+import { currentUser } from '@hark/users';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 

@@ -1,6 +1,7 @@
 import { errorResponseSchema, parseRequestSchema, parseResponseSchema } from '@hark/contracts';
-import { type Clock, currentUser, localDateTime, resolveLocale, resolveTimeZone } from '@hark/core';
+import { type Clock, localDateTime, resolveLocale, resolveTimeZone } from '@hark/core';
 import type { RecognizeContext, RecognizeResult } from '@hark/nlu';
+import { currentUser } from '@hark/users';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 
 export interface NluRouteOptions {

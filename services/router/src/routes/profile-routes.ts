@@ -6,16 +6,10 @@ import {
   profilePatchSchema,
   profileSchema,
 } from '@hark/contracts';
-import {
-  canonicalTimeZone,
-  currentUser,
-  DEFAULT_LOCALE,
-  HarkError,
-  isValidTimeZone,
-  type ProfileStore,
-  resolveLocale,
-} from '@hark/core';
+import { canonicalTimeZone, DEFAULT_LOCALE, HarkError, isValidTimeZone, resolveLocale } from '@hark/core';
+import type { ProfileStore } from '@hark/profiles';
 import { findPlace, localeRegion, type OpenMeteoClient, WeatherUnavailableError } from '@hark/skills';
+import { currentUser } from '@hark/users';
 import type { FastifyBaseLogger } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 

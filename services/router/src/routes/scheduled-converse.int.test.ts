@@ -48,7 +48,7 @@ describe('timers, alarms and reminders through /v1/converse', () => {
       expectsReply: true,
     });
     const session = JSON.parse(
-      (await router.testRedis.redis.get(router.app.keys.session('ada', question.sessionId))) ?? '{}',
+      (await router.testRedis.redis.get(router.keys.session('ada', question.sessionId))) ?? '{}',
     );
     const timers = (await router.app.scheduled.timers.list('ada')).map((timer) => timer.id);
     expect(session.pending).toMatchObject({ intent: 'timer.pause', slot: 'timer_id', kind: 'choice' });
@@ -109,10 +109,14 @@ describe('timers, alarms and reminders through /v1/converse', () => {
     clock.set('2026-11-27T06:09:00Z');
     await runScheduler();
     const stop = await converse(bob, 'stop');
-    expect(stop).toMatchObject({ reply: { text: '' }, intent: { name: 'system.stop' } });
+    expect(stop).toMatchObject({
+      handledBy: 'skill',
+      reply: { text: 'OK, stopped the 7:00 AM alarm.', speech: 'OK, stopped the 7:00 AM alarm.' },
+      intent: { name: 'system.stop' },
+    });
     const [alarm] = await router.app.scheduled.alarms.list('bob');
     expect(alarm).toMatchObject({ state: 'SCHEDULED', ringsAt: Date.parse('2026-11-30T06:00:00Z') });
-    const events = await router.testRedis.redis.xrange(router.app.keys.events('bob'), '-', '+');
+    const events = await router.testRedis.redis.xrange(router.keys.events('bob'), '-', '+');
     expect(events.map(([, fields]) => fields[1])).toEqual([
       'alarm.set',
       'alarm.ringing',

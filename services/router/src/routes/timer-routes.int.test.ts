@@ -170,7 +170,7 @@ describe('/v1/timers', () => {
       state: 'FINISHED',
       remainingMs: 0,
     });
-    const events = await router.testRedis.redis.xrange(router.app.keys.events('bob'), '-', '+');
+    const events = await router.testRedis.redis.xrange(router.keys.events('bob'), '-', '+');
     expect(events.map(([, fields]) => fields[1])).toEqual(['timer.started', 'timer.finished']);
   });
 });

@@ -7,8 +7,9 @@ import {
   timerResponseSchema,
   updateTimerRequestSchema,
 } from '@hark/contracts';
-import { currentUser, HarkError } from '@hark/core';
+import { HarkError } from '@hark/core';
 import type { TimerItem, TimerService } from '@hark/skills';
+import { currentUser } from '@hark/users';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 
 export interface TimerRoutesOptions {

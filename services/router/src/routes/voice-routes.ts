@@ -7,7 +7,8 @@ import {
   MAX_AUDIO_BYTES,
   speechIdParamsSchema,
 } from '@hark/contracts';
-import { currentUser, HarkError } from '@hark/core';
+import { HarkError } from '@hark/core';
+import { currentUser } from '@hark/users';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';

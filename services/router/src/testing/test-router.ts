@@ -1,15 +1,23 @@
-import { type Clock, loadConfig } from '@hark/core';
-import type { SkillRegistry } from '@hark/skills';
+import { type Clock, type KeySpace, loadConfig } from '@hark/core';
+import { entitlementKeys } from '@hark/entitlements-client';
+import { interactionKeys } from '@hark/interactions';
+import { profileKeys } from '@hark/profiles';
+import { schedulingKeys } from '@hark/scheduling';
+import { type SkillRegistry, skillKeys } from '@hark/skills';
 import { connectTestRedis, type TestRedis, testRedisEnv } from '@hark/testing';
+import { userKeys } from '@hark/users';
 import type { FastifyInstance } from 'fastify';
 import { buildRouter, type RouterOptions } from '../app.js';
 import type { ConversationClient } from '../conversation/conversation-client.js';
 import type { VoiceClient } from '../conversation/voice-client.js';
+import { routerKeys } from '../router-keys.js';
 
 export const ADMIN_TOKEN = 'test-operator-token';
 
 export interface TestRouter {
   app: FastifyInstance;
+  /** Every key the router reads or writes, whoever declares it. */
+  keys: ReturnType<typeof routerServiceKeys>;
   testRedis: TestRedis;
   /** Creates a user with a fresh API key; returns the key. */
   userWithKey(id: string, timezone?: string): Promise<string>;
@@ -21,6 +29,16 @@ export interface TestRouter {
   converse(key: string, text: string, sessionId?: string): Promise<any>;
   close(): Promise<void>;
 }
+
+const routerServiceKeys = (space: KeySpace) => ({
+  ...userKeys(space),
+  ...profileKeys(space),
+  ...schedulingKeys(space),
+  ...entitlementKeys(space),
+  ...interactionKeys(space),
+  ...skillKeys(space),
+  ...routerKeys(space),
+});
 
 /** A router on the real test Redis, under a key prefix of its own, with logs off. */
 export async function startTestRouter(
@@ -53,6 +71,7 @@ export async function startTestRouter(
   await app.ready();
   return {
     app,
+    keys: routerServiceKeys(app.keys),
     testRedis,
     async userWithKey(id, timezone) {
       await app.users.createUser({ id, timezone: timezone ?? null });

@@ -1,7 +1,7 @@
-import type { ScheduledKind } from '@hark/core';
+import type { ScheduledKind } from './scheduling-keys.js';
 
 /**
- * Where services put due times. The core Scheduler satisfies it; tests may pass the real
+ * Where services put due times. The Scheduler satisfies it; tests may pass the real
  * Scheduler or a recorder. Both calls are idempotent for the same member.
  */
 export interface SchedulePort {

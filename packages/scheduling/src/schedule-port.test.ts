@@ -1,6 +1,6 @@
-import { dueTimeOf } from '@hark/core';
 import { describe, expect, it } from 'vitest';
 import { lateness, memberOf, parseMember } from './schedule-port.js';
+import { dueTimeOf } from './scheduler.js';
 
 describe('scheduled members', () => {
   const ref = {

@@ -1,5 +1,5 @@
-import type { Keys } from './keys.js';
-import type { RedisClient } from './redis.js';
+import type { RedisClient } from '@hark/core';
+import type { InteractionKeys } from './interaction-keys.js';
 
 /**
  * One answered turn, whoever answered it: the raw material of the insights (usage, LLM cost and
@@ -52,13 +52,13 @@ function streamFields(event: InteractionEvent): string[] {
 }
 
 /** XADD's arguments after the command name: the capped stream, an id chosen by Redis, the fields. */
-const xaddArgs = (keys: Keys, event: InteractionEvent) =>
+const xaddArgs = (keys: InteractionKeys, event: InteractionEvent) =>
   [keys.interactions(), 'MAXLEN', '~', INTERACTIONS_STREAM_CAP, '*', ...streamFields(event)] as const;
 
 /** Appends one interaction; resolves to the stream entry id. */
 export async function recordInteraction(
   redis: RedisClient,
-  keys: Keys,
+  keys: InteractionKeys,
   event: InteractionEvent,
 ): Promise<string> {
   return (await redis.xadd(...xaddArgs(keys, event))) ?? '';
@@ -70,7 +70,7 @@ export async function recordInteraction(
  */
 export async function recordInteractions(
   redis: RedisClient,
-  keys: Keys,
+  keys: InteractionKeys,
   events: readonly InteractionEvent[],
 ): Promise<number> {
   if (events.length === 0) return 0;

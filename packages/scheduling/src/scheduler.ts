@@ -1,7 +1,6 @@
-import type { Clock } from './clock.js';
-import type { Keys } from './keys.js';
-import { harkScripts } from './lua-scripts.js';
-import type { RedisClient } from './redis.js';
+import type { Clock, RedisClient } from '@hark/core';
+import type { SchedulingKeys } from './scheduling-keys.js';
+import { schedulingScripts } from './scheduling-scripts.js';
 
 /** One claimed piece of due work: the member as scheduled and the time it was due. */
 export interface DueEntry {
@@ -19,7 +18,7 @@ export interface SchedulerOptions {
   redis: RedisClient;
   /** A second connection for pub/sub (a subscribed connection can run no other commands). */
   subscriber: RedisClient;
-  keys: Keys;
+  keys: SchedulingKeys;
   clock: Clock;
   handler: DueHandler;
   leaseMs?: number;
@@ -37,7 +36,8 @@ export const dueTimeOf = (member: string): number => Number(member.slice(member.
  * atomically (claim-due.lua) so each member is handed out once per lease. Each instance
  * sleeps until the earliest due time and is woken early by a pub/sub message when work is
  * scheduled sooner (schedule-due.lua announces only new earliest work). Nothing polls on a fixed
- * period; `maxSleepMs` only bounds one sleep.
+ * period; `maxSleepMs` only bounds one sleep. Claimed members go to the handler (for timers,
+ * alarms and reminders: createDueHandler in due-handler.ts, where they fire).
  */
 export class Scheduler {
   private readonly scripts;
@@ -54,7 +54,7 @@ export class Scheduler {
   };
 
   constructor(private readonly options: SchedulerOptions) {
-    this.scripts = harkScripts(options.redis);
+    this.scripts = schedulingScripts(options.redis);
     this.leaseMs = options.leaseMs ?? 30_000;
     this.batchSize = options.batchSize ?? 500;
     this.maxSleepMs = options.maxSleepMs ?? 60_000;

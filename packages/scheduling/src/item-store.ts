@@ -1,7 +1,7 @@
+import type { RedisClient } from '@hark/core';
 import type { z } from 'zod';
-import type { Keys, ScheduledKind } from './keys.js';
-import { harkScripts } from './lua-scripts.js';
-import type { RedisClient } from './redis.js';
+import type { ScheduledKind, SchedulingKeys } from './scheduling-keys.js';
+import { schedulingScripts } from './scheduling-scripts.js';
 
 /** Every stored timer, alarm or reminder has these; `version` grows by one on each change. */
 export interface VersionedItem {
@@ -38,12 +38,12 @@ export class ItemStore<T extends VersionedItem> {
 
   constructor(
     private readonly redis: RedisClient,
-    private readonly keys: Keys,
+    private readonly keys: SchedulingKeys,
     readonly kind: ScheduledKind,
     private readonly schema: z.ZodType<T>,
     private readonly options: ItemStoreOptions,
   ) {
-    this.scripts = harkScripts(redis);
+    this.scripts = schedulingScripts(redis);
   }
 
   async get(userId: string, id: string): Promise<T | null> {

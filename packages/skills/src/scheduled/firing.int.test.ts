@@ -1,6 +1,5 @@
+import { memberOf } from '@hark/scheduling';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createDueHandler } from './due-handler.js';
-import { memberOf } from './schedule-port.js';
 import { type ScheduledKit, startScheduledKit } from './scheduled-kit.fixture.js';
 
 let kit: ScheduledKit;
@@ -12,7 +11,7 @@ afterEach(() => kit.cleanup());
 const entry = (member: string) => ({ member, dueAt: Number(member.split('|')[4]) });
 const eventTypes = async (userId = 'ada') => (await kit.events(userId)).map((event) => event.type);
 
-describe('due handler', () => {
+describe('firing timers, alarms and reminders (Scheduler -> due handler -> fireDue)', () => {
   it('does nothing for a stale member, acknowledges it, and keeps the current one scheduled', async () => {
     const timer = await kit.timers.start('ada', { durationSeconds: 60 });
     const stale = memberOf({
@@ -140,17 +139,5 @@ describe('due handler', () => {
     );
     expect(states.flat().filter((state) => state === 'FINISHED')).toHaveLength(2_000);
     expect(await kit.redis.zcard(kit.keys.scheduleClaimed())).toBe(0);
-  });
-
-  it('acknowledges members it cannot read, and leaves failed ones for a retry', async () => {
-    const failures: string[] = [];
-    const failing = { fireDue: async () => Promise.reject(new Error('Redis went away')) };
-    const handler = createDueHandler(
-      { timer: failing, alarm: failing, reminder: failing },
-      { onError: (_error, member) => failures.push(member) },
-    );
-    const broken = 'timer|ada|t1|1|100';
-    expect(await handler([entry('garbage|1'), entry(broken)])).toEqual(['garbage|1']);
-    expect(failures).toEqual([broken]);
   });
 });

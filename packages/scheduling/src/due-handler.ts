@@ -1,5 +1,22 @@
-import type { DueEntry, DueHandler, ScheduledKind } from '@hark/core';
+/**
+ * Where a timer (alarm, reminder) fires. The path of one due member:
+ *
+ * 1. Scheduler (scheduler.ts) wakes at the earliest due time and claims what is due, with a lease
+ *    (lua/claim-due.lua); every router runs one, and each member goes to exactly one of them.
+ * 2. The due handler (this file) parses each claimed member and calls its kind's `fireDue`.
+ * 3. TimerService.fireDue (and AlarmService's, ReminderService's, in packages/skills) says what
+ *    firing changes ("FINISHED", the `timer.finished` event).
+ * 4. ScheduledItemStore.fireDue (scheduled-item-store.ts) writes that change only if the item is
+ *    still at the member's version and due time (ItemStore, lua/compare-and-set-item.lua), which
+ *    appends the device event that GET /v1/events delivers.
+ * 5. The Scheduler acknowledges the handled members; one that failed is claimed again after its lease.
+ *
+ * The router wires it: services/router/src/app.ts, `setUpScheduling`. docs/SCHEDULING.md says why
+ * nothing is lost or fired twice.
+ */
 import { type DueRef, parseMember } from './schedule-port.js';
+import type { DueEntry, DueHandler } from './scheduler.js';
+import type { ScheduledKind } from './scheduling-keys.js';
 
 /** What the handler needs of each kind's service. */
 export interface DueFirer {

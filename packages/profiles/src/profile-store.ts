@@ -1,6 +1,7 @@
 import { emptyProfile, type Profile, profileLocationSchema, unitsSchema } from '@hark/contracts';
-import type { Keys } from './keys.js';
-import type { RedisClient } from './redis.js';
+import type { RedisClient } from '@hark/core';
+import type { UserKeys } from '@hark/users';
+import type { ProfileKeys } from './profile-keys.js';
 
 /**
  * A user's profile: the time zone lives on the user hash (it predates profiles), the rest on
@@ -10,7 +11,7 @@ import type { RedisClient } from './redis.js';
 export class ProfileStore {
   constructor(
     private readonly redis: RedisClient,
-    private readonly keys: Keys,
+    private readonly keys: UserKeys & ProfileKeys,
   ) {}
 
   async get(userId: string): Promise<Profile> {

@@ -1,4 +1,4 @@
-import type { ItemChange, ItemStore, VersionedItem } from '@hark/core';
+import type { ItemChange, ItemStore, VersionedItem } from './item-store.js';
 import { type DueRef, memberOf, type SchedulePort } from './schedule-port.js';
 
 /** When an item is next due in its current state; null when nothing is due (paused, finished...). */

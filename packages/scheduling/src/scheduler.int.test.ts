@@ -1,18 +1,17 @@
+import { fixedClock, keySpace, type RedisClient, systemClock } from '@hark/core';
 import { connectTestRedis, type TestRedis } from '@hark/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { fixedClock, systemClock } from './clock.js';
-import { createKeys, type Keys } from './keys.js';
-import type { RedisClient } from './redis.js';
 import { type DueEntry, type DueHandler, Scheduler } from './scheduler.js';
+import { type SchedulingKeys, schedulingKeys } from './scheduling-keys.js';
 
 let testRedis: TestRedis;
-let keys: Keys;
+let keys: SchedulingKeys;
 const subscribers: RedisClient[] = [];
 const schedulers: Scheduler[] = [];
 
 beforeEach(async () => {
   testRedis = await connectTestRedis('scheduler');
-  keys = createKeys(testRedis.prefix);
+  keys = schedulingKeys(keySpace(testRedis.prefix));
 });
 afterEach(async () => {
   await Promise.all(schedulers.splice(0).map((s) => s.stop()));

@@ -1,9 +1,8 @@
+import { fixedClock, keySpace, sha256Hex } from '@hark/core';
 import { connectTestRedis, keysMatching, type TestRedis } from '@hark/testing';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { fixedClock } from './clock.js';
-import { createKeys } from './keys.js';
-import { sha256Hex } from './secrets.js';
-import { UserStore } from './users.js';
+import { userKeys } from './user-keys.js';
+import { UserStore } from './user-store.js';
 
 let testRedis: TestRedis;
 
@@ -12,13 +11,19 @@ async function dump(key: string): Promise<string> {
   const type = await testRedis.redis.type(key);
   if (type === 'hash') return JSON.stringify(await testRedis.redis.hgetall(key));
   if (type === 'set') return JSON.stringify(await testRedis.redis.smembers(key));
+  if (type === 'zset') return JSON.stringify(await testRedis.redis.zrange(key, 0, -1));
   return String(await testRedis.redis.get(key));
 }
 let users: UserStore;
 
 beforeEach(async () => {
   testRedis = await connectTestRedis('users');
-  users = new UserStore(testRedis.redis, createKeys(testRedis.prefix), fixedClock('2026-11-26T12:00:00Z'), 0);
+  users = new UserStore(
+    testRedis.redis,
+    userKeys(keySpace(testRedis.prefix)),
+    fixedClock('2026-11-26T12:00:00Z'),
+    0,
+  );
 });
 afterEach(() => testRedis.cleanup());
 
@@ -66,7 +71,7 @@ describe('UserStore', () => {
   });
 
   it('caches hits only: a key issued by another instance works at once', async () => {
-    const keys = createKeys(testRedis.prefix);
+    const keys = userKeys(keySpace(testRedis.prefix));
     const clock = fixedClock('2026-11-26T12:00:00Z');
     const instanceA = new UserStore(testRedis.redis, keys, clock, 60_000);
     const instanceB = new UserStore(testRedis.redis, keys, clock, 60_000);
@@ -77,7 +82,7 @@ describe('UserStore', () => {
   });
 
   it('refuses a key revoked by another instance at once, however long it caches users', async () => {
-    const keys = createKeys(testRedis.prefix);
+    const keys = userKeys(keySpace(testRedis.prefix));
     const clock = fixedClock('2026-11-26T12:00:00Z');
     const instanceA = new UserStore(testRedis.redis, keys, clock, 600_000);
     const instanceB = new UserStore(testRedis.redis, keys, clock, 600_000);
@@ -123,25 +128,21 @@ describe('UserStore', () => {
     expect(counters).toEqual([`${testRedis.prefix}ratelimit:{${testRedis.prefix}apikey:${sha256Hex(key)}}`]);
   });
 
-  describe('reading ahead for the owner a key had when last seen', () => {
-    const keys = () => createKeys(testRedis.prefix);
+  describe('the owner a key had when last seen', () => {
+    const keys = () => userKeys(keySpace(testRedis.prefix));
 
-    it('asks for an expired user with the lookup, before it answers, and tells readAhead at once', async () => {
+    it('asks for an expired user with the lookup, before it answers', async () => {
       const clock = fixedClock('2026-11-26T12:00:00Z');
       const store = new UserStore(testRedis.redis, keys(), clock, 1_000);
       await store.createUser({ id: 'ada', name: 'Ada' });
       const { key } = await store.addApiKey('ada');
-      const first = vi.fn();
-      expect((await store.authenticateAndCount(key, 60_000, first))?.user.name).toBe('Ada');
-      expect(first).toHaveBeenCalledWith('ada'); // never seen before: only once the lookup named her
+      expect((await store.authenticateAndCount(key, 60_000))?.user.name).toBe('Ada');
 
       await testRedis.redis.hset(keys().user('ada'), 'name', 'Ada L.');
       clock.advance(1_001);
-      const readAhead = vi.fn();
       const userReads = vi.spyOn(testRedis.redis, 'hgetall');
-      const answer = store.authenticateAndCount(key, 60_000, readAhead);
-      // Both before anything has come back from Redis: they leave in the lookup's round trip.
-      expect(readAhead).toHaveBeenCalledWith('ada');
+      const answer = store.authenticateAndCount(key, 60_000);
+      // Before anything has come back from Redis: it leaves in the lookup's round trip.
       expect(userReads).toHaveBeenCalledWith(keys().user('ada'));
       expect(await answer).toMatchObject({ user: { id: 'ada', name: 'Ada L.' }, requests: { count: 2 } });
       userReads.mockRestore();
@@ -153,9 +154,7 @@ describe('UserStore', () => {
       const { key } = await store.addApiKey('ada');
       await store.authenticate(key);
       const userReads = vi.spyOn(testRedis.redis, 'hgetall');
-      const readAhead = vi.fn();
-      expect((await store.authenticate(key, readAhead))?.user.id).toBe('ada');
-      expect(readAhead).toHaveBeenCalledTimes(1);
+      expect((await store.authenticate(key))?.user.id).toBe('ada');
       expect(userReads).not.toHaveBeenCalled();
       userReads.mockRestore();
     });
@@ -174,31 +173,26 @@ describe('UserStore', () => {
       await instanceB.revokeApiKey(record.id);
       for (const expired of [false, true]) {
         if (expired) clock.advance(1_001);
-        const moved = vi.fn();
-        expect((await instanceA.authenticateAndCount('moved-key-123', 60_000, moved))?.user.id).toBe('bob');
-        expect(moved.mock.calls).toEqual(expired ? [['bob']] : [['ada'], ['bob']]);
-        const gone = vi.fn();
-        expect(await instanceA.authenticateAndCount(revoked, 60_000, gone)).toBeNull();
-        expect(gone.mock.calls).toEqual(expired ? [] : [['ada']]);
+        expect((await instanceA.authenticateAndCount('moved-key-123', 60_000))?.user.id).toBe('bob');
+        expect(await instanceA.authenticateAndCount(revoked, 60_000)).toBeNull();
       }
     });
 
     it('keeps at most maxCachedKeys owners, forgetting the longest unread first', async () => {
       const store = new UserStore(testRedis.redis, keys(), fixedClock('2026-11-26T12:00:00Z'), 60_000, 2);
-      await store.createUser({ id: 'ada' });
+      const owners = ['ada', 'bob', 'cy'];
       const added = [];
-      for (let i = 0; i < 3; i++) added.push((await store.addApiKey('ada')).key);
+      for (const id of owners) {
+        await store.createUser({ id });
+        added.push((await store.addApiKey(id)).key);
+      }
       for (const key of added) await store.authenticate(key);
-      const heard = await Promise.all(
-        added.map(async (key) => {
-          const readAhead = vi.fn();
-          const answer = store.authenticate(key, readAhead);
-          const early = readAhead.mock.calls.length > 0;
-          await answer;
-          return early;
-        }),
-      );
-      expect(heard).toEqual([false, true, true]);
+      const userReads = vi.spyOn(testRedis.redis, 'hgetall');
+      // All asked before any answer: only the owner no longer cached is read again.
+      const found = await Promise.all(added.map((key) => store.authenticate(key)));
+      expect(found.map((owner) => owner?.user.id)).toEqual(owners);
+      expect(userReads.mock.calls).toEqual([[keys().user('ada')]]);
+      userReads.mockRestore();
     });
   });
 });

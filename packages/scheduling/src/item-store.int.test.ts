@@ -1,19 +1,20 @@
+import { keySpace } from '@hark/core';
 import { connectTestRedis, type TestRedis } from '@hark/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { ItemStore } from './item-store.js';
-import { createKeys, type Keys } from './keys.js';
+import { type SchedulingKeys, schedulingKeys } from './scheduling-keys.js';
 
 const noteSchema = z.object({ id: z.string(), version: z.number(), createdAt: z.string(), text: z.string() });
 type Note = z.infer<typeof noteSchema>;
 
 let testRedis: TestRedis;
-let keys: Keys;
+let keys: SchedulingKeys;
 let store: ItemStore<Note>;
 
 beforeEach(async () => {
   testRedis = await connectTestRedis('items');
-  keys = createKeys(testRedis.prefix);
+  keys = schedulingKeys(keySpace(testRedis.prefix));
   store = new ItemStore(testRedis.redis, keys, 'reminder', noteSchema, { streamCap: 100 });
 });
 afterEach(() => testRedis.cleanup());

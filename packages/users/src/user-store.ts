@@ -1,8 +1,14 @@
-import type { Clock } from './clock.js';
-import type { Keys } from './keys.js';
-import { type HarkScripts, harkScripts } from './lua-scripts.js';
-import type { RedisClient } from './redis.js';
-import { generateApiKey, generateId, sha256Hex } from './secrets.js';
+import {
+  type Clock,
+  generateApiKey,
+  generateId,
+  type RedisClient,
+  type RequestCount,
+  sha256Hex,
+} from '@hark/core';
+import { UserIndex, type UserListQuery, type UserPage } from './user-index.js';
+import type { UserKeys } from './user-keys.js';
+import { type UserScripts, userScripts } from './user-scripts.js';
 
 export interface User {
   id: string;
@@ -27,12 +33,6 @@ export interface Authenticated {
   keyId: string;
 }
 
-/** A key's requests in the current rate-limit window, this one included. */
-export interface RequestCount {
-  count: number;
-  resetInMs: number;
-}
-
 /** What a key's hash points at: "keyId userId" (older keys: the key id alone, the owner in its record). */
 interface KeyLookup {
   keyId: string;
@@ -49,13 +49,6 @@ function parseKeyLookup(value: string | null): KeyLookup | null {
     : { keyId: value.slice(0, space), userId: value.slice(space + 1) };
 }
 
-/**
- * Told the id of the user a request's key most likely belongs to, before the key is confirmed, so
- * that the reads the request will need can leave with the key lookup. Anything it starts must be
- * used only for the user the key is confirmed to belong to.
- */
-export type ReadAhead = (userId: string) => void;
-
 interface CachedLookup {
   value: Authenticated;
   expiresAt: number;
@@ -69,16 +62,18 @@ interface CachedLookup {
  */
 export class UserStore {
   private readonly cache = new Map<string, CachedLookup>();
-  private readonly scripts: HarkScripts;
+  private readonly scripts: UserScripts;
+  private readonly index: UserIndex;
 
   constructor(
     private readonly redis: RedisClient,
-    private readonly keys: Keys,
+    private readonly keys: UserKeys,
     private readonly clock: Clock,
     private readonly cacheTtlMs = 5_000,
     private readonly maxCachedKeys = 20_000,
   ) {
-    this.scripts = harkScripts(redis);
+    this.scripts = userScripts(redis);
+    this.index = new UserIndex(redis, keys, (id) => this.getUser(id));
   }
 
   async createUser(input: { id?: string; name?: string; timezone?: string | null }): Promise<User | null> {
@@ -94,7 +89,13 @@ export class UserStore {
     const claimed = await this.redis.hsetnx(this.keys.user(id), 'id', id);
     if (claimed === 0) return null;
     await this.redis.hset(this.keys.user(id), fields);
+    await this.index.add(user);
     return user;
+  }
+
+  /** The operators' list: every user newest first, or those whose id or name starts with `query`. */
+  listUsers(query: UserListQuery): Promise<UserPage> {
+    return this.index.list(query);
   }
 
   async getUser(id: string): Promise<User | null> {
@@ -146,15 +147,12 @@ export class UserStore {
     return true;
   }
 
-  /**
-   * The user a key belongs to, or null. `readAhead`, if given, is told the owner's id as early as
-   * it is known (see `ownerByLookup`); what it reads must be checked against the answer.
-   */
-  async authenticate(key: string, readAhead?: ReadAhead): Promise<Authenticated | null> {
+  /** The user a key belongs to, or null. */
+  async authenticate(key: string): Promise<Authenticated | null> {
     const hash = sha256Hex(key);
     // Never cached: revoking deletes this entry, and every instance must see that at once. A key
     // given to someone else points at a new key id, which the cached entry is checked against.
-    return this.ownerByLookup(hash, this.redis.get(this.keys.apiKeyByHash(hash)), readAhead);
+    return this.ownerByLookup(hash, this.redis.get(this.keys.apiKeyByHash(hash)));
   }
 
   /**
@@ -164,7 +162,6 @@ export class UserStore {
   async authenticateAndCount(
     key: string,
     windowMs: number,
-    readAhead?: ReadAhead,
   ): Promise<(Authenticated & { requests: RequestCount }) | null> {
     const hash = sha256Hex(key);
     const counting = this.scripts.authenticateAndCount(
@@ -175,7 +172,6 @@ export class UserStore {
     const found = await this.ownerByLookup(
       hash,
       counting.then((counted) => counted?.[0] ?? null),
-      readAhead,
     );
     const counted = await counting;
     if (!found || !counted) return null;
@@ -185,24 +181,20 @@ export class UserStore {
   /**
    * The owner of the key a key's hash points at, or null when it points nowhere. The user is cached
    * for `cacheTtlMs`; after that the entry still names who owned the key, so that user is read
-   * again while the lookup is on its way (one round trip of waiting, not two) and `readAhead` hears
-   * of them at once. Both are used only if the lookup names the same key id.
+   * again while the lookup is on its way (one round trip of waiting, not two), and used only if the
+   * lookup names the same key id.
    */
   private async ownerByLookup(
     hash: string,
     lookupValue: Promise<string | null>,
-    readAhead?: ReadAhead,
   ): Promise<Authenticated | null> {
     const now = this.clock.now().getTime();
     const cached = this.cache.get(hash);
     const fresh = cached !== undefined && cached.expiresAt > now;
     let rereading: Promise<User | null> | undefined;
-    if (cached) {
-      readAhead?.(cached.value.user.id);
-      if (!fresh) {
-        rereading = this.getUser(cached.value.user.id);
-        rereading.catch(() => {}); // awaited below once the lookup has answered
-      }
+    if (cached && !fresh) {
+      rereading = this.getUser(cached.value.user.id);
+      rereading.catch(() => {}); // awaited below once the lookup has answered
     }
     const lookup = parseKeyLookup(await lookupValue);
     if (!lookup) {
@@ -214,9 +206,7 @@ export class UserStore {
       const user = await rereading;
       return this.remember(hash, user ? { user, keyId: lookup.keyId } : null, now);
     }
-    const value = await this.ownerOf(lookup);
-    if (value) readAhead?.(value.user.id);
-    return this.remember(hash, value, now);
+    return this.remember(hash, await this.ownerOf(lookup), now);
   }
 
   /** Caches a found owner (the longest unread entry makes room beyond `maxCachedKeys`); returns it. */

@@ -1,11 +1,16 @@
+import {
+  bearerToken,
+  type Clock,
+  enforceRequestBudget,
+  HarkError,
+  type RequestBudget,
+  secretsEqual,
+  systemClock,
+} from '@hark/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import { type Clock, systemClock } from '../clock.js';
-import { HarkError } from '../errors.js';
-import type { Keys } from '../keys.js';
-import { bearerToken, secretsEqual } from '../secrets.js';
-import { type Authenticated, type User, UserStore } from '../users.js';
-import { enforceRequestBudget, type RequestBudget } from './rate-limit.js';
+import type { UserKeys } from './user-keys.js';
+import { type Authenticated, type User, UserStore } from './user-store.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -22,19 +27,13 @@ declare module 'fastify' {
 }
 
 export interface AuthPluginOptions {
-  keys: Keys;
+  keys: UserKeys;
   adminToken: string;
   cacheTtlMs: number;
   /** Ages the user cache; default the system clock. */
   clock?: Clock;
   /** Requests per API key and window (the router's /v1); counted in the same script as the key lookup. */
   requestBudget?: RequestBudget;
-  /**
-   * Told, for each /v1 request, the id of the user its key most likely belongs to, as early as it is
-   * known (often before the key is confirmed), so the route's own reads can leave with the key
-   * lookup. Whatever it starts must be used only if `request.user` turns out to be that user.
-   */
-  readAhead?: (request: FastifyRequest, userId: string) => void;
 }
 
 /**
@@ -46,8 +45,6 @@ export const authPlugin = fp<AuthPluginOptions>(
   async (app: FastifyInstance, options) => {
     const clock = options.clock ?? systemClock;
     const users = new UserStore(app.redis, options.keys, clock, options.cacheTtlMs);
-    // Nothing is read ahead for them: a client hammering past its budget costs one script a request.
-    const overBudget = usersOverBudget(clock);
     app.decorate('users', users);
     app.decorateRequest('user', null);
     app.decorateRequest('apiKeyId', null);
@@ -56,23 +53,13 @@ export const authPlugin = fp<AuthPluginOptions>(
       const key = bearerToken(request.headers.authorization);
       if (!key) throw new HarkError('UNAUTHORIZED');
       const budget = options.requestBudget;
-      const { readAhead } = options;
-      const readAheadFor =
-        readAhead &&
-        ((userId: string) => {
-          if (!overBudget.has(userId)) readAhead(request, userId);
-        });
       let found: Authenticated | null;
       if (budget) {
-        const counted = await users.authenticateAndCount(key, budget.windowMs, readAheadFor);
-        if (counted) {
-          if (counted.requests.count > budget.max)
-            overBudget.add(counted.user.id, counted.requests.resetInMs);
-          enforceRequestBudget(reply, budget, counted.requests);
-        }
+        const counted = await users.authenticateAndCount(key, budget.windowMs);
+        if (counted) enforceRequestBudget(reply, budget, counted.requests);
         found = counted;
       } else {
-        found = await users.authenticate(key, readAheadFor);
+        found = await users.authenticate(key);
       }
       if (!found) throw new HarkError('UNAUTHORIZED');
       request.user = found.user;
@@ -87,25 +74,6 @@ export const authPlugin = fp<AuthPluginOptions>(
   },
   { name: 'hark-auth', dependencies: ['hark-redis'], fastify: '5.x' },
 );
-
-/** Users refused for their request budget, each until its window resets (the most recent `max` of them). */
-function usersOverBudget(clock: Clock, max = 10_000) {
-  const until = new Map<string, number>();
-  return {
-    has(userId: string): boolean {
-      const end = until.get(userId);
-      if (end === undefined) return false;
-      if (end > clock.now().getTime()) return true;
-      until.delete(userId);
-      return false;
-    },
-    add(userId: string, forMs: number): void {
-      until.delete(userId);
-      if (until.size >= max) until.delete(until.keys().next().value!);
-      until.set(userId, clock.now().getTime() + forMs);
-    },
-  };
-}
 
 /** The authenticated user of a /v1 route (the hook guarantees one). */
 export function currentUser(request: FastifyRequest): User {

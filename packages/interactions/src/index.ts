@@ -1,0 +1,2 @@
+export * from './interaction-keys.js';
+export * from './interactions.js';

@@ -1,0 +1,2 @@
+export * from './profile-keys.js';
+export * from './profile-store.js';
