@@ -9,7 +9,15 @@ import { findOrStartRedis } from './lib/redis.mjs';
 import { bin, log, main, paint, repoRoot, run, stopOnSignals, wasStopRequested } from './lib/run.mjs';
 
 // Run order, one line per benchmark: the pure in-process ones first, then those using Redis.
-const BENCHES = ['nlu.ts', 'scheduler.ts', 'entitlements.ts', 'http.ts', 'llm-ttfb.ts', 'insights.ts'];
+const BENCHES = [
+  'nlu.ts',
+  'scheduler.ts',
+  'entitlements.ts',
+  'http.ts',
+  'llm-ttfb.ts',
+  'insights.ts',
+  'stalled-uploads.ts',
+];
 const benchDir = path.join(repoRoot, 'test', 'bench');
 
 function selectBenches(filters) {

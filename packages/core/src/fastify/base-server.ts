@@ -9,19 +9,49 @@ import { recordRoutes } from './route-table.js';
 export const BODY_LIMIT_BYTES = 16 * 1024;
 const requestIdPattern = /^[A-Za-z0-9._-]{1,64}$/;
 
+/** The defaults of REQUEST_TIMEOUT_MS and REQUEST_HEADERS_TIMEOUT_MS, for servers built without them. */
+export const REQUEST_TIMEOUT_MS = 30_000;
+export const REQUEST_HEADERS_TIMEOUT_MS = 10_000;
+
 export interface BaseServerOptions {
-  config: { LOG_LEVEL: string; LOG_PRETTY: boolean; TRUST_PROXY: boolean };
+  config: {
+    LOG_LEVEL: string;
+    LOG_PRETTY: boolean;
+    TRUST_PROXY: boolean;
+    REQUEST_TIMEOUT_MS?: number;
+    REQUEST_HEADERS_TIMEOUT_MS?: number;
+  };
   logger?: FastifyServerOptions['logger'];
 }
 
 /**
+ * Deadlines for receiving a request (Node's `requestTimeout` and `headersTimeout`). Fastify sets
+ * none, so a client that sent headers and part of a body, then nothing, held its socket and the
+ * body so far for as long as it liked. Node checks them every `connectionsCheckingInterval`
+ * (30 s by default, too coarse for a 30 s deadline), here a tenth of the deadline, at most 1 s: a
+ * walk over the connections still receiving, cheap. Past a deadline Node emits `clientError`,
+ * answered 408 HARK_ERR_REQUEST_TIMEOUT and closed by `answerClientError`.
+ */
+function requestDeadlines(config: BaseServerOptions['config']) {
+  const requestTimeout = config.REQUEST_TIMEOUT_MS ?? REQUEST_TIMEOUT_MS;
+  const headersTimeout = Math.min(
+    config.REQUEST_HEADERS_TIMEOUT_MS ?? REQUEST_HEADERS_TIMEOUT_MS,
+    requestTimeout,
+  );
+  const connectionsCheckingInterval = Math.min(1_000, Math.max(50, Math.floor(requestTimeout / 10)));
+  return { requestTimeout, http: { requestTimeout, headersTimeout, connectionsCheckingInterval } };
+}
+
+/**
  * A Fastify instance as every Hark service wants it: zod validation and serialisation, a
- * 16 KiB body limit, JSON only, redacted logs, and request ids that a caller may supply.
+ * 16 KiB body limit, deadlines for receiving a request, JSON only, redacted logs, and request ids
+ * that a caller may supply.
  */
 export function createBaseServer(options: BaseServerOptions): FastifyInstance {
   const app = Fastify({
     logger: options.logger ?? loggerOptions(options.config),
     bodyLimit: BODY_LIMIT_BYTES,
+    ...requestDeadlines(options.config),
     trustProxy: options.config.TRUST_PROXY,
     logController: new LogController({ requestIdLogLabel: 'requestId' }),
     // Malformed URLs and malformed HTTP get the documented error shape too, not Fastify's own.

@@ -57,7 +57,10 @@ export function answerClientError(this: FastifyInstance, error: NodeJS.ErrnoExce
   this.log.debug({ code: harkError.code, reason: error.code }, 'refused a malformed request');
   const body = JSON.stringify(harkError.toBody());
   const headers = Object.entries(outOfBandHeaders).map(([name, value]) => `${name}: ${value}\r\n`);
-  if (socket.writable) {
+  // An answer already under way on this socket (a reply sent before the body had all arrived) would
+  // be corrupted by a second one: the socket is only closed then, as Node's own handler does.
+  const inFlight = (socket as Socket & { _httpMessage?: { headersSent?: boolean } })._httpMessage;
+  if (socket.writable && !inFlight?.headersSent) {
     socket.write(
       `HTTP/1.1 ${harkError.statusCode} ${STATUS_CODES[harkError.statusCode]}\r\n` +
         `content-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\n` +

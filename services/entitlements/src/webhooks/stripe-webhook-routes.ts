@@ -1,10 +1,11 @@
-import { stripeWebhookRoute } from '@hark/contracts';
+import { STRIPE_WEBHOOK_BODY_LIMIT_BYTES, stripeWebhookRoute } from '@hark/contracts';
 import { HarkError } from '@hark/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type Stripe from 'stripe';
 import { jobFromEvent } from './stripe-event-job.js';
 import type { StripeEventProcessor } from './stripe-event-processor.js';
 import type { StripeEventQueue } from './stripe-event-queue.js';
+import { verifiedEvent } from './verified-event.js';
 
 export interface StripeWebhookOptions {
   stripe: Stripe | null;
@@ -13,9 +14,6 @@ export interface StripeWebhookOptions {
   /** Null without Stripe keys: the route then answers 503. */
   processor: StripeEventProcessor | null;
 }
-
-// Invoices and checkout sessions with many lines outgrow the 16 KiB JSON limit of the API.
-const WEBHOOK_BODY_LIMIT_BYTES = 1024 * 1024;
 
 /**
  * POST /webhooks/stripe. The signature covers the exact bytes Stripe sent, so this plugin (and
@@ -27,7 +25,7 @@ export const stripeWebhookRoutes: FastifyPluginAsyncZod<StripeWebhookOptions> = 
   app.removeAllContentTypeParsers();
   app.addContentTypeParser(
     'application/json',
-    { parseAs: 'buffer', bodyLimit: WEBHOOK_BODY_LIMIT_BYTES },
+    { parseAs: 'buffer', bodyLimit: STRIPE_WEBHOOK_BODY_LIMIT_BYTES },
     (_request, body, done) => done(null, body),
   );
 
@@ -35,17 +33,12 @@ export const stripeWebhookRoutes: FastifyPluginAsyncZod<StripeWebhookOptions> = 
     const { webhookSecret } = options;
     if (!webhookSecret) throw new HarkError('BILLING_UNAVAILABLE');
     if (!Buffer.isBuffer(rawBody) || !signature) throw new HarkError('INVALID_SIGNATURE');
-    try {
-      // Default tolerance: a signature more than 5 minutes old is refused (replay protection).
-      return stripe.webhooks.constructEvent(rawBody, signature, webhookSecret);
-    } catch {
-      throw new HarkError('INVALID_SIGNATURE');
-    }
+    return verifiedEvent(stripe, rawBody, signature, webhookSecret);
   };
 
   app.route({
     ...stripeWebhookRoute,
-    bodyLimit: WEBHOOK_BODY_LIMIT_BYTES,
+    bodyLimit: STRIPE_WEBHOOK_BODY_LIMIT_BYTES,
     handler: async (request) => {
       const { stripe, processor } = options;
       if (!stripe || !processor) throw new HarkError('BILLING_UNAVAILABLE');

@@ -12,7 +12,12 @@ import { currentUser } from '@hark/users';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { type AudioUpload, converseAudioTurn, type VoiceDependencies } from '../voice/voice-turn.js';
+import {
+  type AudioUpload,
+  answerWithoutListening,
+  converseAudioTurn,
+  type VoiceDependencies,
+} from '../voice/voice-turn.js';
 
 const unsupported = (request: FastifyRequest) =>
   new HarkError('UNSUPPORTED_AUDIO_TYPE', { contentType: request.headers['content-type'] ?? 'none' });
@@ -39,13 +44,20 @@ export const voiceRoutes: FastifyPluginAsyncZod<VoiceDependencies> = async (app,
     '/v1/converse/audio',
     {
       bodyLimit: MAX_AUDIO_BYTES,
+      // After authentication (the /v1 scope's onRequest) and before a byte of the body is read: a
+      // user without voice.stt gets the upsell at once; the recording is drained by Node, not kept.
+      onRequest: async (request, reply) => {
+        const answer = await answerWithoutListening(deps, currentUser(request), request.query);
+        if (answer) return reply.send(answer);
+      },
       schema: {
         tags: ['converse'],
         summary: 'One turn from a recording: transcribe, then answer as POST /v1/converse does',
         description:
           'The body is the recording (audio/wav, audio/webm, audio/ogg or audio/mpeg; up to 10 MB and 60 s, ' +
           'the length checked for WAV only). Needs the voice.stt feature: without it the answer is a fallback ' +
-          'reply with an upsell and nothing is transcribed. With voice.tts, reply.audioUrl speaks the reply.',
+          'reply with an upsell, given before the body is read, and nothing is transcribed. With voice.tts, ' +
+          'reply.audioUrl speaks the reply.',
         security: [{ apiKey: [] }],
         querystring: converseAudioQuerySchema,
         response: {
@@ -79,9 +91,10 @@ export const voiceRoutes: FastifyPluginAsyncZod<VoiceDependencies> = async (app,
       },
     },
     async (request, reply) => {
-      const link = await deps.links.resolve(currentUser(request).id, request.params.id);
+      const userId = currentUser(request).id;
+      const link = await deps.links.resolve(userId, request.params.id);
       if (!link || !deps.voice) throw new HarkError('NOT_FOUND', { what: 'Speech' });
-      const audio = await deps.voice.synthesize(link.text, link.voice);
+      const audio = await deps.voice.synthesize(userId, link.text, link.voice);
       return reply.type('audio/mpeg').header('cache-control', 'private, max-age=3600').send(audio);
     },
   );
