@@ -1,6 +1,7 @@
 // `npm start`: install if needed, build, find or start Redis, then run every service in the
 // foreground with prefixed logs. Ctrl-C stops the services, then the Redis this script started.
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -24,6 +25,10 @@ const baseUrl = (service) => `http://127.0.0.1:${service.port}`;
 
 // What a shutdown must stop; filled in as start-up progresses.
 const running = { children: [], closed: [], redis: null, stopping: false };
+
+// The secret of calls between the services: INTERNAL_TOKEN when given, else a random one for this start
+// only, shared by the three services (never a constant anyone reaching an inner service could know).
+const internalToken = process.env.INTERNAL_TOKEN || randomBytes(32).toString('base64url');
 
 main(async () => {
   // From the start: a Ctrl-C while Redis is still starting must not leave it behind.
@@ -66,6 +71,7 @@ function startService(service, index, redisUrl) {
     NODE_ENV: process.env.NODE_ENV || 'development',
     LOG_PRETTY: process.env.LOG_PRETTY || 'true',
     ...(redisUrl ? { REDIS_URL: redisUrl } : {}),
+    INTERNAL_TOKEN: internalToken,
     PORT: String(service.port),
   };
   // Output goes through a pipe; keep pino-pretty's colours when we are on a terminal.

@@ -18,6 +18,7 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { grantHeader, turnGrantClaims } from '../../services/conversation/src/testing/test-conversation.js';
 import { removeKeys } from './lib/http-stack.js';
 import { LONG_ANSWER_MARK, LONG_ANSWER_MS } from './lib/long-answer.js';
 import { cpuMsOf, watchPeakRss } from './lib/process-usage.js';
@@ -116,6 +117,11 @@ function harkTarget(serviceUrl: string, text = TEXT): Target {
       accept: 'text/event-stream',
       'x-hark-internal-token': INTERNAL_TOKEN,
     },
+    // Each turn carries its own premium grant, as the router signs it.
+    headersFor: (index) =>
+      grantHeader(turnGrantClaims({ userId: `bench${index % 200}`, sessionId: `s${index}` }), {
+        secret: INTERNAL_TOKEN,
+      }),
     body: (index) =>
       JSON.stringify({
         userId: `bench${index % 200}`,

@@ -4,7 +4,11 @@
 import { INTERNAL_TOKEN_HEADER } from '@hark/contracts';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { turnBody } from '../../services/conversation/src/testing/test-conversation.js';
+import {
+  grantHeader,
+  turnBody,
+  turnGrantClaims,
+} from '../../services/conversation/src/testing/test-conversation.js';
 import {
   fuzzableRoutes,
   fuzzRoutes,
@@ -107,13 +111,21 @@ describe('a hostile model: tool calls with hostile arguments', () => {
   it('every skill tool turns any arguments into a result for the model, never a crash or a 5xx', {
     timeout: 300_000,
   }, async () => {
-    const turn = (text: string) =>
-      stack.conversation.inject({
+    const turn = (text: string) => {
+      const body = turnBody({ userId: 'fuzzer', sessionId: 'tool-fuzz', text });
+      // Each turn with its own premium grant, as the router sends it.
+      const grant = grantHeader(turnGrantClaims(body), { secret: stackSecrets.INTERNAL_TOKEN });
+      return stack.conversation.inject({
         method: 'POST',
         url: '/internal/turns',
-        headers: { [INTERNAL_TOKEN_HEADER]: stackSecrets.INTERNAL_TOKEN, 'content-type': 'application/json' },
-        payload: turnBody({ userId: 'fuzzer', sessionId: 'tool-fuzz', text }),
+        headers: {
+          [INTERNAL_TOKEN_HEADER]: stackSecrets.INTERNAL_TOKEN,
+          'content-type': 'application/json',
+          ...grant,
+        },
+        payload: body,
       });
+    };
     // The tools as the model is offered them: from the request the model stand-in received.
     stack.openAi.reset();
     expect((await turn('Hello')).statusCode).toBe(200);

@@ -8,6 +8,19 @@ import { profileSchema } from './profile.js';
  */
 export const INTERNAL_TOKEN_HEADER = 'x-hark-internal-token';
 
+/**
+ * Every call that spends money upstream (a turn, a transcription, speech) also carries a premium grant:
+ * the router's word, signed with INTERNAL_TOKEN (packages/core signed-token.ts), that its premium gate
+ * let this user do this one thing now. The conversation service decides nothing from the body: a call
+ * without a valid, unexpired, unused grant for the same user (and session) is refused, 403
+ * HARK_ERR_GRANT_INVALID. Each grant is good for one call within PREMIUM_GRANT_TTL_MS.
+ */
+export const PREMIUM_GRANT_HEADER = 'x-hark-premium-grant';
+/** The purpose premium grants are signed for. */
+export const PREMIUM_GRANT_PURPOSE = 'hark-premium-grant';
+/** How long a grant may wait before it is used: one hop inside the deployment. */
+export const PREMIUM_GRANT_TTL_MS = 60_000;
+
 const safeId = z.string().regex(/^[A-Za-z0-9_-]{1,128}$/, 'letters, digits, "_" and "-", at most 128');
 
 export const conversationPlanSchema = z.object({
@@ -21,6 +34,21 @@ export const conversationPlanSchema = z.object({
 });
 export type ConversationPlan = z.infer<typeof conversationPlanSchema>;
 
+/** The claims of a premium grant (signed; `purpose` and `exp` are added by signing). */
+export const premiumGrantClaimsSchema = z.object({
+  id: z.string().min(16).max(64).describe('Random grant id: a grant is used once'),
+  use: z.enum(['turn', 'transcription', 'speech']),
+  userId: safeId,
+  sessionId: safeId.nullable().describe('The session of a turn; null for speech'),
+  plan: conversationPlanSchema
+    .nullable()
+    .describe('The plan a turn runs under, as the router read it; null for speech and transcription'),
+  access: z.enum(['plan', 'trial']).describe('A plan with the feature, or a free trial turn'),
+  quota: z.string().nullable().describe('The quota the router took one from (turns), or null'),
+  period: z.string().nullable().describe('The period of that quota ("2026-11-26", "2026-11")'),
+});
+export type PremiumGrantClaims = z.infer<typeof premiumGrantClaimsSchema>;
+
 export const conversationTurnRequestSchema = z.object({
   userId: safeId,
   sessionId: safeId.describe('The router session; the conversation memory is kept per session'),
@@ -33,7 +61,9 @@ export const conversationTurnRequestSchema = z.object({
   locale: z.string().min(2).max(35).describe('Canonical BCP 47 locale'),
   deviceId: z.string().min(1).max(128).nullable().optional(),
   profile: profileSchema,
-  plan: conversationPlanSchema,
+  plan: conversationPlanSchema
+    .optional()
+    .describe('Ignored: the plan comes from the premium grant (kept for conversation services before it)'),
 });
 export type ConversationTurnRequest = z.infer<typeof conversationTurnRequestSchema>;
 

@@ -6,6 +6,7 @@ import {
   healthRoutes,
   type KeySpace,
   keySpace,
+  metricsOptionsFrom,
   metricsPlugin,
   openApiPlugin,
   type RedisClient,
@@ -25,6 +26,7 @@ import { PriceList } from './llm/prices.js';
 import { ConversationMemory } from './memory/conversation-memory.js';
 import { UsageMeter } from './metering/usage-meter.js';
 import { requireInternalToken } from './routes/internal-auth.js';
+import { PremiumGrants } from './routes/premium-grants.js';
 import { turnRoutes } from './routes/turn-routes.js';
 import { voiceRoutes } from './routes/voice-routes.js';
 import { createSkillRegistry } from './skill-wiring.js';
@@ -71,7 +73,7 @@ export async function buildConversationService(
     redisPlugin,
     options.redis ? { client: options.redis } : { target: redisTargetOf(config) },
   );
-  await app.register(metricsPlugin);
+  await app.register(metricsPlugin, metricsOptionsFrom(config));
   await app.register(openApiPlugin, { version: VERSION });
   // The LLM is deliberately not part of readiness: an upstream outage is answered per turn
   // (fallback models, circuit breaker), not by taking instances out of the load balancer.
@@ -100,16 +102,22 @@ export async function buildConversationService(
     totalTimeoutMs: config.LLM_TOTAL_TIMEOUT_MS,
     log: app.log,
   };
+  // The internal token says the caller is a Hark service; a premium grant says what it may spend.
+  const grants = new PremiumGrants({
+    secret: config.INTERNAL_TOKEN,
+    redis: app.redis,
+    keys: conversationKeys(keys),
+  });
   await app.register(async (internal) => {
     internal.addHook('onRequest', requireInternalToken(config.INTERNAL_TOKEN));
-    await internal.register(turnRoutes, { services });
+    await internal.register(turnRoutes, { services, grants });
     const speech = new SpeechGateway({
       config,
       redis: app.redis,
       keys: conversationKeys(keys),
       ...(options.fetch ? { fetch: options.fetch } : {}),
     });
-    await internal.register(voiceRoutes, { speech });
+    await internal.register(voiceRoutes, { speech, grants });
   });
   return app;
 }

@@ -35,6 +35,13 @@ export function runService(spec: ServiceSpec): void {
   const start = async () => {
     const config = readConfig(spec.name);
     const app = await spec.build(config);
+    if (config.INTERNAL_TOKEN_GENERATED) {
+      app.log.warn(
+        'INTERNAL_TOKEN is not set: this process made up a random one, so calls between services ' +
+          '(router -> conversation, router -> entitlements) fail unless every service is given the same ' +
+          'INTERNAL_TOKEN (npm start does that)',
+      );
+    }
     await spec.beforeListen?.(app, config);
     await app.listen({ host: config.HOST, port: process.env.PORT ? config.PORT : spec.defaultPort });
     let closing = false;

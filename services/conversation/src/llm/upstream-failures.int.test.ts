@@ -2,10 +2,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { streamTurn } from '../testing/sse-turn.js';
 import {
   eventually,
-  internalHeaders,
   startTestConversation,
   type TestConversation,
   turnBody,
+  turnHeaders,
 } from '../testing/test-conversation.js';
 
 let service: TestConversation | undefined;
@@ -15,7 +15,7 @@ afterEach(async () => {
 });
 
 const postJson = (target: TestConversation, body = turnBody()) =>
-  target.app.inject({ method: 'POST', url: '/internal/turns', headers: internalHeaders(), payload: body });
+  target.app.inject({ method: 'POST', url: '/internal/turns', headers: turnHeaders(body), payload: body });
 
 describe('fallback models', () => {
   it('answers with the next model when the first is rate-limited (429)', async () => {

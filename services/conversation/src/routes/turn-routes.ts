@@ -16,7 +16,8 @@ import {
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { LlmFailure } from '../llm/llm-failure.js';
-import { runTurn, type TurnServices } from '../turns/turn-runner.js';
+import { type GrantedTurn, runTurn, type TurnServices } from '../turns/turn-runner.js';
+import type { PremiumGrants } from './premium-grants.js';
 
 const wantsEventStream = (accept: string | undefined) => accept?.includes('text/event-stream') ?? false;
 
@@ -43,7 +44,7 @@ function abortOnHangUp(reply: FastifyReply): AbortSignal {
 
 async function streamTurn(
   services: TurnServices,
-  turn: ConversationTurnRequest,
+  turn: GrantedTurn,
   request: FastifyRequest,
   reply: FastifyReply,
 ): Promise<void> {
@@ -74,7 +75,10 @@ function logFailure(request: FastifyRequest, error: unknown, failure: HarkError)
 }
 
 /** POST /internal/turns: one premium turn, streamed as SSE or answered as JSON. */
-export const turnRoutes: FastifyPluginAsyncZod<{ services: TurnServices }> = async (app, { services }) => {
+export const turnRoutes: FastifyPluginAsyncZod<{ services: TurnServices; grants: PremiumGrants }> = async (
+  app,
+  { services, grants },
+) => {
   // A deploy or restart lets the answers being spoken finish (server.ts bounds the wait).
   const inFlight = new Set<Promise<unknown>>();
   const tracked = <T>(work: Promise<T>): Promise<T> => {
@@ -93,6 +97,8 @@ export const turnRoutes: FastifyPluginAsyncZod<{ services: TurnServices }> = asy
         tags: ['internal'],
         summary: 'One LLM turn with memory and skill tools (router only; x-hark-internal-token)',
         description:
+          'Needs a premium grant from the router (x-hark-premium-grant) for this user and session; the ' +
+          'turn runs under the plan of the grant, never one in the body (403 HARK_ERR_GRANT_INVALID). ' +
           'With Accept: text/event-stream the answer streams as SSE events delta {text}, tool {name, arguments, ' +
           'result}, then done (the JSON body below) or error {code, message}. Otherwise the whole turn is ' +
           'returned as JSON, or an error status. A caller that hangs up aborts the upstream request.',
@@ -109,7 +115,11 @@ export const turnRoutes: FastifyPluginAsyncZod<{ services: TurnServices }> = asy
       },
     },
     async (request, reply) => {
-      const turn = checkedTurn(request.body);
+      const checked = checkedTurn(request.body);
+      const { userId, sessionId } = checked;
+      const grant = await grants.check(request, { use: 'turn', userId, sessionId });
+      if (!grant.plan) throw new HarkError('GRANT_INVALID', { reason: 'plan' }, { reason: 'plan' });
+      const turn: GrantedTurn = { ...checked, plan: grant.plan };
       if (wantsEventStream(request.headers.accept))
         return tracked(streamTurn(services, turn, request, reply));
       try {

@@ -1,12 +1,6 @@
-import { INTERNAL_TOKEN_HEADER } from '@hark/contracts';
 import { standInSpeechBytes } from '@hark/testing';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import {
-  internalHeaders,
-  startTestConversation,
-  TEST_INTERNAL_TOKEN,
-  type TestConversation,
-} from '../testing/test-conversation.js';
+import { startTestConversation, type TestConversation, voiceHeaders } from '../testing/test-conversation.js';
 
 let service: TestConversation;
 beforeAll(async () => {
@@ -19,12 +13,12 @@ const transcribe = (body: Buffer, contentType: string) =>
   service.app.inject({
     method: 'POST',
     url: '/internal/transcriptions',
-    headers: { [INTERNAL_TOKEN_HEADER]: TEST_INTERNAL_TOKEN, 'content-type': contentType },
+    headers: voiceHeaders('transcription', { 'content-type': contentType }),
     payload: body,
   });
 
 const speak = (payload: Record<string, unknown>) =>
-  service.app.inject({ method: 'POST', url: '/internal/speech', headers: internalHeaders(), payload });
+  service.app.inject({ method: 'POST', url: '/internal/speech', headers: voiceHeaders('speech'), payload });
 
 describe('POST /internal/transcriptions', () => {
   it('sends the raw audio upstream as a file named for its container and answers the text', async () => {
@@ -80,7 +74,7 @@ describe('POST /internal/speech', () => {
       const response = await failing.app.inject({
         method: 'POST',
         url: '/internal/speech',
-        headers: internalHeaders(),
+        headers: voiceHeaders('speech'),
         payload: { text: 'Hello' },
       });
       expect(response.statusCode).toBe(503);

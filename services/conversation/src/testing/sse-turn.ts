@@ -1,4 +1,5 @@
-import { internalHeaders } from './test-conversation.js';
+import type { ConversationTurnRequest } from '@hark/contracts';
+import { turnHeaders } from './test-conversation.js';
 
 export interface ReceivedEvent {
   event: string;
@@ -35,7 +36,7 @@ export async function streamTurn(
   const controller = new AbortController();
   const response = await fetch(`${url}/internal/turns`, {
     method: 'POST',
-    headers: internalHeaders({ accept: 'text/event-stream' }),
+    headers: turnHeaders(body as Partial<ConversationTurnRequest>, { accept: 'text/event-stream' }),
     body: JSON.stringify(body),
     signal: controller.signal,
   });

@@ -1,6 +1,17 @@
+import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import { type ConversationTurnRequest, emptyProfile, FEATURES, INTERNAL_TOKEN_HEADER } from '@hark/contracts';
-import { type Clock, fixedClock, type KeySpace, keySpace, loadConfig } from '@hark/core';
+import {
+  type ConversationTurnRequest,
+  emptyProfile,
+  FEATURES,
+  INTERNAL_TOKEN_HEADER,
+  LIMITS,
+  PREMIUM_GRANT_HEADER,
+  PREMIUM_GRANT_PURPOSE,
+  PREMIUM_GRANT_TTL_MS,
+  type PremiumGrantClaims,
+} from '@hark/contracts';
+import { type Clock, fixedClock, type KeySpace, keySpace, loadConfig, signToken } from '@hark/core';
 import { interactionKeys } from '@hark/interactions';
 import { schedulingKeys } from '@hark/scheduling';
 import { skillKeys } from '@hark/skills';
@@ -102,11 +113,49 @@ export function turnBody(overrides: Partial<ConversationTurnRequest> = {}): Conv
   };
 }
 
+/** The internal token only: a Hark service calling, with no premium grant. */
 export const internalHeaders = (extra: Record<string, string> = {}) => ({
   [INTERNAL_TOKEN_HEADER]: TEST_INTERNAL_TOKEN,
   'content-type': 'application/json',
   ...extra,
 });
+
+/** A premium grant header as the router signs it (services/router/src/conversation/premium-grant.ts). */
+export function grantHeader(
+  claims: Omit<PremiumGrantClaims, 'id'>,
+  options: { secret?: string; expiresAtMs?: number; id?: string } = {},
+): Record<string, string> {
+  const grant = { id: options.id ?? randomUUID(), ...claims };
+  const expiresAtMs = options.expiresAtMs ?? Date.now() + PREMIUM_GRANT_TTL_MS;
+  const token = signToken(options.secret ?? TEST_INTERNAL_TOKEN, PREMIUM_GRANT_PURPOSE, grant, expiresAtMs);
+  return { [PREMIUM_GRANT_HEADER]: token };
+}
+
+/** The grant the router gives `body`'s turn: its user, session and plan, one daily turn taken. */
+export const turnGrantClaims = (body: Partial<ConversationTurnRequest>): Omit<PremiumGrantClaims, 'id'> => ({
+  use: 'turn',
+  userId: body.userId ?? 'ada',
+  sessionId: body.sessionId ?? 'session-1',
+  plan: body.plan ?? { id: 'premium', features: { [FEATURES.conversation]: true } },
+  access: 'plan',
+  quota: LIMITS.conversationTurnsPerDay,
+  period: TEST_NOW.slice(0, 10),
+});
+
+/** The internal token and a fresh premium grant for `body`'s turn. */
+export const turnHeaders = (body: Partial<ConversationTurnRequest>, extra: Record<string, string> = {}) =>
+  internalHeaders({ ...grantHeader(turnGrantClaims(body)), ...extra });
+
+/** The internal token and a fresh premium grant for one transcription or speech call of `userId`. */
+export const voiceHeaders = (
+  use: 'transcription' | 'speech',
+  extra: Record<string, string> = {},
+  userId = 'ada',
+) =>
+  internalHeaders({
+    ...grantHeader({ use, userId, sessionId: null, plan: null, access: 'plan', quota: null, period: null }),
+    ...extra,
+  });
 
 /** Polls until `check` returns a value (metering lands just after the answer). */
 export async function eventually<T>(

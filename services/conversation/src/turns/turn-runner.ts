@@ -1,4 +1,5 @@
 import type {
+  ConversationPlan,
   ConversationStreamEvent,
   ConversationTurnRequest,
   ConversationTurnResult,
@@ -41,6 +42,9 @@ export interface TurnServices {
 
 export type EmitEvent = (event: ConversationStreamEvent) => void;
 
+/** A turn with the plan of its premium grant (routes/premium-grants.ts), never the body's. */
+export type GrantedTurn = ConversationTurnRequest & { plan: ConversationPlan };
+
 /**
  * One premium turn: the model answers with the conversation so far, may call skills as tools for
  * up to `maxToolRounds` rounds (then must answer in words), and its text is emitted as it streams.
@@ -49,7 +53,7 @@ export type EmitEvent = (event: ConversationStreamEvent) => void;
  */
 export async function runTurn(
   services: TurnServices,
-  request: ConversationTurnRequest,
+  request: GrantedTurn,
   emit: EmitEvent,
   clientSignal: AbortSignal,
 ): Promise<ConversationTurnResult> {
@@ -74,7 +78,7 @@ export async function runTurn(
 
 async function converse(
   services: TurnServices,
-  request: ConversationTurnRequest,
+  request: GrantedTurn,
   emit: EmitEvent,
   signal: AbortSignal,
   ledger: TurnLedger,
@@ -130,7 +134,7 @@ async function converse(
   };
 }
 
-function skillContext(clock: Clock, request: ConversationTurnRequest): SkillContext {
+function skillContext(clock: Clock, request: GrantedTurn): SkillContext {
   return {
     userId: request.userId,
     timeZone: request.timeZone,
@@ -167,7 +171,7 @@ function outcomeOf(error: unknown): string {
 /** Metering and the interaction event, after the answer: a Redis hiccup here never fails a turn. */
 function settle(
   services: TurnServices,
-  request: ConversationTurnRequest,
+  request: GrantedTurn,
   ledger: TurnLedger,
   outcome: string,
   startedAt: number,

@@ -1,10 +1,10 @@
 import type { ServerResponse } from 'node:http';
 import type { ConversationTurnRequest, ConversationTurnResult } from '@hark/contracts';
-import { INTERNAL_TOKEN_HEADER } from '@hark/contracts';
-import { sseFrame } from '@hark/core';
+import { INTERNAL_TOKEN_HEADER, PREMIUM_GRANT_HEADER, PREMIUM_GRANT_PURPOSE } from '@hark/contracts';
+import { sseFrame, verifyToken } from '@hark/core';
 import { type ScriptedHttpServer, startScriptedHttpServer, unusedPort } from '@hark/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ConversationFailure, createConversationClient } from './conversation-client.js';
+import { ConversationFailure, createConversationClient, type TurnGrant } from './conversation-client.js';
 
 // The router's client of POST /internal/turns over its default transport (node:http), against a
 // local server that plays the conversation service: what it sends, and every way a turn can end.
@@ -27,6 +27,13 @@ const turnRequest: ConversationTurnRequest = {
   deviceId: null,
   profile: { timezone: 'Europe/Paris', location: null, units: null, locale: null },
   plan: { id: 'premium', features: { conversation: true } },
+};
+
+const grant: TurnGrant = {
+  plan: { id: 'premium', features: { conversation: true } },
+  access: 'plan',
+  quota: 'conversation.turns_per_day',
+  period: '2026-11-26',
 };
 
 const result: ConversationTurnResult = {
@@ -55,7 +62,7 @@ async function failureOf(turn: Promise<unknown>): Promise<ConversationFailure> {
 
 describe('the conversation client', () => {
   it('sends the turn with the internal token and relays deltas as they come, then the result', async () => {
-    let seen: { token: unknown; accept: unknown; body: unknown } | undefined;
+    let seen: { token: unknown; accept: unknown; body: unknown; grant: unknown } | undefined;
     let firstRelayed: () => void = () => {};
     const relayed = new Promise<void>((resolve) => (firstRelayed = resolve));
     server.handle = async (request, body, response) => {
@@ -63,6 +70,7 @@ describe('the conversation client', () => {
         token: request.headers[INTERNAL_TOKEN_HEADER],
         accept: request.headers.accept,
         body: JSON.parse(body),
+        grant: request.headers[PREMIUM_GRANT_HEADER],
       };
       openStream(response);
       response.write(sseFrame('delta', { text: 'Honey ' }));
@@ -76,8 +84,14 @@ describe('the conversation client', () => {
       events.push(event);
       firstRelayed();
     };
-    const answer = await client().turn(turnRequest, onEvent, new AbortController().signal);
-    expect(seen).toEqual({ token: 'internal-secret', accept: 'text/event-stream', body: turnRequest });
+    const answer = await client().turn(turnRequest, onEvent, new AbortController().signal, grant);
+    expect(seen).toMatchObject({ token: 'internal-secret', accept: 'text/event-stream', body: turnRequest });
+    // The premium grant, signed with the internal token, for this user and session only.
+    const verified = verifyToken('internal-secret', PREMIUM_GRANT_PURPOSE, String(seen?.grant), Date.now());
+    expect(verified).toMatchObject({
+      ok: true,
+      claims: { use: 'turn', userId: 'ada', sessionId: 's1', ...grant, id: expect.any(String) },
+    });
     expect(events).toEqual([
       { event: 'delta', data: { text: 'Honey ' } },
       { event: 'delta', data: { text: 'never spoils.' } },
@@ -90,7 +104,9 @@ describe('the conversation client', () => {
       openStream(response);
       response.end(sseFrame('error', { code: 'HARK_ERR_LLM_UNAVAILABLE', message: 'the model is down' }));
     };
-    const failure = await failureOf(client().turn(turnRequest, () => {}, new AbortController().signal));
+    const failure = await failureOf(
+      client().turn(turnRequest, () => {}, new AbortController().signal, grant),
+    );
     expect(failure.code).toBe('HARK_ERR_LLM_UNAVAILABLE');
   });
 
@@ -99,14 +115,16 @@ describe('the conversation client', () => {
       response.writeHead(403, { 'content-type': 'application/json' });
       response.end(JSON.stringify({ error: { code: 'HARK_ERR_FORBIDDEN', message: 'wrong token' } }));
     };
-    expect((await failureOf(client().turn(turnRequest, () => {}, new AbortController().signal))).code).toBe(
-      'HARK_ERR_FORBIDDEN',
-    );
+    expect(
+      (await failureOf(client().turn(turnRequest, () => {}, new AbortController().signal, grant))).code,
+    ).toBe('HARK_ERR_FORBIDDEN');
     server.handle = (_request, _body, response) => {
       response.writeHead(502);
       response.end('<html>bad gateway</html>');
     };
-    const failure = await failureOf(client().turn(turnRequest, () => {}, new AbortController().signal));
+    const failure = await failureOf(
+      client().turn(turnRequest, () => {}, new AbortController().signal, grant),
+    );
     expect(failure.code).toBe('HARK_ERR_UPSTREAM_UNAVAILABLE');
     expect(failure.message).toContain('502');
   });
@@ -117,14 +135,14 @@ describe('the conversation client', () => {
       internalToken: 'internal-secret',
       timeoutMs: 5_000,
     });
-    const refused = await failureOf(nowhere.turn(turnRequest, () => {}, new AbortController().signal));
+    const refused = await failureOf(nowhere.turn(turnRequest, () => {}, new AbortController().signal, grant));
     expect(refused.code).toBe('HARK_ERR_UPSTREAM_UNAVAILABLE');
 
     server.handle = (_request, _body, response) => {
       openStream(response);
       response.end(sseFrame('delta', { text: 'Honey ' }));
     };
-    const ended = await failureOf(client().turn(turnRequest, () => {}, new AbortController().signal));
+    const ended = await failureOf(client().turn(turnRequest, () => {}, new AbortController().signal, grant));
     expect(ended.code).toBe('HARK_ERR_UPSTREAM_UNAVAILABLE');
   });
 
@@ -141,9 +159,10 @@ describe('the conversation client', () => {
         if (event.event === 'delta') caller.abort();
       },
       caller.signal,
+      grant,
     );
     await expect(hungUp).rejects.toThrow();
-    const timedOut = client(200).turn(turnRequest, () => {}, new AbortController().signal);
+    const timedOut = client(200).turn(turnRequest, () => {}, new AbortController().signal, grant);
     await expect(timedOut).rejects.toThrow();
     await expect.poll(() => server.closedEarly - before).toBe(2);
   });

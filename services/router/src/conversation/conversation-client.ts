@@ -5,11 +5,13 @@ import {
   conversationTurnResultSchema,
   deltaEventSchema,
   INTERNAL_TOKEN_HEADER,
+  type PremiumGrantClaims,
   readSseFrames,
   streamErrorEventSchema,
   toolEventSchema,
 } from '@hark/contracts';
 import { createNodeHttpFetch } from '@hark/core';
+import { premiumGrantHeader } from './premium-grant.js';
 
 /** The conversation service could not give an answer; `code` is its HARK_ERR_* code or our own. */
 export class ConversationFailure extends Error {
@@ -22,12 +24,19 @@ export class ConversationFailure extends Error {
   }
 }
 
+/** What the premium gate decided for a turn: the plan, the access and the quota taken (premium-turn.ts). */
+export type TurnGrant = Pick<PremiumGrantClaims, 'plan' | 'access' | 'quota' | 'period'>;
+
 export interface ConversationClient {
-  /** Streams one turn: `onEvent` sees each delta and tool call as it arrives; resolves with `done`. */
+  /**
+   * Streams one turn: `onEvent` sees each delta and tool call as it arrives; resolves with `done`.
+   * `grant` goes along signed (premium-grant.ts): the service runs the turn under its plan only.
+   */
   turn(
     request: ConversationTurnRequest,
     onEvent: (event: Exclude<ConversationStreamEvent, { event: 'done' | 'error' }>) => void,
     signal: AbortSignal,
+    grant: TurnGrant,
   ): Promise<ConversationTurnResult>;
 }
 
@@ -70,13 +79,15 @@ async function failureOf(response: Response): Promise<ConversationFailure> {
 export function createConversationClient(options: ConversationClientOptions): ConversationClient {
   const doFetch = options.fetch ?? createNodeHttpFetch();
   return {
-    async turn(request, onEvent, signal) {
+    async turn(request, onEvent, signal, grant) {
+      const { userId, sessionId } = request;
       const response = await doFetch(`${options.baseUrl}/internal/turns`, {
         method: 'POST',
         headers: {
           'content-type': 'application/json',
           accept: 'text/event-stream',
           [INTERNAL_TOKEN_HEADER]: options.internalToken,
+          ...premiumGrantHeader(options.internalToken, { use: 'turn', userId, sessionId, ...grant }),
         },
         body: JSON.stringify(request),
         signal: AbortSignal.any([signal, AbortSignal.timeout(options.timeoutMs)]),

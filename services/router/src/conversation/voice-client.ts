@@ -1,11 +1,15 @@
 import { type AudioContentType, INTERNAL_TOKEN_HEADER, transcriptionResultSchema } from '@hark/contracts';
 import { HarkError } from '@hark/core';
+import { premiumGrantHeader } from './premium-grant.js';
 
-/** Server-side speech through services/conversation (POST /internal/transcriptions and /internal/speech). */
+/**
+ * Server-side speech through services/conversation (POST /internal/transcriptions and /internal/speech),
+ * for `userId`, whom the caller has let through (voice.stt, voice.tts): each call carries a premium grant.
+ */
 export interface VoiceClient {
-  transcribe(audio: Buffer, type: AudioContentType): Promise<string>;
+  transcribe(userId: string, audio: Buffer, type: AudioContentType): Promise<string>;
   /** audio/mpeg bytes; the service caches them by model, voice and text. */
-  synthesize(text: string, voice?: string): Promise<Buffer>;
+  synthesize(userId: string, text: string, voice?: string): Promise<Buffer>;
 }
 
 export interface VoiceClientOptions {
@@ -27,10 +31,19 @@ async function failureOf(what: Work, response: Response): Promise<HarkError> {
 
 export function createVoiceClient(options: VoiceClientOptions): VoiceClient {
   const doFetch = options.fetch ?? fetch;
-  async function call(what: Work, path: string, contentType: string, body: Buffer | string) {
+  async function call(what: Work, userId: string, path: string, contentType: string, body: Buffer | string) {
+    const grant = premiumGrantHeader(options.internalToken, {
+      use: what,
+      userId,
+      sessionId: null,
+      plan: null,
+      access: 'plan',
+      quota: null,
+      period: null,
+    });
     const response = await doFetch(`${options.baseUrl}${path}`, {
       method: 'POST',
-      headers: { 'content-type': contentType, [INTERNAL_TOKEN_HEADER]: options.internalToken },
+      headers: { 'content-type': contentType, [INTERNAL_TOKEN_HEADER]: options.internalToken, ...grant },
       body,
       signal: AbortSignal.timeout(options.timeoutMs),
     }).catch(() => {
@@ -40,13 +53,13 @@ export function createVoiceClient(options: VoiceClientOptions): VoiceClient {
     return response;
   }
   return {
-    async transcribe(audio, type) {
-      const response = await call('transcription', '/internal/transcriptions', type, audio);
+    async transcribe(userId, audio, type) {
+      const response = await call('transcription', userId, '/internal/transcriptions', type, audio);
       return transcriptionResultSchema.parse(await response.json()).text;
     },
-    async synthesize(text, voice) {
+    async synthesize(userId, text, voice) {
       const body = JSON.stringify(voice ? { text, voice } : { text });
-      const response = await call('speech', '/internal/speech', 'application/json', body);
+      const response = await call('speech', userId, '/internal/speech', 'application/json', body);
       return Buffer.from(await response.arrayBuffer());
     },
   };

@@ -7,11 +7,16 @@ import {
 import { fixedClock } from '@hark/core';
 import { grantProjection, writeTestPlans } from '@hark/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ConversationClient, ConversationFailure } from '../conversation/conversation-client.js';
+import {
+  type ConversationClient,
+  ConversationFailure,
+  type TurnGrant,
+} from '../conversation/conversation-client.js';
 import { bearer, startTestRouter, type TestRouter } from '../testing/test-router.js';
 
 // A conversation service stand-in at the client seam: the service itself is tested in services/conversation.
 const calls: ConversationTurnRequest[] = [];
+const grants: TurnGrant[] = [];
 let behaviour: 'answer' | 'fail' = 'answer';
 const answer: ConversationTurnResult = {
   reply: {
@@ -25,8 +30,9 @@ const answer: ConversationTurnResult = {
   tools: [],
 };
 const conversation: ConversationClient = {
-  async turn(request, onEvent) {
+  async turn(request, onEvent, _signal, grant) {
     calls.push(request);
+    grants.push(grant);
     if (behaviour === 'fail') throw new ConversationFailure('HARK_ERR_LLM_UNAVAILABLE', 'upstream said 500');
     for (const word of answer.reply.text.split(' ')) onEvent({ event: 'delta', data: { text: `${word} ` } });
     return answer;
@@ -80,6 +86,13 @@ describe('the premium path of /v1/converse', () => {
       text: question.text,
       plan: { id: 'premium' },
     });
+    // What the conversation service will believe: the signed grant of the gate's decision.
+    expect(grants.at(-1)).toMatchObject({
+      plan: { id: 'premium' },
+      access: 'plan',
+      quota: DAILY,
+      period: '2026-11-26',
+    });
     expect(await redis().get(keys().usage('pat', DAILY, '2026-11-26'))).toBe('1');
     // The next turn names the session: its memory must be read.
     await router.app.inject({
@@ -114,6 +127,12 @@ describe('the premium path of /v1/converse', () => {
     behaviour = 'answer';
     expect((await converse(key)).json().handledBy).toBe('llm');
     expect(await redis().get(keys().usage('tia', TRIAL, '2026-11'))).toBe('1');
+    expect(grants.at(-1)).toMatchObject({
+      plan: { id: 'free' },
+      access: 'trial',
+      quota: TRIAL,
+      period: '2026-11',
+    });
     behaviour = 'fail';
     const failed = await converse(key);
     expect(failed.statusCode).toBe(200);

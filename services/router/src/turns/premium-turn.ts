@@ -55,7 +55,9 @@ export async function premiumTurn(
   try {
     const effective = await deps.entitlements.entitlements(input.userId);
     const plan = { id: effective.planId, features: effective.features };
-    const result = await deps.conversation.turn({ ...turn, plan }, emit, signal);
+    // The service believes only this signed grant, never the plan in the body (kept for older services).
+    const grant = { plan, access: input.access.kind, quota: taken.quota, period: taken.period };
+    const result = await deps.conversation.turn({ ...turn, plan }, emit, signal, grant);
     return {
       handledBy: 'llm',
       reply: result.reply,

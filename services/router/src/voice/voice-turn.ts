@@ -3,6 +3,7 @@ import {
   type AudioContentType,
   type ConverseAudioQuery,
   type ConverseAudioResponse,
+  converseAudioQuerySchema,
   FEATURES,
   MAX_AUDIO_SECONDS,
   MAX_TEXT_LENGTH,
@@ -72,6 +73,23 @@ async function withSpokenReply(deps: VoiceDependencies, user: User, reply: Reply
   return { ...reply, audioUrl: `/v1/speech/${id}` };
 }
 
+/**
+ * The answer to a recording that will not be transcribed (no voice.stt), decided from the plan
+ * before the body is read (an onRequest hook of voice-routes), so an upload nobody will listen to
+ * is never buffered. Null when the recording is wanted, or when the query is invalid (the route's
+ * validation answers that).
+ */
+export async function answerWithoutListening(
+  deps: VoiceDependencies,
+  user: User,
+  rawQuery: unknown,
+): Promise<ConverseAudioResponse | null> {
+  const query = converseAudioQuerySchema.safeParse(rawQuery);
+  if (!query.success) return null;
+  const access = await transcriptionAccess(deps.entitlements, user.id);
+  return access.kind === 'upsell' ? sttUpsell(query.data, access.plan) : null;
+}
+
 /** POST /v1/converse/audio: transcribe (voice.stt), run the normal turn on the transcript, maybe speak it. */
 export async function converseAudioTurn(
   deps: VoiceDependencies,
@@ -84,7 +102,7 @@ export async function converseAudioTurn(
   if (access.kind === 'upsell') return sttUpsell(query, access.plan);
   if (!deps.voice)
     throw new HarkError('SPEECH_UNAVAILABLE', { what: 'transcription', reason: 'not configured' });
-  const transcript = (await deps.voice.transcribe(upload.audio, upload.type)).trim();
+  const transcript = (await deps.voice.transcribe(user.id, upload.audio, upload.type)).trim();
   if (transcript === '') throw new HarkError('NO_SPEECH');
   const response = await converseTurn(deps.turns, user, {
     ...query,
