@@ -22,7 +22,7 @@ interface Probe {
 interface Container {
   name: string;
   image: string;
-  ports?: { containerPort: number }[];
+  ports?: { name?: string; containerPort: number }[];
   env?: EnvVar[];
   envFrom?: { configMapRef?: { name: string } }[];
   readinessProbe?: Probe;
@@ -64,9 +64,29 @@ describe.each(deployments.map((doc) => [doc.metadata.name, doc] as const))('Depl
 
   it('runs a service that exists, listening on the port it exposes', () => {
     expect(readdirSync(path.join(root, 'services'))).toContain(name);
-    expect(container.ports?.map((p) => p.containerPort)).toEqual([port]);
+    expect(container.ports?.[0]?.containerPort).toBe(port);
     const service = byKind('Service').find((doc) => doc.metadata.name === name);
     expect(service?.spec.ports[0].targetPort).toBe(port);
+  });
+
+  it('is scraped on its metrics port (METRICS_PORT), which no Service exposes and is not the service port', () => {
+    const metricsPort = Number(configMap.data?.METRICS_PORT ?? env.METRICS_PORT?.value);
+    expect(
+      metricsPort,
+      'METRICS_PORT: /metrics is never served on the service port in production',
+    ).toBeGreaterThan(0);
+    expect(metricsPort).not.toBe(port);
+    expect(container.ports?.map((p) => p.containerPort)).toEqual([port, metricsPort]);
+    expect(doc.spec.template.metadata.annotations).toEqual({
+      'prometheus.io/scrape': 'true',
+      'prometheus.io/port': String(metricsPort),
+      'prometheus.io/path': '/metrics',
+    });
+    const service = byKind('Service').find((doc) => doc.metadata.name === name);
+    const exposed = (service?.spec.ports ?? []).map((p: { port: number; targetPort?: number | string }) =>
+      Number(p.targetPort ?? p.port),
+    );
+    expect(exposed).not.toContain(metricsPort);
   });
 
   it('sets only variables the config schema knows, and passes it in production', () => {
@@ -74,7 +94,10 @@ describe.each(deployments.map((doc) => [doc.metadata.name, doc] as const))('Depl
     expect(names.filter((variable) => !configVariableNames.includes(variable))).toEqual([]);
     expect(container.envFrom?.[0]?.configMapRef?.name).toBe('hark-config');
     const filled = Object.fromEntries(
-      Object.entries(env).map(([key, variable]) => [key, variable.value ?? 'k8s-test-secret-value-123']),
+      Object.entries(env).map(([key, variable]) => [
+        key,
+        variable.value ?? 'k8s-test-secret-value-long-enough-for-production',
+      ]),
     );
     const optional = Object.keys(env).filter((key) => env[key]!.valueFrom?.secretKeyRef?.optional);
     for (const key of optional) delete filled[key];

@@ -17,18 +17,25 @@ export function fuzzSettings(defaultRuns: number): { seeds: number[]; runs: numb
   return { seeds: extra === null || extra === FIXED_SEED ? [FIXED_SEED] : [FIXED_SEED, extra], runs };
 }
 
-interface OpenApiDocument {
+export interface OpenApiDocument {
   paths?: Record<string, Record<string, OpenApiOperation>>;
   components?: { schemas?: Record<string, JsonSchema> };
 }
-interface OpenApiOperation {
+export interface OpenApiOperation {
   parameters?: { in: string; name: string; schema?: JsonSchema }[];
   requestBody?: { content?: Record<string, { schema?: JsonSchema }> };
+  security?: Record<string, unknown>[];
 }
 
 /** Route inputs from the OpenAPI documents of a service and of the services behind it. */
 export function openApiInputs(apps: FastifyInstance[]): Pick<FuzzContext, 'inputOf' | 'resolve'> {
-  const documents = apps.map((app) => app.swagger() as OpenApiDocument);
+  return openApiDocumentInputs(apps.map((app) => app.swagger() as OpenApiDocument));
+}
+
+/** Route inputs from OpenAPI documents as served (`GET /openapi.json`). */
+export function openApiDocumentInputs(
+  documents: readonly OpenApiDocument[],
+): Pick<FuzzContext, 'inputOf' | 'resolve'> {
   const resolve = (ref: string) => {
     const name = ref.replace('#/components/schemas/', '');
     return documents.map((document) => document.components?.schemas?.[name]).find(Boolean);
