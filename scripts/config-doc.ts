@@ -16,7 +16,7 @@ const shape = configSchema.in.shape as Record<
   { description?: string; safeParse(value: unknown): { data?: unknown } }
 >;
 const placeholderRedis = 'redis://127.0.0.1:6379';
-const productionSecrets = { ADMIN_TOKEN: 'x'.repeat(16), INTERNAL_TOKEN: 'y'.repeat(16) };
+const productionSecrets = { ADMIN_TOKEN: 'x'.repeat(32), INTERNAL_TOKEN: 'y'.repeat(16) };
 
 /** `value` as a table cell: code for values, words for nothing. */
 function shown(value: unknown): string {
@@ -30,7 +30,8 @@ function shown(value: unknown): string {
 
 /** Defaults as the services see them: outside production, and what changes in production. */
 function defaults(): Map<string, string> {
-  const developmentInput = { REDIS_URL: placeholderRedis };
+  // INTERNAL_TOKEN has no default to show: outside production each process makes up a random one.
+  const developmentInput = { REDIS_URL: placeholderRedis, INTERNAL_TOKEN: undefined };
   const development = configSchema.parse(developmentInput) as Record<string, unknown>;
   const productionInput = { NODE_ENV: 'production', ...developmentInput, ...productionSecrets };
   const production = configSchema.parse(productionInput) as Record<string, unknown>;

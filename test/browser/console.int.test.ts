@@ -192,7 +192,8 @@ describe('operator console', () => {
       'plan:free',
       'plan:premium',
     ]);
-    expect(audit.entries[0].actor.name).toBe(OPERATOR);
+    expect(audit.entries[0].note).toBe(OPERATOR);
+    expect(audit.entries[0].actor).toMatchObject({ name: 'bootstrap', role: 'owner' });
     expect(audit.entries[0].after.limits['timers.max_active']).toBe(12);
     expect(audit.entries[0].after.limits['conversation.trial_turns_per_month']).toBe(5);
   });
@@ -269,7 +270,7 @@ describe('operator console', () => {
     const explained = await callJson('/admin/users/ada/entitlements', ADMIN_TOKEN);
     // datetime-local is the browser's wall-clock time: the same instant the page computes.
     const expected = await page.evaluate(() => new Date('2030-01-02T09:30').toISOString());
-    expect(explained.grant).toMatchObject({ planId: 'premium', expiresAt: expected, grantedBy: OPERATOR });
+    expect(explained.grant).toMatchObject({ planId: 'premium', expiresAt: expected, grantedBy: 'bootstrap' });
     await page.click('form.grant button[data-revoke]');
     await noticeSays('Revoked the grant of ada');
     expect((await me('ada')).plan.id).toBe('free');
@@ -278,7 +279,7 @@ describe('operator console', () => {
     const newest = (await callJson('/admin/audit?limit=1', ADMIN_TOKEN)).entries[0];
     const row = page.locator('table.audit tbody tr').first();
     expect(await row.getAttribute('data-audit-id')).toBe(newest.id);
-    expect(await row.locator('td').nth(1).textContent()).toBe(`${OPERATOR} (operator)`);
+    expect(await row.locator('td').nth(1).textContent()).toBe(`bootstrap (owner), note: ${OPERATOR}`);
     expect(await row.locator('td').nth(2).textContent()).toBe('grant.delete');
     expect(await row.locator('td').nth(3).textContent()).toBe('user:ada');
     await saveScreenshot(page, 'console-audit');

@@ -60,7 +60,7 @@ describe('hark admin', () => {
     );
     expect(granted.code).toBe(0);
     expect(granted.stdout).toMatch(
-      /^granted premium to grace until .+; grace is now on Premium \(premium, grant\): granted by cli-test/,
+      /^granted premium to grace until .+; grace is now on Premium \(premium, grant\): granted by bootstrap/,
     );
     expect((await hark('me')).stdout).toMatch(/^plan +Premium \(premium\)$/m);
 
@@ -137,6 +137,63 @@ describe('hark admin', () => {
 
     const json = JSON.parse((await hark('admin', 'insights', '--json', '--from', today)).stdout);
     expect(json.range).toMatchObject({ from: today, to: today, days: 1 });
+  });
+});
+
+describe('hark admin operators and whoami', () => {
+  it('creates a named operator whose token works with its role only, lists it, and revokes it', async () => {
+    const owner = await hark('admin', 'whoami');
+    expect(owner).toMatchObject({ code: 0, stderr: '' });
+    expect(owner.stdout).toMatch(/^name +bootstrap\nrole +owner \(everything, operators included\)$/m);
+
+    const text = await hark('admin', 'operators', 'create', 'Vic Viewer', '--role', 'viewer');
+    expect(text.code).toBe(0);
+    expect(text.stdout).toMatch(/^operator +op_\S+\nname +Vic Viewer\nrole +viewer\ntoken +\S+$/m);
+    expect(text.stderr).toMatch(/it will not be shown again/);
+    const created = await hark('admin', 'operators', 'create', 'Vic Viewer 2', '--role', 'viewer', '--json');
+    expect(created.code).toBe(0);
+    const { operator, token } = JSON.parse(created.stdout);
+    expect(operator).toMatchObject({ name: 'Vic Viewer 2', role: 'viewer', hint: token.slice(-4) });
+
+    const viewer = (...argv: string[]) => runCli(argv, { ...env, HARK_ADMIN_TOKEN: token });
+    const whoami = await viewer('admin', 'whoami');
+    expect(whoami.code).toBe(0);
+    expect(whoami.stdout).toMatch(
+      /^name +Vic Viewer 2\nrole +viewer \(insights, audit log, plans read-only\)$/m,
+    );
+    expect(whoami.stdout).toContain(`…${token.slice(-4)}`);
+    expect((await viewer('admin', 'plans')).code).toBe(0);
+    const refused = await viewer('admin', 'operators', 'list');
+    expect(refused.code).toBe(4);
+    expect(refused.stderr).toMatch(/role "viewer" may not do this.*HARK_ERR_INSUFFICIENT_ROLE, HTTP 403/);
+    expect((await viewer('admin', 'grant', 'grace', 'premium')).code).toBe(4);
+
+    const list = await hark('admin', 'operators', 'list');
+    expect(list.code).toBe(0);
+    expect(list.stdout).toMatch(/^ID +NAME +ROLE +ENDS IN +CREATED$/m);
+    expect(list.stdout).toMatch(
+      new RegExp(`^${operator.id} +Vic Viewer 2 +viewer +…${token.slice(-4)} +`, 'm'),
+    );
+    expect(list.stdout).not.toContain(token);
+    expect(list.stdout).not.toMatch(/bootstrap/);
+
+    const revoked = await hark('admin', 'operators', 'revoke', operator.id);
+    expect(revoked).toMatchObject({
+      code: 0,
+      stdout: `revoked operator ${operator.id}; its token no longer works\n`,
+    });
+    expect((await viewer('admin', 'whoami')).code).toBe(4);
+    const again = await hark('admin', 'operators', 'revoke', operator.id);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toMatch(/HARK_ERR_NOT_FOUND, HTTP 404/);
+    const listed = JSON.parse((await hark('admin', 'operators', 'list', '--json')).stdout);
+    expect(listed.operators.map((each: { name: string }) => each.name)).toEqual(['Vic Viewer']);
+  });
+
+  it('refuses a name the server does not take with exit 1 and the field in the details', async () => {
+    const result = await hark('admin', 'operators', 'create', 'no/slashes', '--role', 'viewer');
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/\(HARK_ERR_VALIDATION, HTTP 400\)\n {2}details: .*name/);
   });
 });
 

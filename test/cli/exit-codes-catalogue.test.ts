@@ -1,7 +1,7 @@
+import { authErrorCodes } from '@hark/client/cli';
 import { harkErrorKeys } from '@hark/contracts';
 import { errorCatalogue, errorCode } from '@hark/core';
 import { describe, expect, it } from 'vitest';
-import { authErrorCodes } from '../../packages/client/src/cli/exit-codes.js';
 
 // The CLI sorts known codes by name and unknown ones by HTTP status; both must agree.
 describe('the CLI and the error catalogue', () => {

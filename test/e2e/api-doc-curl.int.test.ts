@@ -2,6 +2,7 @@
 // against the built services as `npm start` runs them (router, conversation and entitlement
 // service as processes, demo credentials seeded), with the OpenAI, Stripe and Open-Meteo stand-ins.
 import { execFile } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -122,13 +123,14 @@ describe.skipIf(!built)('docs/API.md curl examples against the built services', 
       StripeStandIn.start(),
       startOpenMeteoStandIn(),
     ]);
-    // As under `npm start`: development, demo user `demo-key` and operator token `demo-admin`.
+    // As under `npm start`: development, demo user `demo-key` and operator token `demo-admin`, and one
+    // random internal token shared by the three services (scripts/start.mjs).
     const env = {
       NODE_ENV: 'development',
       REDIS_PREFIX: testRedis.prefix,
       ADMIN_TOKEN: '',
       DEMO_API_KEY: '',
-      INTERNAL_TOKEN: '',
+      INTERNAL_TOKEN: randomBytes(32).toString('base64url'),
       WEATHER_API_URL: openMeteo.url,
       GEOCODING_API_URL: openMeteo.url,
     };

@@ -45,7 +45,7 @@ describe.skipIf(!existsSync(serverEntry))('router start-up in production', () =>
     const started = startRouter({
       NODE_ENV: 'production',
       PORT: String(port),
-      ADMIN_TOKEN: 'a-real-operator-token',
+      ADMIN_TOKEN: 'a-real-operator-token-32-characters',
       INTERNAL_TOKEN: 'a-real-internal-token',
       REDIS_PREFIX: testRedis.prefix,
     });

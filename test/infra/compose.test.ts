@@ -45,6 +45,7 @@ const dummySecret = 'compose-test-secret';
 const shapedDummySecrets: Dict = {
   STRIPE_SECRET_KEY: 'sk_test_composetest',
   STRIPE_WEBHOOK_SECRET: 'whsec_composetest',
+  ADMIN_TOKEN: 'compose-test-operator-token-32-chars',
 };
 
 /** What compose would pass: `${X:?msg}` -> a dummy secret, `${X:-default}` -> the default. */

@@ -59,6 +59,10 @@ const luaFolders = ['packages', 'services'].flatMap((parent) =>
 /** KEYS of every script in a lua/ folder, as its caller builds them. */
 const scriptKeys: Record<string, string[][]> = {
   'authenticate-and-count.lua': [[keys.apiKeyByHash('ab12'), keys.requestCount('ab12')]],
+  'count-auth-failure.lua': [
+    [keys.authFailuresByAddress('203.0.113.7')],
+    [keys.authFailuresByCredential('ab12')],
+  ],
   'claim-due.lua': [[keys.scheduleDue(), keys.scheduleClaimed()]],
   'schedule-due.lua': [[keys.scheduleDue()]],
   'compare-and-set-item.lua': kinds.map((kind) => [
@@ -174,6 +178,8 @@ describe('Redis keys', () => {
     [keys.apiKeyByHash('ab12'), 'hark:apikey:ab12'],
     [keys.apiKey('key_1'), 'hark:key:key_1'],
     [keys.requestCount('ab12'), 'hark:ratelimit:{hark:apikey:ab12}'],
+    [keys.authFailuresByAddress('203.0.113.7'), 'hark:authfail:addr:203.0.113.7'],
+    [keys.authFailuresByCredential('ab12'), 'hark:authfail:cred:ab12'],
     [keys.profile(user), 'hark:{ada}:profile'],
     [keys.interactions(), 'hark:interactions'],
     [keys.llmUsage(user, '2026-11'), 'hark:{ada}:llm-usage:2026-11'],
@@ -195,7 +201,10 @@ describe('Redis keys', () => {
       keys.usage(user, 'conversation.turns_per_day', '2026-11-26'),
       'hark:{ada}:usage:conversation.turns_per_day:2026-11-26',
     ],
-    [keys.entitlementsAudit(), 'hark:entitlements:audit'],
+    [keys.operatorAudit, 'hark:entitlements:audit'],
+    [keys.operatorByTokenHash('ab12'), 'hark:operator-token:ab12'],
+    [keys.operator('op_1'), 'hark:{operators}:operator:op_1'],
+    [keys.operatorIds, 'hark:{operators}:all'],
     [keys.stripeCustomers(), 'hark:entitlements:stripe-customers'],
     [keys.stripeCustomerOf(user), 'hark:{ada}:stripe-customer'],
     [keys.stripeEvent('evt_1'), 'hark:entitlements:stripe-event:evt_1'],

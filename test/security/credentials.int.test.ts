@@ -25,6 +25,7 @@ beforeAll(async () => {
       ...testRedisEnv(),
       REDIS_PREFIX: stack.testRedis.prefix,
       NODE_ENV: 'test',
+      AUTH_FAILURE_LIMIT: '100000', // as the stack's: this suite tries wrong credentials on purpose
       ...stackSecrets,
       ...LONG_CACHE,
       ENTITLEMENTS_URL: `http://127.0.0.1:${(stack.entitlements.server.address() as { port: number }).port}`,

@@ -4,13 +4,17 @@ import type {
   alarmListResponseSchema,
   alarmResponseSchema,
   createdKeyResponseSchema,
+  createdOperatorResponseSchema,
   createdUserResponseSchema,
   createListRequestSchema,
+  createOperatorRequestSchema,
   createUserRequestSchema,
+  currentOperatorResponseSchema,
   grantRequestSchema,
   grantResponseSchema,
   listResponseSchema,
   listsResponseSchema,
+  operatorListResponseSchema,
   planListResponseSchema,
   planResponseSchema,
   reminderListResponseSchema,
@@ -41,6 +45,8 @@ export type {
   CreateTimerRequest,
   IntentMatch,
   MeResponse,
+  Operator,
+  OperatorRole,
   ParseRequest,
   ParseResponse,
   Plan,
@@ -78,6 +84,12 @@ export type CreateUserRequest = z.input<typeof createUserRequestSchema>;
 export type CreatedUser = z.output<typeof createdUserResponseSchema>;
 export type CreatedKey = z.output<typeof createdKeyResponseSchema>;
 export type UserDetail = z.output<typeof userDetailResponseSchema>;
+
+export type CreateOperatorRequest = z.input<typeof createOperatorRequestSchema>;
+/** The new operator and its token: the only time the token is shown. */
+export type CreatedOperator = z.output<typeof createdOperatorResponseSchema>;
+export type OperatorList = z.output<typeof operatorListResponseSchema>;
+export type CurrentOperator = z.output<typeof currentOperatorResponseSchema>;
 
 export type ToolEvent = z.output<typeof toolEventSchema>;
 export type StreamError = z.output<typeof streamErrorEventSchema> & { details?: unknown };

@@ -26,6 +26,7 @@ import type { RouteContract } from './route-contract.js';
 export const listPlansRoute = {
   method: 'GET',
   url: '/admin/plans',
+  config: { operatorRole: 'viewer' },
   schema: {
     ...operatorRoute,
     summary: 'Every plan',
@@ -36,6 +37,7 @@ export const listPlansRoute = {
 export const createPlanRoute = {
   method: 'POST',
   url: '/admin/plans',
+  config: { operatorRole: 'billing' },
   schema: {
     ...operatorRoute,
     summary: 'Add a plan (no code or deploy needed)',
@@ -48,6 +50,7 @@ export const createPlanRoute = {
 export const getPlanRoute = {
   method: 'GET',
   url: '/admin/plans/:id',
+  config: { operatorRole: 'viewer' },
   schema: {
     ...operatorRoute,
     summary: 'One plan',
@@ -59,6 +62,7 @@ export const getPlanRoute = {
 export const updatePlanRoute = {
   method: 'PATCH',
   url: '/admin/plans/:id',
+  config: { operatorRole: 'billing' },
   schema: {
     ...operatorRoute,
     summary: 'Change a plan: name, open/closed for new subscriptions, price, features, limits (null removes)',
@@ -78,6 +82,7 @@ export const updatePlanRoute = {
 export const listKillSwitchesRoute = {
   method: 'GET',
   url: '/admin/kill-switches',
+  config: { operatorRole: 'viewer' },
   schema: {
     ...operatorRoute,
     summary: 'Features switched off for everyone',
@@ -88,6 +93,7 @@ export const listKillSwitchesRoute = {
 export const setKillSwitchRoute = {
   method: 'PUT',
   url: '/admin/kill-switches/:feature',
+  config: { operatorRole: 'billing' },
   schema: {
     ...operatorRoute,
     summary: 'Switch a feature off for everyone (enabled: false), or back on',
@@ -101,6 +107,7 @@ export const setKillSwitchRoute = {
 export const putGrantRoute = {
   method: 'PUT',
   url: '/admin/users/:id/grant',
+  config: { operatorRole: 'support' },
   schema: {
     ...operatorRoute,
     summary: 'Grant a plan to a user, optionally until a time (replaces an earlier grant)',
@@ -114,6 +121,7 @@ export const putGrantRoute = {
 export const deleteGrantRoute = {
   method: 'DELETE',
   url: '/admin/users/:id/grant',
+  config: { operatorRole: 'support' },
   schema: {
     ...operatorRoute,
     summary: "Revoke a user's grant; Stripe or the default plan applies again",
@@ -126,6 +134,7 @@ export const deleteGrantRoute = {
 export const userEntitlementsRoute = {
   method: 'GET',
   url: '/admin/users/:id/entitlements',
+  config: { operatorRole: 'support' },
   schema: {
     ...operatorRoute,
     summary: "A user's effective entitlements and why: grant, Stripe subscription, plan, kill switches",
@@ -137,6 +146,7 @@ export const userEntitlementsRoute = {
 export const auditRoute = {
   method: 'GET',
   url: '/admin/audit',
+  config: { operatorRole: 'viewer' },
   schema: {
     ...operatorRoute,
     summary: 'Audit log of operator changes (who, what, before, after, when), newest first',
@@ -148,6 +158,7 @@ export const auditRoute = {
 export const stripeResyncRoute = {
   method: 'POST',
   url: '/admin/stripe/resync',
+  config: { operatorRole: 'billing' },
   schema: {
     ...operatorRoute,
     summary: "Rebuild every user's Stripe state from Stripe: all subscriptions, then each customer again",

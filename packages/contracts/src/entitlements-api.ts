@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { userIdSchema } from './admin.js';
 import { entitlementProjectionSchema, featureNames, limitNames, planSchema } from './entitlements.js';
+import { operatorRoleSchema } from './operators.js';
 
 /**
  * Requests and responses of services/entitlements: the operator API (/admin/plans,
@@ -102,9 +103,15 @@ export const auditEntrySchema = z
     at: z.string(),
     actor: z.object({
       kind: z.enum(['operator', 'system']),
-      name: z.string().nullable().describe('The x-operator header, when the operator sent one'),
-      requestId: z.string().nullable(),
+      id: z.string().nullable().describe('The operator, from the token the change was made with'),
+      name: z.string().nullable().describe("The operator's name, from the token"),
+      role: operatorRoleSchema.nullable(),
+      requestId: z
+        .string()
+        .nullable()
+        .describe('Joins the log lines of the change; the caller may choose it, so it proves nothing'),
     }),
+    note: z.string().nullable().describe('The x-operator header, when sent: free text, not proof of who'),
     action: z.string(),
     target: z.string(),
     before: z.unknown(),
@@ -125,13 +132,13 @@ export const auditPageResponseSchema = z.object({
   nextCursor: z.string().nullable().describe('Pass as ?cursor= for older entries; null at the oldest'),
 });
 
-/** Sent by operators on changes so the audit log names a person, not only "operator". */
+/** Sent by operators on changes as a note in the audit log; who acted comes from the token. */
 export const operatorHeadersSchema = z.object({
   'x-operator': z
     .string()
     .regex(/^[\w .@+-]{1,64}$/, '1-64 letters, digits, spaces or "_.@+-"')
     .optional()
-    .describe('Who is acting, for the audit log'),
+    .describe('A note for the audit log (say, a ticket or a person); who acted comes from the token'),
 });
 
 export const checkoutRequestSchema = z.object({ plan: planIdSchema });

@@ -67,6 +67,12 @@ export const portalRoute = {
   },
 } satisfies RouteContract;
 
+/**
+ * Body limit of `POST /webhooks/stripe`: invoices and checkout sessions with many lines outgrow the
+ * 16 KiB of the JSON API. The entitlement service parses up to it; the router refuses more itself.
+ */
+export const STRIPE_WEBHOOK_BODY_LIMIT_BYTES = 1024 * 1024;
+
 export const stripeWebhookRoute = {
   method: 'POST',
   url: '/webhooks/stripe',
@@ -74,7 +80,12 @@ export const stripeWebhookRoute = {
     tags: ['billing'],
     summary: 'Stripe webhook endpoint (signed with STRIPE_WEBHOOK_SECRET)',
     headers: z.object({ 'stripe-signature': z.string().optional() }),
-    response: { 200: webhookAckSchema, 400: errorResponseSchema, 503: errorResponseSchema },
+    response: {
+      200: webhookAckSchema,
+      400: errorResponseSchema,
+      413: errorResponseSchema,
+      503: errorResponseSchema,
+    },
   },
 } satisfies RouteContract;
 

@@ -14,6 +14,7 @@ export * from './insights-routes.js';
 export * from './intents.js';
 export * from './lists.js';
 export * from './operator-routes.js';
+export * from './operators.js';
 export * from './profile.js';
 export * from './profile-api.js';
 export * from './reminders.js';

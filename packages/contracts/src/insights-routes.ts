@@ -20,6 +20,7 @@ const rangeDescription =
 export const insightsRoute = {
   method: 'GET',
   url: '/admin/insights',
+  config: { operatorRole: 'viewer' },
   schema: {
     ...operatorRoute,
     summary: 'Usage, LLM cost, revenue and margin per tier; the premium gate; what paying users use',
@@ -32,6 +33,7 @@ export const insightsRoute = {
 export const insightsCsvRoute = {
   method: 'GET',
   url: '/admin/insights.csv',
+  config: { operatorRole: 'viewer' },
   schema: {
     ...operatorRoute,
     summary: 'The insights as one long CSV table: section,period,tier,dimension,metric,value',
@@ -47,6 +49,7 @@ export const insightsCsvRoute = {
 export const userUsageRoute = {
   method: 'GET',
   url: '/admin/users/:id/usage',
+  config: { operatorRole: 'support' },
   schema: {
     ...operatorRoute,
     summary: "A user's LLM turns, tokens and cost today, per day and for a month, against the plan price",

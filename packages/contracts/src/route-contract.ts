@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { OperatorRole } from './operators.js';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -30,4 +31,6 @@ export interface RouteContract {
   /** Fastify's form: "/admin/plans/:id". */
   url: string;
   schema: RouteSchemaContract;
+  /** Fastify route config; an /admin route names the least operator role it needs (else owner only). */
+  config?: { operatorRole?: OperatorRole };
 }

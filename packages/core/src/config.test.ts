@@ -47,13 +47,40 @@ describe('loadConfig', () => {
     );
   });
 
+  it('refuses a production operator token shorter than 32 characters', () => {
+    const production = {
+      ...base,
+      NODE_ENV: 'production',
+      INTERNAL_TOKEN: 'a-production-internal-token-1234',
+    };
+    expect(() => loadConfig({ ...production, ADMIN_TOKEN: 'x'.repeat(31) })).toThrowError(
+      /ADMIN_TOKEN: must be at least 32 characters when NODE_ENV=production/,
+    );
+    expect(loadConfig({ ...production, ADMIN_TOKEN: 'x'.repeat(32) }).ADMIN_TOKEN).toBe('x'.repeat(32));
+    // Outside production the demo token still works, so `npm start` needs no setup.
+    expect(loadConfig({ ...base, ADMIN_TOKEN: 'demo-admin' }).ADMIN_TOKEN).toBe('demo-admin');
+  });
+
   it('refuses production without an internal token of its own', () => {
-    const production = { ...base, NODE_ENV: 'production', ADMIN_TOKEN: 'a-long-operator-token' };
+    const production = { ...base, NODE_ENV: 'production', ADMIN_TOKEN: 'a-long-operator-token-of-32-chars!' };
     expect(() => loadConfig(production)).toThrowError(/INTERNAL_TOKEN: required/);
     expect(() => loadConfig({ ...production, INTERNAL_TOKEN: 'dev-internal-token' })).toThrowError(
-      /development token is refused/,
+      /published development token is refused/,
     );
-    expect(loadConfig(base).INTERNAL_TOKEN).toBe('dev-internal-token');
+  });
+
+  it('makes up a random internal token per process outside production, never a constant', () => {
+    const first = loadConfig(base);
+    expect(first.INTERNAL_TOKEN).not.toBe('dev-internal-token');
+    expect(first.INTERNAL_TOKEN).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(first.INTERNAL_TOKEN_GENERATED).toBe(true);
+    // One per process: services built in one test process still reach each other.
+    expect(loadConfig(base).INTERNAL_TOKEN).toBe(first.INTERNAL_TOKEN);
+    const given = loadConfig({ ...base, INTERNAL_TOKEN: 'a-shared-internal-token' });
+    expect(given).toMatchObject({
+      INTERNAL_TOKEN: 'a-shared-internal-token',
+      INTERNAL_TOKEN_GENERATED: false,
+    });
   });
 
   it('parses the LLM price table and fallback models, and names a bad table', () => {
@@ -69,7 +96,10 @@ describe('loadConfig', () => {
   });
 
   it('never seeds demo data in production', () => {
-    const secrets = { ADMIN_TOKEN: 'a-long-operator-token', INTERNAL_TOKEN: 'a-long-internal-token' };
+    const secrets = {
+      ADMIN_TOKEN: 'a-long-operator-token-of-32-chars!',
+      INTERNAL_TOKEN: 'a-long-internal-token',
+    };
     const config = loadConfig({ ...base, NODE_ENV: 'production', ...secrets });
     expect(config.SEED_DEMO).toBe(false);
     expect(() =>

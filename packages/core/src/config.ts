@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 
 /**
@@ -6,8 +7,17 @@ import { z } from 'zod';
  * (`npm run docs:config`), and tests check it and docker-compose.yml against the schema.
  */
 
-/** The internal token outside production, so `npm start` works without setup. */
-export const DEV_INTERNAL_TOKEN = 'dev-internal-token';
+/** The shortest operator secret production accepts: long enough that guessing it is hopeless. */
+export const PRODUCTION_SECRET_MIN = 32;
+
+/**
+ * Outside production, a service given no INTERNAL_TOKEN makes up one per process (never a constant:
+ * anyone who could reach an inner service would know it). `npm start` shares one random secret with
+ * all three services; a service started alone cannot call, or be called by, the others.
+ */
+const processInternalToken = randomBytes(32).toString('base64url');
+/** The constant development token of earlier versions: public, so refused in production. */
+const PUBLISHED_DEV_INTERNAL_TOKEN = 'dev-internal-token';
 
 const booleanFlag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -104,7 +114,7 @@ export const configSchema = z
       .min(8, 'must be at least 8 characters')
       .optional()
       .describe(
-        'operator bearer token for `/admin`; at least 8 characters; required (and not the demo value `demo-admin`) in production',
+        'bootstrap operator token for `/admin`: the built-in owner operator, who creates the named operator tokens (docs/RELIABILITY.md#who-may-call-what); at least 8 characters; required in production, at least 32 characters there, and not the demo value `demo-admin`',
       ),
     DEMO_API_KEY: z
       .string()
@@ -118,9 +128,33 @@ export const configSchema = z
       .positive()
       .default(120)
       .describe(
-        'requests per API key per window (shared by all instances through Redis; counted in the same script that checks the key). Every `/v1` answer carries `x-ratelimit-limit`, `x-ratelimit-remaining` and `x-ratelimit-reset` (seconds); past the budget: 429 `HARK_ERR_RATE_LIMITED` with `Retry-After`',
+        'requests per API key per window (shared by all instances through Redis; counted in the same script that checks the key); one budget per key at the router and the entitlement service alike, a request the router proxies counted once. Every `/v1` answer carries `x-ratelimit-limit`, `x-ratelimit-remaining` and `x-ratelimit-reset` (seconds); past the budget: 429 `HARK_ERR_RATE_LIMITED` with `Retry-After`',
       ),
     RATE_LIMIT_WINDOW_MS: z.coerce.number().int().positive().default(60_000).describe('rate-limit window'),
+    AUTH_FAILURE_LIMIT: z.coerce
+      .number()
+      .int()
+      .positive()
+      .default(20)
+      .describe(
+        "failed authentications (unknown API keys, wrong operator tokens) allowed per client address, and per credential, in `AUTH_FAILURE_WINDOW_MS`; counted in Redis, shared by all instances. At the limit: 429 `HARK_ERR_AUTH_THROTTLED` with `Retry-After`, and the address is refused even with a correct credential until the window ends (behind a load balancer, set `TRUST_PROXY` so the address is the client's)",
+      ),
+    API_KEYS_PER_USER_MAX: z.coerce
+      .number()
+      .int()
+      .positive()
+      .default(10)
+      .describe(
+        'API keys one user may hold; issuing one more answers 409 `HARK_ERR_TOO_MANY_KEYS` (revoke one first)',
+      ),
+    AUTH_FAILURE_WINDOW_MS: z.coerce
+      .number()
+      .int()
+      .positive()
+      .default(300_000)
+      .describe(
+        'window of `AUTH_FAILURE_LIMIT`; it starts at the first failure and is not extended by later ones',
+      ),
     SESSION_TTL_SECONDS: z.coerce
       .number()
       .int()
@@ -136,6 +170,26 @@ export const configSchema = z
         'how long an instance caches the user behind an API key; the key itself is checked in Redis on every request, so a revoked key is refused at once by every instance',
       ),
     TRUST_PROXY: booleanFlag.default(false).describe('trust `X-Forwarded-*` from a load balancer'),
+    // A client that opens a request and then sends nothing holds a socket and the body so far until
+    // these deadlines close it (Fastify's own default is no deadline at all).
+    REQUEST_TIMEOUT_MS: z.coerce
+      .number()
+      .int()
+      .min(500)
+      .max(600_000)
+      .default(30_000)
+      .describe(
+        'deadline for a whole request, headers and body, to arrive (every service); past it the connection gets 408 `HARK_ERR_REQUEST_TIMEOUT` and is closed, whatever it held. Only receiving counts: a slow answer or an open event stream is not cut. Bounds a 10 MB `/v1/converse/audio` upload to about 2.7 Mbit/s',
+      ),
+    REQUEST_HEADERS_TIMEOUT_MS: z.coerce
+      .number()
+      .int()
+      .min(500)
+      .max(600_000)
+      .default(10_000)
+      .describe(
+        "deadline for a request's headers to arrive (every service), at most `REQUEST_TIMEOUT_MS` (the smaller wins); past it: 408 and the connection is closed",
+      ),
     TIMERS_MAX_ACTIVE: z.coerce
       .number()
       .int()
@@ -209,7 +263,7 @@ export const configSchema = z
       .min(16, 'must be at least 16 characters')
       .optional()
       .describe(
-        "shared secret of calls between Hark's services (header `x-hark-internal-token`, e.g. router -> conversation); at least 16 characters, required (and not the development value) in production",
+        "shared secret of calls between Hark's services (header `x-hark-internal-token` router -> conversation; it also signs the router's short-lived premium grants and its counted-request stamps to the entitlement service); at least 16 characters, required in production; unset outside production, each process makes up a random one (`npm start` gives all three services the same)",
       ),
     CONVERSATION_URL: z
       .url({ protocol: /^https?$/ })
@@ -410,6 +464,23 @@ export const configSchema = z
     CORS_ORIGINS: originList.describe(
       'comma-separated browser origins (`https://app.example.com`: scheme, host, port; no path, no `*`) whose pages may call the API; they get CORS answers, preflights included, and no cookies are ever allowed (credentials are bearer tokens); unset: same origin only',
     ),
+    // Prometheus scrapes /metrics either on a port of its own or with a bearer token (docs/OPERATIONS.md).
+    METRICS_TOKEN: z
+      .string()
+      .min(16, 'must be at least 16 characters')
+      .optional()
+      .describe(
+        'bearer token `/metrics` requires wherever it is served (Prometheus `authorization: {credentials: …}` or `bearer_token`); at least 16 characters. In production `/metrics` on the service port answers only with it (else 404); outside production, unset, it is open',
+      ),
+    METRICS_PORT: z.coerce
+      .number()
+      .int()
+      .min(0)
+      .max(65535)
+      .optional()
+      .describe(
+        'serve `/metrics` only on this port, on a listener of its own at `HOST` (nothing else is served there), and no longer on the service port; keep it off the public network (Kubernetes scrapes it through the pod annotations); with `METRICS_TOKEN` it requires the token too',
+      ),
   })
   .transform((env, ctx) => {
     const production = env.NODE_ENV === 'production';
@@ -422,6 +493,13 @@ export const configSchema = z
     }
     if (production && !env.ADMIN_TOKEN) {
       ctx.addIssue({ code: 'custom', path: ['ADMIN_TOKEN'], message: 'required when NODE_ENV=production' });
+    }
+    if (production && env.ADMIN_TOKEN && env.ADMIN_TOKEN.length < PRODUCTION_SECRET_MIN) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['ADMIN_TOKEN'],
+        message: `must be at least ${PRODUCTION_SECRET_MIN} characters when NODE_ENV=production`,
+      });
     }
     if (production && env.ADMIN_TOKEN === 'demo-admin') {
       ctx.addIssue({
@@ -447,11 +525,11 @@ export const configSchema = z
         message: 'required when NODE_ENV=production',
       });
     }
-    if (production && env.INTERNAL_TOKEN === DEV_INTERNAL_TOKEN) {
+    if (production && env.INTERNAL_TOKEN === PUBLISHED_DEV_INTERNAL_TOKEN) {
       ctx.addIssue({
         code: 'custom',
         path: ['INTERNAL_TOKEN'],
-        message: 'the development token is refused in production',
+        message: 'the published development token is refused in production',
       });
     }
     if (production && env.SEED_DEMO === true) {
@@ -461,7 +539,9 @@ export const configSchema = z
       ...env,
       ADMIN_TOKEN: env.ADMIN_TOKEN ?? 'demo-admin',
       SEED_DEMO: production ? false : (env.SEED_DEMO ?? true),
-      INTERNAL_TOKEN: env.INTERNAL_TOKEN ?? DEV_INTERNAL_TOKEN,
+      INTERNAL_TOKEN: env.INTERNAL_TOKEN ?? processInternalToken,
+      /** True when INTERNAL_TOKEN was not given and this process made one up (runService says so). */
+      INTERNAL_TOKEN_GENERATED: env.INTERNAL_TOKEN === undefined,
       LOG_PRETTY: env.LOG_PRETTY ?? false,
     };
   });

@@ -24,11 +24,19 @@ export const errorCatalogue = {
     message: 'Missing or invalid credentials: send "Authorization: Bearer <key>"',
   },
   FORBIDDEN: { status: 403, message: 'These credentials may not perform this action' },
+  INSUFFICIENT_ROLE: {
+    status: 403,
+    message: 'Your operator role "{role}" may not do this; it needs "{required}" (or "owner")',
+  },
   NOT_FOUND: { status: 404, message: '{what} not found' },
   ROUTE_NOT_FOUND: { status: 404, message: 'No route {method} {url}' },
   METHOD_NOT_ALLOWED: { status: 405, message: 'Method {method} is not allowed here' },
   CONFLICT: { status: 409, message: '{what} already exists' },
   INVALID_STATE: { status: 409, message: '{what} is {state}; it cannot {action} now' },
+  TOO_MANY_KEYS: {
+    status: 409,
+    message: 'User {userId} already has {limit} API keys, the most allowed; revoke one first',
+  },
   LIMIT_REACHED: {
     status: 409,
     message: 'You already have {limit} active {what}, the most allowed; cancel one first',
@@ -47,6 +55,11 @@ export const errorCatalogue = {
   REQUEST_TIMEOUT: { status: 408, message: 'The request did not arrive in time; send it again' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, message: 'Send the body as application/json' },
   RATE_LIMITED: { status: 429, message: 'Too many requests; retry in {retryAfterSeconds} s' },
+  AUTH_THROTTLED: {
+    status: 429,
+    message:
+      'Too many failed authentications from this address or with this credential; retry in {retryAfterSeconds} s',
+  },
   INTERNAL: { status: 500, message: 'Something went wrong on our side; the request id is {requestId}' },
   SKILL_UNAVAILABLE: {
     status: 501,
@@ -56,8 +69,10 @@ export const errorCatalogue = {
   UPSTREAM_UNAVAILABLE: { status: 503, message: 'The {service} service is not answering; retry shortly' },
   INVALID_SIGNATURE: {
     status: 400,
-    message: 'The Stripe-Signature header is missing, does not match the body, or is too old',
+    message:
+      'The Stripe-Signature header is missing, does not match the body, or is dated outside 5 minutes of now',
   },
+  INVALID_STRIPE_EVENT: { status: 400, message: 'The signed body is not a Stripe event: {reason}' },
   PLAN_NOT_FOR_SALE: {
     status: 400,
     message: 'Plan "{plan}" has no Stripe price, so it cannot be bought; an operator can grant it',
@@ -83,6 +98,10 @@ export const errorCatalogue = {
   INTERNAL_TOKEN_REQUIRED: {
     status: 401,
     message: 'This is an internal endpoint: send the "x-hark-internal-token" header',
+  },
+  GRANT_INVALID: {
+    status: 403,
+    message: 'This internal call carries no valid premium grant for this user ({reason})',
   },
   LLM_UNAVAILABLE: { status: 503, message: 'The language model is not answering ({reason}); retry shortly' },
   LLM_TIMEOUT: { status: 504, message: 'The language model took too long ({reason})' },

@@ -8,4 +8,5 @@ export * from './lua-scripts.js';
 export * from './node-http-fetch.js';
 export * from './redis.js';
 export * from './secrets.js';
+export * from './signed-token.js';
 export * from './timezones.js';

@@ -19,6 +19,25 @@ export function userKeys(space: KeySpace) {
      */
     requestCount: (sha256Hex: string) => space.global(`ratelimit:${hashTag(apiKeyByHash(sha256Hex))}`),
     /**
+     * String (integer) with a TTL: failed authentications (API keys and operator tokens) from one
+     * client address in the current window (auth-throttle.ts). Global: each address on a slot of its
+     * own, so an attack from many addresses spreads over the cluster; one key per script call.
+     */
+    authFailuresByAddress: (address: string) => space.global(`authfail:addr:${address}`),
+    /** String (integer) with a TTL: failed authentications with one credential (its SHA-256 hex). */
+    authFailuresByCredential: (sha256Hex: string) => space.global(`authfail:cred:${sha256Hex}`),
+    /** String: SHA-256 hex of an operator token -> the operator's id. Global lookup, like API keys. */
+    operatorByTokenHash: (sha256Hex: string) => space.global(`operator-token:${sha256Hex}`),
+    /** Hash: id, name, role, createdAt, hint, hash (of the token). */
+    operator: (operatorId: string) => space.slot('operators', `operator:${operatorId}`),
+    /** Set of every operator id (the bootstrap operator of ADMIN_TOKEN is in none of these keys). */
+    operatorIds: space.slot('operators', 'all'),
+    /**
+     * Stream: the audit log of operator changes (operator-audit.ts), written by the router and the
+     * entitlement service. The name predates the router writing to it; it never changes.
+     */
+    operatorAudit: space.global('entitlements:audit'),
+    /**
      * The operators' index of users (user-index.ts), on a slot of its own. Sorted set, every score
      * 0 so it orders by member: "<createdAt ISO> <userId>", oldest first.
      */

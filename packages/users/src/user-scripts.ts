@@ -10,8 +10,11 @@ export interface UserScripts {
     counter: string,
     windowMs: number,
   ): Promise<[string, number, number] | null>;
+  /** Counts one failed authentication; resolves [failures in this window, ms until it resets]. */
+  countAuthFailure(counter: string, windowMs: number): Promise<[number, number]>;
 }
 
 export const userScripts = defineScripts<UserScripts>({
   authenticateAndCount: { file: lua('authenticate-and-count.lua'), keys: 2 },
+  countAuthFailure: { file: lua('count-auth-failure.lua'), keys: 1 },
 });

@@ -136,6 +136,18 @@ export class UserStore {
       .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
   }
 
+  /** How many API keys the user holds. */
+  countApiKeys(userId: string): Promise<number> {
+    return this.redis.scard(this.keys.userApiKeys(userId));
+  }
+
+  /** One key's record (never the key itself), or null. */
+  async getApiKey(keyId: string): Promise<ApiKeyRecord | null> {
+    const r = await this.redis.hgetall(this.keys.apiKey(keyId));
+    if (!r.id || !r.userId) return null;
+    return { id: r.id, userId: r.userId, hint: r.hint ?? '', createdAt: r.createdAt ?? '' };
+  }
+
   /** Removes a key; false when no such key exists. */
   async revokeApiKey(keyId: string): Promise<boolean> {
     const record = await this.redis.hgetall(this.keys.apiKey(keyId));

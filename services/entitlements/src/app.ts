@@ -1,11 +1,13 @@
 import {
   type Clock,
   createBaseServer,
+  documentRequestBudget,
   errorHandlerPlugin,
   type HarkConfig,
   healthRoutes,
   type KeySpace,
   keySpace,
+  metricsOptionsFrom,
   metricsPlugin,
   openApiPlugin,
   type RedisClient,
@@ -17,9 +19,8 @@ import {
 } from '@hark/core';
 import { entitlementKeys } from '@hark/entitlements-client';
 import { interactionKeys } from '@hark/interactions';
-import { authPlugin, userKeys } from '@hark/users';
+import { AuditLog, authPlugin, COUNTED_HEADER, systemActor, userKeys, wasCounted } from '@hark/users';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
-import { AuditLog, systemActor } from './audit/audit-log.js';
 import { Checkout } from './billing/checkout.js';
 import { CustomerDirectory } from './billing/customer-directory.js';
 import { createStripeClient } from './billing/stripe-client.js';
@@ -96,12 +97,18 @@ export async function buildEntitlements(options: EntitlementsOptions): Promise<F
     redisPlugin,
     options.redis ? { client: options.redis } : { target: redisTargetOf(config) },
   );
-  await app.register(metricsPlugin);
+  await app.register(metricsPlugin, metricsOptionsFrom(config));
   await app.register(openApiPlugin, { version: VERSION });
   await app.register(authPlugin, {
     keys: userKeys(keys),
     adminToken: config.ADMIN_TOKEN,
     cacheTtlMs: config.AUTH_CACHE_TTL_MS,
+    authFailures: { max: config.AUTH_FAILURE_LIMIT, windowMs: config.AUTH_FAILURE_WINDOW_MS },
+    // The router's per-key budget, on the same Redis counter: a key cut off there is cut off here. What
+    // the router proxies it has counted already, and stamped so (counted-stamp.ts): not counted twice.
+    requestBudget: { max: config.RATE_LIMIT_MAX, windowMs: config.RATE_LIMIT_WINDOW_MS },
+    alreadyCounted: (request, apiKey) =>
+      wasCounted(config.INTERNAL_TOKEN, request.headers[COUNTED_HEADER], apiKey, request),
   });
   await app.register(healthRoutes);
 
@@ -116,7 +123,7 @@ export async function buildEntitlements(options: EntitlementsOptions): Promise<F
   const insightsKeys = { ...serviceKeys, ...interactionKeys(keys) };
   const insightsFolder = new InsightsFolder({ redis: app.redis, keys: insightsKeys, clock, log: app.log });
   const customers = new CustomerDirectory(app.redis, serviceKeys);
-  const audit = new AuditLog(app.redis, serviceKeys, clock);
+  const audit = new AuditLog(app.redis, userKeys(keys), clock);
   const view = new EntitlementView({
     redis: app.redis,
     keys: { ...entitlementKeys(keys), ...interactionKeys(keys) },
@@ -207,6 +214,7 @@ export async function buildEntitlements(options: EntitlementsOptions): Promise<F
   });
   await app.register(async (v1) => {
     v1.addHook('onRequest', v1.authenticateUser);
+    documentRequestBudget(v1);
     await v1.register(meRoutes, { view });
     await v1.register(billingRoutes, { checkout });
   });

@@ -1,15 +1,13 @@
 import { hashTag, type KeySpace } from '@hark/core';
 
 /**
- * The Redis keys only the entitlement service uses: Stripe billing, the audit log and the insights
- * rollups. Plans, kill switches, projections and quota usage, which every service reads, are
+ * The Redis keys only the entitlement service uses: Stripe billing and the insights rollups (the
+ * audit log is `operatorAudit` in @hark/users, which both the router and this service write). Plans, kill switches, projections and quota usage, which every service reads, are
  * declared with the client that reads them (`entitlementKeys` in @hark/entitlements-client).
  */
 export function entitlementsServiceKeys(space: KeySpace) {
   const insights = (name: string) => space.slot('insights', name);
   return {
-    /** Stream, append-only (never trimmed): operator changes with who, what, before, after. */
-    entitlementsAudit: () => space.global('entitlements:audit'),
     /** Hash: Stripe customer id -> user id. Global lookup (webhooks name the customer). */
     stripeCustomers: () => space.global('entitlements:stripe-customers'),
     /** String: the user's Stripe customer id, created once and reused. */

@@ -7,6 +7,7 @@ import {
   healthRoutes,
   type KeySpace,
   keySpace,
+  metricsOptionsFrom,
   metricsPlugin,
   openApiPlugin,
   type RedisClient,
@@ -33,12 +34,13 @@ import {
   type SkillRegistry,
   skillKeys,
 } from '@hark/skills';
-import { authPlugin, userKeys } from '@hark/users';
+import { AuditLog, authPlugin, userKeys } from '@hark/users';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import { type ConversationClient, createConversationClient } from './conversation/conversation-client.js';
 import { createVoiceClient, type VoiceClient } from './conversation/voice-client.js';
 import { EventHub } from './events/event-hub.js';
 import { routerKeys } from './router-keys.js';
+import { adminOperatorRoutes } from './routes/admin-operator-routes.js';
 import { adminUserRoutes } from './routes/admin-user-routes.js';
 import { alarmRoutes } from './routes/alarm-routes.js';
 import { converseRoutes } from './routes/converse-routes.js';
@@ -110,7 +112,7 @@ export async function buildRouter(options: RouterOptions): Promise<FastifyInstan
     clock,
     cacheTtlMs: config.ENTITLEMENTS_CACHE_TTL_MS,
   });
-  await app.register(metricsPlugin);
+  await app.register(metricsPlugin, metricsOptionsFrom(config));
   await app.register(openApiPlugin, { version: VERSION });
   const scheduled = setUpScheduling(app, options, clock);
   const skillDependencies = {
@@ -135,6 +137,7 @@ export async function buildRouter(options: RouterOptions): Promise<FastifyInstan
     cacheTtlMs: config.AUTH_CACHE_TTL_MS,
     clock,
     requestBudget: { max: config.RATE_LIMIT_MAX, windowMs: config.RATE_LIMIT_WINDOW_MS },
+    authFailures: { max: config.AUTH_FAILURE_LIMIT, windowMs: config.AUTH_FAILURE_WINDOW_MS },
   });
   await app.register(healthRoutes);
   await app.register(async (v1) => {
@@ -173,12 +176,21 @@ export async function buildRouter(options: RouterOptions): Promise<FastifyInstan
       upstream: config.ENTITLEMENTS_URL,
       paths: userProxyPaths,
       rateLimited: true,
+      countedStampSecret: config.INTERNAL_TOKEN,
     });
   });
   await app.register(async (admin) => {
     admin.addHook('onRequest', admin.authenticateOperator);
-    await admin.register(adminUserRoutes);
-    await admin.register(entitlementsProxy, { upstream: config.ENTITLEMENTS_URL, paths: operatorProxyPaths });
+    const audit = new AuditLog(app.redis, userKeys(keys), clock);
+    await admin.register(adminUserRoutes, { audit, maxKeysPerUser: config.API_KEYS_PER_USER_MAX });
+    await admin.register(adminOperatorRoutes, { audit });
+    // Any operator gets through here; the entitlement service checks the token again, and each of
+    // its routes' roles (from the same contracts), before it answers.
+    await admin.register(entitlementsProxy, {
+      upstream: config.ENTITLEMENTS_URL,
+      paths: operatorProxyPaths,
+      operatorRole: 'viewer',
+    });
   });
   // No credentials here: the entitlement service verifies Stripe's signature on the raw body.
   await app.register(entitlementsProxy, { upstream: config.ENTITLEMENTS_URL, paths: webhookProxyPaths });

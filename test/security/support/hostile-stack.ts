@@ -71,6 +71,9 @@ export async function startHostileStack(
     REDIS_PREFIX: testRedis.prefix,
     NODE_ENV: 'test',
     SEED_DEMO: 'false',
+    // These suites send many wrong credentials on purpose, all from one address; the failure
+    // throttle has its own suite (auth-throttle.int.test.ts).
+    AUTH_FAILURE_LIMIT: '100000',
     ...stackSecrets,
     LLM_BASE_URL: openAi.url,
     LLM_MAX_RETRIES: '0',

@@ -3,12 +3,16 @@ import type { z } from 'zod';
 import type { CallOptions, Transport } from '../transport.js';
 import type {
   CreatedKey,
+  CreatedOperator,
   CreatedUser,
+  CreateOperatorRequest,
   CreateUserRequest,
+  CurrentOperator,
   GrantRequest,
   GrantResponse,
   InsightsQuery,
   InsightsResponse,
+  OperatorList,
   PlanList,
   PlanResponse,
   UpdatePlanRequest,
@@ -49,6 +53,17 @@ export interface AdminApi {
   insights(query?: InsightsRange, options?: CallOptions): Promise<InsightsResponse>;
   /** The same figures as one CSV table (section,period,tier,dimension,metric,value). */
   insightsCsv(query?: InsightsRange, options?: CallOptions): Promise<string>;
+  /** Named operator tokens; every call but `me` needs an owner's token. */
+  operators: {
+    /** The operator the token belongs to (any role): id, name and role. */
+    me(options?: CallOptions): Promise<CurrentOperator>;
+    /** Every named operator, oldest first (never their tokens; the bootstrap operator is not listed). */
+    list(options?: CallOptions): Promise<OperatorList>;
+    /** A new operator token with a role; the token itself is only in this answer. */
+    create(request: CreateOperatorRequest, options?: CallOptions): Promise<CreatedOperator>;
+    /** Revokes an operator's token, at once on every instance. */
+    revoke(id: string, options?: CallOptions): Promise<void>;
+  };
 }
 
 export type InsightsRange = Partial<Pick<InsightsQuery, 'from' | 'to' | 'top'>>;
@@ -107,5 +122,13 @@ export function adminApi(transport: Transport): AdminApi {
     insights: (query, options) => transport.json({ path: '/admin/insights', ...admin, query, ...options }),
     insightsCsv: (query, options) =>
       transport.text({ path: '/admin/insights.csv', ...admin, query, accept: 'text/csv', ...options }),
+    operators: {
+      me: (options) => transport.json({ path: '/admin/operators/me', ...admin, ...options }),
+      list: (options) => transport.json({ path: '/admin/operators', ...admin, ...options }),
+      create: (body, options) =>
+        transport.json({ method: 'POST', path: '/admin/operators', ...admin, body, ...options }),
+      revoke: (id, options) =>
+        transport.json({ method: 'DELETE', path: `/admin/operators/${segment(id)}`, ...admin, ...options }),
+    },
   };
 }

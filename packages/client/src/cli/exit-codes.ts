@@ -52,7 +52,9 @@ const credentialHint: Record<CredentialKind, string> = {
 export const authErrorCodes: ReadonlySet<HarkErrorCode> = new Set<HarkErrorCode>([
   'HARK_ERR_UNAUTHORIZED',
   'HARK_ERR_FORBIDDEN',
+  'HARK_ERR_INSUFFICIENT_ROLE',
   'HARK_ERR_INTERNAL_TOKEN_REQUIRED',
+  'HARK_ERR_GRANT_INVALID',
 ]);
 
 /** By its code when this client knows the code; by the HTTP status for a proxy's or a newer server's. */

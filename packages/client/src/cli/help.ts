@@ -25,7 +25,11 @@ export function overviewHelp(commands: readonly Command[], group?: string): stri
     group ? command.name.startsWith(`${group} `) : !command.name.includes(' '),
   );
   const rows = shown.map((command) => [usageLine(command).slice(5), command.summary]);
-  if (!group) rows.push(['admin <command>', 'Operator commands: plans, grant, revoke, insights, users']);
+  if (!group)
+    rows.push([
+      'admin <command>',
+      'Operator commands: plans, grant, revoke, insights, users, operators, whoami',
+    ]);
   const title = group
     ? `hark ${group}: operator commands (need the operator token)`
     : 'hark: talk to a Hark server from the command line';

@@ -11,6 +11,7 @@ import {
   stringOption,
 } from './command.js';
 import { adminInsightsCommand } from './commands/admin-insights.js';
+import { adminOperatorsCommand, adminWhoamiCommand } from './commands/admin-operators.js';
 import { adminGrantCommand, adminPlansCommand, adminRevokeCommand } from './commands/admin-plans.js';
 import { adminUsersCommand } from './commands/admin-users.js';
 import { parseCommand, sayCommand } from './commands/conversation.js';
@@ -26,6 +27,9 @@ import {
   UsageError,
 } from './exit-codes.js';
 import { commandHelp, overviewHelp } from './help.js';
+
+/** For checks that the CLI and the error catalogue agree (test/cli). */
+export { authErrorCodes } from './exit-codes.js';
 
 /** Where the CLI reads and writes; `main` uses the process's own unless a caller (a test) passes others. */
 export interface CliIo {
@@ -52,6 +56,8 @@ export const commands: readonly Command[] = [
   adminRevokeCommand,
   adminInsightsCommand,
   adminUsersCommand,
+  adminOperatorsCommand,
+  adminWhoamiCommand,
 ];
 
 /** The version of this package (packages/client/package.json), the same from src/ and from dist/. */

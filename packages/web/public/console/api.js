@@ -1,7 +1,7 @@
 /**
  * Calls to the router's /admin routes with the operator token. The token lives in localStorage so
- * it is entered once per browser; the operator's name, when given, goes out as `x-operator` so the
- * audit log names a person rather than "operator".
+ * it is entered once per browser. The audit log names the operator from the token; the note, when
+ * given, goes out as `x-operator` and is logged next to it.
  */
 
 import { ApiError, errorFromResponse } from '../js/api.js';

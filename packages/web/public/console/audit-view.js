@@ -10,8 +10,13 @@ let body;
 let older;
 let nextCursor = null;
 
-const actorName = (actor) =>
-  actor.kind === 'system' ? 'system' : actor.name ? `${actor.name} (operator)` : 'operator';
+/** Who acted (from the operator's token), and the free-text note they sent, if any. */
+const actorName = (entry) => {
+  const { actor } = entry;
+  if (actor.kind === 'system') return 'system';
+  const who = actor.name ? `${actor.name} (${actor.role ?? 'operator'})` : 'operator';
+  return entry.note ? `${who}, note: ${entry.note}` : who;
+};
 
 const isRecord = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
 
@@ -37,7 +42,7 @@ function entryRow(entry) {
     'tr',
     { 'data-audit-id': entry.id },
     h('td', {}, h('time', { datetime: entry.at }, new Date(entry.at).toLocaleString())),
-    h('td', {}, actorName(entry.actor)),
+    h('td', {}, actorName(entry)),
     h('td', {}, h('code', {}, entry.action)),
     h('td', {}, h('code', {}, entry.target)),
     h('td', { class: 'change' }, h('code', { class: 'before', title: json(entry.before) }, json(before))),

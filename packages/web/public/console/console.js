@@ -1,4 +1,4 @@
-import { session } from './api.js';
+import { api, session } from './api.js';
 import * as auditView from './audit-view.js';
 import { askForToken, run, wireTokenDialog } from './feedback.js';
 import * as insightsView from './insights-view.js';
@@ -8,18 +8,31 @@ import * as usersView from './users-view.js';
 /**
  * The operator console: four views behind hash links (#plans, #users, #insights, #audit), each a
  * module with mount(section) (once) and load() (each time it is shown). The token is asked for
- * before the first call and again whenever the router answers 401 or 403.
+ * before the first call and again whenever the router refuses it (401 or 403; a role too low for an
+ * action is only shown). The header names the operator behind the token and their role.
  */
 
 const views = { plans: plansView, users: usersView, insights: insightsView, audit: auditView };
 const DEFAULT_VIEW = 'plans';
+const ASK_FOR_TOKEN =
+  'Enter your operator token: one an owner made for you, or ADMIN_TOKEN of the deployment.';
 
 const sectionOf = (name) => document.querySelector(`[data-view-section="${name}"]`);
 
-function showOperator() {
-  document.getElementById('operator-name').textContent = session.operator()
-    ? `Signed in as ${session.operator()}`
-    : '';
+/**
+ * Who the token belongs to (GET /admin/operators/me), in the header. A refused token is left to the
+ * view's own call, which asks for another; the label is filled again once one is saved.
+ */
+async function showOperator() {
+  const label = document.getElementById('operator-name');
+  try {
+    const { operator } = await api.get('/admin/operators/me');
+    label.textContent = `Signed in as ${operator.name} (${operator.role})`;
+    label.dataset.role = operator.role;
+  } catch {
+    label.textContent = '';
+    delete label.dataset.role;
+  }
 }
 
 async function show(name) {
@@ -39,15 +52,14 @@ async function show(name) {
 const currentView = () => location.hash.slice(1) || DEFAULT_VIEW;
 
 async function start() {
-  wireTokenDialog();
+  wireTokenDialog(showOperator);
   document.getElementById('change-token').addEventListener('click', async () => {
-    await askForToken('Enter the operator token (ADMIN_TOKEN of the deployment).');
-    showOperator();
+    await askForToken(ASK_FOR_TOKEN);
     await show(currentView());
   });
   for (const [name, view] of Object.entries(views)) view.mount(sectionOf(name));
-  if (!session.token()) await askForToken('Enter the operator token (ADMIN_TOKEN of the deployment).');
-  showOperator();
+  if (session.token()) showOperator();
+  else await askForToken(ASK_FOR_TOKEN);
   window.addEventListener('hashchange', () => show(currentView()));
   await show(currentView());
 }

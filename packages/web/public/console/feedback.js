@@ -19,6 +19,13 @@ export function showError(error) {
     h('strong', { class: 'error-code' }, isApi ? error.code : 'Error'),
     isApi && error.status ? h('span', { class: 'error-status' }, ` (${error.status})`) : null,
     h('span', { class: 'error-message' }, ` ${error.message}`),
+    isApi && error.roleTooLow
+      ? h(
+          'span',
+          { class: 'error-hint' },
+          ' Ask an owner for a token with that role, or use Change token to sign in with another.',
+        )
+      : null,
     isApi && error.details !== undefined ? h('code', { class: 'error-details' }, json(error.details)) : null,
   );
   banner.hidden = false;
@@ -90,8 +97,8 @@ export function askForToken(reason) {
   return closed;
 }
 
-/** Saves what the token dialog was given; wired once, at start. */
-export function wireTokenDialog() {
+/** Saves what the token dialog was given, then calls `onSaved`; wired once, at start. */
+export function wireTokenDialog(onSaved) {
   const dialog = document.getElementById('token-dialog');
   const form = dialog.querySelector('form');
   form.addEventListener('submit', (event) => {
@@ -100,6 +107,7 @@ export function wireTokenDialog() {
     if (!token || !form.reportValidity()) return;
     session.save(token, form.elements.operator.value.trim());
     dialog.close();
+    onSaved();
   });
   // The token is required: Escape must not leave the console without one.
   dialog.addEventListener('cancel', (event) => {
@@ -109,7 +117,8 @@ export function wireTokenDialog() {
 
 /**
  * Runs one operator action: clears the last error, shows a new one, and on 401/403 asks for the
- * token and runs the action again with it.
+ * token and runs the action again with it. A role too low for the action is only shown: asking for
+ * the same token again would not help.
  */
 export async function run(action) {
   clearError();

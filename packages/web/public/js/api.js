@@ -14,9 +14,17 @@ export class ApiError extends Error {
     this.details = details;
   }
 
-  /** 401: no or wrong credential; 403: one that may not do this. Either way, ask for one again. */
+  /**
+   * 401: no or wrong credential; 403: one that may not do this. Either way, ask for one again;
+   * but not for an operator whose role is too low (roleTooLow): the same token would be refused again.
+   */
   get needsToken() {
-    return this.status === 401 || this.status === 403;
+    return (this.status === 401 || this.status === 403) && !this.roleTooLow;
+  }
+
+  /** A valid operator token whose role may not call this route (viewer, support, billing, owner). */
+  get roleTooLow() {
+    return this.code === 'HARK_ERR_INSUFFICIENT_ROLE';
   }
 }
 

@@ -99,7 +99,8 @@ describe('POST /admin/stripe/resync', () => {
     ).json();
     expect(audit.entries[0]).toMatchObject({
       action: 'stripe.resync',
-      actor: { name: 'ops' },
+      actor: { name: 'bootstrap', role: 'owner' },
+      note: 'ops',
       after: { customers: 3 },
     });
   });

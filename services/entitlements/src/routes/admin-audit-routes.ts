@@ -1,6 +1,6 @@
 import { auditRoute } from '@hark/contracts';
+import type { AuditLog } from '@hark/users';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { AuditLog } from '../audit/audit-log.js';
 
 /** GET /admin/audit: operator changes, newest first, a page at a time. */
 export const adminAuditRoutes: FastifyPluginAsyncZod<{ audit: AuditLog }> = async (app, { audit }) => {

@@ -73,7 +73,7 @@ describe('grants', () => {
     const granted = await grant({ plan: 'premium', expiresAt, reason: 'refund for an outage' });
     expect(granted.statusCode).toBe(200);
     expect(granted.json()).toMatchObject({
-      grant: { planId: 'premium', expiresAt, reason: 'refund for an outage', grantedBy: 'sam' },
+      grant: { planId: 'premium', expiresAt, reason: 'refund for an outage', grantedBy: 'bootstrap' },
       effective: { planId: 'premium', source: 'grant', validUntil: expiresAt },
     });
     expect((await me()).plan).toEqual({ id: 'premium', name: 'Premium' });

@@ -5,8 +5,8 @@ import {
   userEntitlementsRoute,
 } from '@hark/contracts';
 import { type Clock, HarkError } from '@hark/core';
+import { type AuditLog, byOperator } from '@hark/users';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { type AuditLog, operatorActor } from '../audit/audit-log.js';
 import type { PlanStore } from '../plans/plan-store.js';
 import type { EntitlementView } from '../projection/entitlement-view.js';
 import { emptyProjection, type ProjectionStore } from '../projection/projection-store.js';
@@ -55,7 +55,7 @@ export const adminEntitlementRoutes: FastifyPluginAsyncZod<AdminEntitlementRoute
       if (expiry && expiry.getTime() <= clock.now().getTime()) {
         throw new HarkError('INVALID_TIME', { reason: 'expiresAt has already passed' });
       }
-      const actor = operatorActor(request);
+      const { actor, note } = byOperator(request);
       const grant = {
         planId,
         expiresAt: expiry?.toISOString() ?? null,
@@ -63,7 +63,14 @@ export const adminEntitlementRoutes: FastifyPluginAsyncZod<AdminEntitlementRoute
         grantedBy: actor.name ?? 'operator',
       };
       const before = await writeGrant(userId, grant);
-      await audit.append({ actor, action: 'grant.put', target: `user:${userId}`, before, after: grant });
+      await audit.append({
+        actor,
+        note,
+        action: 'grant.put',
+        target: `user:${userId}`,
+        before,
+        after: grant,
+      });
       return { userId, grant, effective: (await view.effective(userId)).effective };
     },
   });
@@ -77,7 +84,7 @@ export const adminEntitlementRoutes: FastifyPluginAsyncZod<AdminEntitlementRoute
       }
       const before = await writeGrant(userId, null);
       await audit.append({
-        actor: operatorActor(request),
+        ...byOperator(request),
         action: 'grant.delete',
         target: `user:${userId}`,
         before,

@@ -212,12 +212,15 @@ describe('audit log', () => {
     ]);
     const [reenabled, planEdit] = first.entries as AuditEntry[];
     expect(reenabled).toMatchObject({
-      actor: { kind: 'operator', name: null },
+      // Who acted comes from the token (the bootstrap operator here); no x-operator, no note.
+      actor: { kind: 'operator', id: 'bootstrap', name: 'bootstrap', role: 'owner' },
+      note: null,
       before: { enabled: false },
       after: { enabled: true },
     });
     expect(planEdit).toMatchObject({
-      actor: { kind: 'operator', name: 'grace', requestId: 'req-audit-1' },
+      actor: { kind: 'operator', name: 'bootstrap', requestId: 'req-audit-1' },
+      note: 'grace',
       target: 'plan:free',
       before: { limits: { 'timers.max_active': 10 } },
       after: { limits: { 'timers.max_active': 12 } },
@@ -225,7 +228,7 @@ describe('audit log', () => {
     expect(Date.parse(planEdit!.at)).toBeGreaterThan(Date.now() - 60_000);
 
     const second = (await get(`/admin/audit?limit=2&cursor=${first.nextCursor}`)).json();
-    expect(second.entries.map((entry: AuditEntry) => [entry.action, entry.actor.name])).toEqual([
+    expect(second.entries.map((entry: AuditEntry) => [entry.action, entry.note])).toEqual([
       ['kill-switch.set', 'ada'],
       ['plan.seed', null],
     ]);

@@ -10,8 +10,8 @@ import {
   updatePlanRoute,
 } from '@hark/contracts';
 import { HarkError } from '@hark/core';
+import { type AuditLog, byOperator } from '@hark/users';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { type AuditLog, operatorActor } from '../audit/audit-log.js';
 import type { PlanStore } from '../plans/plan-store.js';
 
 export interface AdminPlanRoutesOptions {
@@ -75,7 +75,7 @@ export const adminPlanRoutes: FastifyPluginAsyncZod<AdminPlanRoutesOptions> = as
       await assertPriceUnused(plans, plan);
       if (!(await plans.create(plan))) throw new HarkError('CONFLICT', { what: `Plan ${plan.id}` });
       await audit.append({
-        actor: operatorActor(request),
+        ...byOperator(request),
         action: 'plan.create',
         target: `plan:${plan.id}`,
         before: null,
@@ -104,7 +104,7 @@ export const adminPlanRoutes: FastifyPluginAsyncZod<AdminPlanRoutesOptions> = as
       await assertPriceUnused(plans, after);
       await plans.replace(after);
       await audit.append({
-        actor: operatorActor(request),
+        ...byOperator(request),
         action: 'plan.update',
         target: `plan:${after.id}`,
         before,
@@ -127,7 +127,7 @@ export const adminPlanRoutes: FastifyPluginAsyncZod<AdminPlanRoutesOptions> = as
       const wasEnabled = !(await plans.switchedOff()).has(feature);
       const switchedOff = await plans.setFeatureEnabled(feature, enabled);
       await audit.append({
-        actor: operatorActor(request),
+        ...byOperator(request),
         action: 'kill-switch.set',
         target: `feature:${feature}`,
         before: { enabled: wasEnabled },

@@ -1,7 +1,7 @@
 import { stripeResyncRoute } from '@hark/contracts';
 import { HarkError } from '@hark/core';
+import { type AuditLog, byOperator } from '@hark/users';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { type AuditLog, operatorActor } from '../audit/audit-log.js';
 import { LockBusyError, withRedisLock } from '../billing/redis-lock.js';
 import { callStripe } from '../billing/stripe-client.js';
 import type { SubscriptionSync } from '../billing/subscription-sync.js';
@@ -28,7 +28,7 @@ export const adminStripeRoutes: FastifyPluginAsyncZod<AdminStripeRoutesOptions> 
           callStripe(request, () => sync.resyncAll()),
         );
         await options.audit.append({
-          actor: operatorActor(request),
+          ...byOperator(request),
           action: 'stripe.resync',
           target: 'stripe',
           before: null,

@@ -10,17 +10,33 @@ import {
   userParamsSchema,
 } from '@hark/contracts';
 import { HarkError, isValidTimeZone } from '@hark/core';
+import { type AuditLog, byOperator } from '@hark/users';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 
 const errors = { 400: errorResponseSchema, 401: errorResponseSchema, 403: errorResponseSchema };
 const operator = { tags: ['admin'], security: [{ operatorToken: [] }] };
+/** Users and their keys are support's work (owners may do everything). */
+const support = { operatorRole: 'support' } as const;
 
-/** Operator routes for users and API keys; the caller registers them behind the operator hook. */
-export const adminUserRoutes: FastifyPluginAsyncZod = async (app) => {
+export interface AdminUserRoutesOptions {
+  audit: AuditLog;
+  /** API keys one user may hold (API_KEYS_PER_USER_MAX). */
+  maxKeysPerUser: number;
+}
+
+/**
+ * Operator routes for users and API keys; the caller registers them behind the operator hook.
+ * Creating a user and issuing or revoking a key are audited, with the operator from the token.
+ */
+export const adminUserRoutes: FastifyPluginAsyncZod<AdminUserRoutesOptions> = async (
+  app,
+  { audit, maxKeysPerUser },
+) => {
   app.post(
     '/admin/users',
     {
+      config: support,
       schema: {
         ...operator,
         summary: 'Create a user',
@@ -34,6 +50,13 @@ export const adminUserRoutes: FastifyPluginAsyncZod = async (app) => {
         throw new HarkError('INVALID_TIMEZONE', { timezone });
       const user = await app.users.createUser({ id, name, timezone });
       if (!user) throw new HarkError('CONFLICT', { what: `User ${id}` });
+      await audit.append({
+        ...byOperator(request),
+        action: 'user.create',
+        target: `user:${user.id}`,
+        before: null,
+        after: user,
+      });
       reply.status(201);
       return { user };
     },
@@ -42,6 +65,7 @@ export const adminUserRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/admin/users',
     {
+      config: support,
       schema: {
         ...operator,
         summary: 'List users newest first, or find them by the start of their id or name',
@@ -62,6 +86,7 @@ export const adminUserRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/admin/users/:id',
     {
+      config: support,
       schema: {
         ...operator,
         summary: 'A user and the hints of their API keys',
@@ -79,17 +104,35 @@ export const adminUserRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/admin/users/:id/keys',
     {
+      config: support,
       schema: {
         ...operator,
         summary: 'Issue a new API key for a user; the key is shown only in this response',
+        description:
+          'A user may hold API_KEYS_PER_USER_MAX keys (default 10); one more: 409 HARK_ERR_TOO_MANY_KEYS.',
         params: userParamsSchema,
-        response: { 201: createdKeyResponseSchema, 404: errorResponseSchema, ...errors },
+        response: {
+          201: createdKeyResponseSchema,
+          404: errorResponseSchema,
+          409: errorResponseSchema,
+          ...errors,
+        },
       },
     },
     async (request, reply) => {
       const user = await app.users.getUser(request.params.id);
       if (!user) throw new HarkError('NOT_FOUND', { what: `User ${request.params.id}` });
+      if ((await app.users.countApiKeys(user.id)) >= maxKeysPerUser) {
+        throw new HarkError('TOO_MANY_KEYS', { userId: user.id, limit: maxKeysPerUser });
+      }
       const { record, key } = await app.users.addApiKey(user.id);
+      await audit.append({
+        ...byOperator(request),
+        action: 'apikey.issue',
+        target: `user:${user.id}`,
+        before: null,
+        after: record,
+      });
       reply.status(201);
       return { key, apiKey: record };
     },
@@ -98,6 +141,7 @@ export const adminUserRoutes: FastifyPluginAsyncZod = async (app) => {
   app.delete(
     '/admin/keys/:keyId',
     {
+      config: support,
       schema: {
         ...operator,
         summary: 'Revoke an API key',
@@ -106,8 +150,16 @@ export const adminUserRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const revoked = await app.users.revokeApiKey(request.params.keyId);
+      const record = await app.users.getApiKey(request.params.keyId);
+      const revoked = record !== null && (await app.users.revokeApiKey(record.id));
       if (!revoked) throw new HarkError('NOT_FOUND', { what: `API key ${request.params.keyId}` });
+      await audit.append({
+        ...byOperator(request),
+        action: 'apikey.revoke',
+        target: `user:${record.userId}`,
+        before: record,
+        after: null,
+      });
       return reply.status(204).send(null);
     },
   );

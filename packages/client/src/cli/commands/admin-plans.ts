@@ -81,7 +81,10 @@ function describeGrant(result: GrantResponse, verb: string): string {
 }
 
 const operatorOption = { operator: { type: 'string' } } as const;
-const operatorHelp: [string, string] = ['--operator <name>', 'Who is acting, for the audit log (x-operator)'];
+const operatorHelp: [string, string] = [
+  '--operator <note>',
+  'A note for the audit log (x-operator); the token already names who acted',
+];
 
 export const adminGrantCommand: Command = {
   name: 'admin grant',
