@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
@@ -23,6 +24,10 @@ const alias = {
 
 export default defineConfig({
   test: {
+    // Vitest's default is one worker fewer than the CPUs (one on a 2-vCPU CI machine). The
+    // integration tests spend most of their time waiting on Redis, child processes and browsers,
+    // so at least two files run at once; HARK_TEST_WORKERS overrides it.
+    maxWorkers: Number(process.env.HARK_TEST_WORKERS) || Math.max(2, availableParallelism() - 1),
     projects: [
       {
         resolve: { alias },

@@ -178,4 +178,17 @@ describe('API keys per user', () => {
     const refused = await call(router, 'POST', '/admin/users/many-keys/keys', ADMIN_TOKEN);
     expect(refused.json().error.code).toBe('HARK_ERR_TOO_MANY_KEYS');
   });
+
+  it('stay capped when many keys are issued at once', async () => {
+    await call(router, 'POST', '/admin/users', ADMIN_TOKEN, { id: 'racing-keys' });
+    const issues = Array.from({ length: 12 }, () =>
+      call(router, 'POST', '/admin/users/racing-keys/keys', ADMIN_TOKEN),
+    );
+    const statuses = (await Promise.all(issues)).map((response) => response.statusCode);
+    expect(statuses.filter((status) => status === 201).length).toBeLessThanOrEqual(2);
+    expect(statuses.every((status) => status === 201 || status === 409)).toBe(true);
+    expect(await router.users.listApiKeys('racing-keys')).toHaveLength(
+      statuses.filter((status) => status === 201).length,
+    );
+  });
 });

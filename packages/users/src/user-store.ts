@@ -111,6 +111,19 @@ export class UserStore {
 
   /** Stores a key for the user; returns the record and the key itself (shown only now). */
   async addApiKey(userId: string, key = generateApiKey()): Promise<{ record: ApiKeyRecord; key: string }> {
+    return (await this.addApiKeyWithin(userId, Number.POSITIVE_INFINITY, key))!;
+  }
+
+  /**
+   * `addApiKey`, or null when the user already holds `max` keys. The new key's id joins the user's
+   * set before the count is read and leaves it again when over, so concurrent issues can never
+   * leave the user with more than `max`.
+   */
+  async addApiKeyWithin(
+    userId: string,
+    max: number,
+    key = generateApiKey(),
+  ): Promise<{ record: ApiKeyRecord; key: string } | null> {
     const hash = sha256Hex(key);
     const record: ApiKeyRecord = {
       id: generateId('key'),
@@ -120,9 +133,14 @@ export class UserStore {
     };
     const previous = parseKeyLookup(await this.redis.get(this.keys.apiKeyByHash(hash)));
     if (previous) await this.revokeApiKey(previous.keyId);
+    const userKeys = this.keys.userApiKeys(userId);
+    await this.redis.sadd(userKeys, record.id);
+    if ((await this.redis.scard(userKeys)) > max) {
+      await this.redis.srem(userKeys, record.id);
+      return null;
+    }
     this.cache.delete(hash);
     await this.redis.hset(this.keys.apiKey(record.id), { ...record, hash });
-    await this.redis.sadd(this.keys.userApiKeys(userId), record.id);
     await this.redis.set(this.keys.apiKeyByHash(hash), keyLookupValue(record.id, userId));
     return { record, key };
   }
@@ -134,11 +152,6 @@ export class UserStore {
       .filter((r) => r.id)
       .map((r) => ({ id: r.id!, userId: r.userId!, hint: r.hint ?? '', createdAt: r.createdAt ?? '' }))
       .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
-  }
-
-  /** How many API keys the user holds. */
-  countApiKeys(userId: string): Promise<number> {
-    return this.redis.scard(this.keys.userApiKeys(userId));
   }
 
   /** One key's record (never the key itself), or null. */

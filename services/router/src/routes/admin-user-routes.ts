@@ -122,10 +122,9 @@ export const adminUserRoutes: FastifyPluginAsyncZod<AdminUserRoutesOptions> = as
     async (request, reply) => {
       const user = await app.users.getUser(request.params.id);
       if (!user) throw new HarkError('NOT_FOUND', { what: `User ${request.params.id}` });
-      if ((await app.users.countApiKeys(user.id)) >= maxKeysPerUser) {
-        throw new HarkError('TOO_MANY_KEYS', { userId: user.id, limit: maxKeysPerUser });
-      }
-      const { record, key } = await app.users.addApiKey(user.id);
+      const issued = await app.users.addApiKeyWithin(user.id, maxKeysPerUser);
+      if (!issued) throw new HarkError('TOO_MANY_KEYS', { userId: user.id, limit: maxKeysPerUser });
+      const { record, key } = issued;
       await audit.append({
         ...byOperator(request),
         action: 'apikey.issue',
