@@ -9,7 +9,7 @@ import {
 import { bearerToken, type DocumentedRoute, HarkError } from '@hark/core';
 import { COUNTED_HEADER, countedStamp } from '@hark/users';
 import type { FastifyInstance } from 'fastify';
-import { type BodyLimitedPath, limitProxiedBodies } from './proxied-body-limit.js';
+import { type BodyLimitedPath, bodyTooLargeError, limitProxiedBodies } from './proxied-body-limit.js';
 
 /**
  * Paths the entitlement service answers, proxied so a client needs one base URL. The router
@@ -89,6 +89,8 @@ export async function entitlementsProxy(app: FastifyInstance, options: Entitleme
       replyOptions: {
         timeout: PROXY_TIMEOUT_MS,
         onError: (reply, { error }) => {
+          const tooLarge = bodyTooLargeError(reply.request);
+          if (tooLarge) return reply.header('connection', 'close').send(tooLarge);
           reply.log.warn({ err: error.message }, 'entitlements upstream did not answer');
           reply.send(unavailable());
         },
