@@ -21,6 +21,7 @@ export interface StartRedisClusterOptions {
 
 export function startRedisCluster(options?: StartRedisClusterOptions): Promise<StartedRedisCluster>;
 
+export const CLUSTER_RUN_EXCLUDES: string[];
 export function clusterRunArgs(
   args: string[],
   options?: { env?: Record<string, string | undefined>; log?: (message: string) => void },

@@ -121,8 +121,17 @@ function missingToolsMessage(missing) {
 }
 
 /**
+ * What the Redis Cluster run leaves out: the browser tests drive pages over the same routes the
+ * service-level tests call, so on a cluster they would prove nothing new about keys and slots
+ * (they run once, on the single Redis) and would cost a third of the run.
+ */
+export const CLUSTER_RUN_EXCLUDES = ['test/browser/**', 'test/security/csp-browser.int.test.ts'];
+const excludes = CLUSTER_RUN_EXCLUDES.flatMap((glob) => ['--exclude', glob]);
+
+/**
  * The vitest arguments of `npm test`'s Redis Cluster run: the integration project, with the
- * caller's filters; null when HARK_TEST_CLUSTER=off or the caller picked other projects only.
+ * caller's filters, without the browser tests; null when HARK_TEST_CLUSTER=off or the caller
+ * picked other projects only.
  */
 export function clusterRunArgs(args, { env = process.env, log = defaultLog } = {}) {
   if (/^(off|false|0|no)$/i.test(env.HARK_TEST_CLUSTER ?? '')) {
@@ -136,8 +145,8 @@ export function clusterRunArgs(args, { env = process.env, log = defaultLog } = {
         ? [arg.slice('--project='.length)]
         : [],
   );
-  if (projects.length === 0) return ['run', '--project', 'integration', ...args];
-  if (projects.includes('integration')) return ['run', ...args];
+  if (projects.length === 0) return ['run', '--project', 'integration', ...excludes, ...args];
+  if (projects.includes('integration')) return ['run', ...excludes, ...args];
   log('Redis Cluster run skipped: the integration project is not selected');
   return null;
 }
