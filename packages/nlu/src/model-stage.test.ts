@@ -48,7 +48,20 @@ describe('the model stage', () => {
 
   it('neither answers nor asks when the text is most likely out of scope', () => {
     const model = stubModel({ 'play the alarm song': { none: 0.7, 'alarm.set': 0.3 } });
-    expect(read(model, 'play the alarm song')).toEqual({ intent: null, alternatives: [], clarify: [] });
+    expect(read(model, 'play the alarm song')).toMatchObject({ intent: null, clarify: [] });
+  });
+
+  it('still reports the readings it did not take, best first, for the premium path to use', () => {
+    const model = stubModel({
+      'will it be nice out': { 'weather.get': 0.45, 'timer.start': 0.2, none: 0.35 },
+    });
+    expect(read(model, 'will it be nice out')).toMatchObject({
+      intent: null,
+      alternatives: [
+        { name: 'weather.get', confidence: 0.45 },
+        { name: 'timer.start', confidence: 0.2 },
+      ],
+    });
   });
 
   it('does not take or offer a reading whose required slots are missing', () => {

@@ -92,5 +92,6 @@ export function readWithModel(
     return { intent: best, alternatives: readings.slice(1), clarify: [] };
   const unsure = 1 - outOfScope >= model.thresholds.clarify;
   const offered = readings.filter((match) => match.confidence >= MIN_OFFERED).slice(0, MAX_CLARIFY);
-  return { intent: null, alternatives: [], clarify: unsure ? offered : [] };
+  // Not taken, but still the model's readings: the premium path offers the LLM their tools first.
+  return { intent: null, alternatives: readings.slice(0, MAX_ALTERNATIVES), clarify: unsure ? offered : [] };
 }

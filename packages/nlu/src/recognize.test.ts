@@ -27,11 +27,10 @@ describe('recognize', () => {
     expect(second).toEqual(first);
   });
 
-  it('ranks alternatives best first, without the winner, at most three', () => {
+  it('ranks alternatives best first, without the winner, at most three (unsure readings too)', () => {
     for (const row of utterances) {
       const { intent, alternatives } = recognize(row.text, row.context);
       expect(alternatives.length).toBeLessThanOrEqual(MAX_ALTERNATIVES);
-      if (!intent) expect(alternatives).toEqual([]);
       const names = [intent?.name, ...alternatives.map((match) => match.name)];
       expect(new Set(names).size).toBe(names.length);
       const confidences = [intent?.confidence ?? 1, ...alternatives.map((match) => match.confidence)];
