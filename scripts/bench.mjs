@@ -15,6 +15,7 @@ const BENCHES = [
   'entitlements.ts',
   'http.ts',
   'llm-ttfb.ts',
+  'llm-tokens.ts',
   'insights.ts',
   'stalled-uploads.ts',
 ];

@@ -375,9 +375,10 @@ async function expectInsightsShown(insights: InsightsResponse) {
   }
   for (const row of insights.months) {
     const key = `months.${row.month}.${row.tier}`;
-    expected[`${key}.revenue`] = usd(row.revenueUsd);
+    expected[`${key}.listPriceEstimate`] = usd(row.listPriceEstimateUsd);
     expected[`${key}.llmCost`] = microUsd(row.llmCostMicroUsd);
-    expected[`${key}.grossMargin`] = usd(row.grossMarginUsd);
+    expected[`${key}.listPriceMargin`] = usd(row.listPriceMarginUsd);
+    expected[`${key}.listPriceMarginRatio`] = percent(row.listPriceMarginRatio);
     expected[`${key}.payingUsers`] = String(row.payingUsers);
   }
   for (const row of insights.llmUsers) {
@@ -394,7 +395,7 @@ async function expectInsightsShown(insights: InsightsResponse) {
   expect(insights.totals.byHandledBy).toEqual({ skill: 4, llm: 3, fallback: 1 });
   expect(insights.totals.llmCostMicroUsd).toBeGreaterThan(0);
   const premium = insights.months.find((row) => row.tier === 'premium');
-  expect(premium?.revenueUsd).toBeGreaterThan(0);
+  expect(premium?.listPriceEstimateUsd).toBeGreaterThan(0);
   // The intent chart names the intents used.
   const legend = await page.locator('[data-intent-chart] .legend').textContent();
   for (const intent of ['timer.start', 'list.add', 'time.get', 'llm']) expect(legend).toContain(intent);

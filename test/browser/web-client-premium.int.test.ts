@@ -31,13 +31,20 @@ describe('a premium user in the web client', () => {
     const page = await pages.newPage();
     const problems = pageProblems(page);
     await openWithKey(page, url, await stack.userWithKey('pia', 'premium'));
-    const answer = 'Your soft-boiled egg timer is set for six minutes. Enjoy your breakfast!';
+    const answer = 'Soft-boiled it is. Your egg timer is set for six minutes. Enjoy your breakfast!';
+    // The model speaks beside its tool call, so it words the answer itself (without that, the
+    // timer skill's own sentence would end the turn: services/conversation/src/tools/answer-complete.ts).
     stack.standIn.enqueue(
       {
         kind: 'tool_calls',
+        text: 'Soft-boiled it is.',
         calls: [{ name: 'timer_start', arguments: { duration_seconds: 360, name: 'soft-boiled eggs' } }],
       },
-      { kind: 'text', text: answer, chunkDelayMs: 120 },
+      {
+        kind: 'text',
+        text: 'Your egg timer is set for six minutes. Enjoy your breakfast!',
+        chunkDelayMs: 120,
+      },
     );
     const reply = await send(page, 'I am boiling eggs, soft please, help me time them');
 

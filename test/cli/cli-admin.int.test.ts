@@ -128,7 +128,16 @@ describe('hark admin', () => {
     );
     expect(report.stdout).toMatch(/^interactions +2 \(skill 2, llm 0, fallback 0\)$/m);
     expect(report.stdout).toMatch(/^timers +utility +1 +50%$/m);
-    expect(report.stdout).toMatch(/^MONTH +TIER +ACTIVE +PAYING +REVENUE +LLM COST +MARGIN +MARGIN %$/m);
+    expect(report.stdout).toMatch(/^list-price estimate per tier \(not money collected\):$/m);
+    expect(report.stdout).toMatch(
+      /^MONTH +TIER +ACTIVE +PAYING +LIST-PRICE EST\. +LLM COST +EST\. MARGIN +MARGIN %$/m,
+    );
+    // The money sections, with nothing collected on this stack: said so, not left out. grace set a
+    // timer and asked the time: not a timer-and-alarm-only user.
+    expect(report.stdout).toMatch(/^collected revenue: Stripe collected nothing in range$/m);
+    expect(report.stdout).toMatch(/^MRR: no subscription had MRR in range$/m);
+    expect(report.stdout).toMatch(/^funnel \(first premium-gate hit in range\):$/m);
+    expect(report.stdout).toMatch(/^smart timer\? 0 of 1 active users \(0%\) only used timers and alarms/m);
     expect(report.stdout).toMatch(/^premium gate: /m);
 
     const csv = await hark('admin', 'insights', '--csv', '--from', today, '--to', today);
@@ -137,6 +146,34 @@ describe('hark admin', () => {
 
     const json = JSON.parse((await hark('admin', 'insights', '--json', '--from', today)).stdout);
     expect(json.range).toMatchObject({ from: today, to: today, days: 1 });
+  });
+});
+
+describe('hark admin users internal', () => {
+  it('marks a user internal with a note, lists them, and clears the mark', async () => {
+    const marked = await hark('admin', 'users', 'internal', 'grace', 'on', '--note', 'load test key');
+    expect(marked).toMatchObject({ code: 0, stderr: '' });
+    expect(marked.stdout).toBe(
+      'marked grace internal (load test key): left out of insights from now on (by bootstrap)\n',
+    );
+    const list = await hark('admin', 'users', 'internal', 'list');
+    expect(list.code).toBe(0);
+    expect(list.stdout).toMatch(/^USER +NOTE +MARKED +BY\ngrace +load test key +\S.* +bootstrap$/m);
+    const json = JSON.parse((await hark('admin', 'users', 'internal', 'list', '--json')).stdout);
+    expect(json.users).toEqual([
+      expect.objectContaining({ userId: 'grace', internal: true, note: 'load test key' }),
+    ]);
+
+    const cleared = await hark('admin', 'users', 'internal', 'grace', 'off');
+    expect(cleared.stdout).toBe('grace counts in insights again (cleared by bootstrap)\n');
+    expect((await hark('admin', 'users', 'internal', 'list')).stdout).toBe('no user is marked internal\n');
+  });
+
+  it('refuses anything but on or off with exit 2', async () => {
+    expect((await hark('admin', 'users', 'internal', 'grace', 'maybe')).code).toBe(2);
+    expect((await hark('admin', 'users', 'internal', 'grace', 'off', '--note', 'why')).code).toBe(2);
+    const missing = await hark('admin', 'users', 'internal', 'nobody-here', 'on');
+    expect(missing.code).toBe(1);
   });
 });
 

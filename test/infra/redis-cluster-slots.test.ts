@@ -4,7 +4,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { type KeySpace, keySpace } from '@hark/core';
 import { entitlementKeys } from '@hark/entitlements-client';
-import { interactionKeys } from '@hark/interactions';
+import { budgetGuardKeys, interactionKeys } from '@hark/interactions';
 import { profileKeys } from '@hark/profiles';
 import { type ScheduledKind, schedulingKeys } from '@hark/scheduling';
 import { skillKeys } from '@hark/skills';
@@ -20,6 +20,7 @@ const owners = {
   '@hark/users': userKeys,
   '@hark/profiles': profileKeys,
   '@hark/interactions': interactionKeys,
+  '@hark/interactions budget guard': budgetGuardKeys,
   '@hark/scheduling': schedulingKeys,
   '@hark/skills': skillKeys,
   '@hark/entitlements-client': entitlementKeys,
@@ -31,6 +32,7 @@ const allKeys = (space: KeySpace) => ({
   ...userKeys(space),
   ...profileKeys(space),
   ...interactionKeys(space),
+  ...budgetGuardKeys(space),
   ...schedulingKeys(space),
   ...skillKeys(space),
   ...entitlementKeys(space),
@@ -86,9 +88,27 @@ const scriptKeys: Record<string, string[][]> = {
       keys.insightsUsers('2026-11-26', 'free', 'timer.start'),
       keys.insightsLlmCost('2026-11', 'premium'),
       keys.insightsLlmUsers('2026-11', 'premium'),
+      keys.insightsClassUsers('2026-11', 'premium', 'paying'),
+      keys.insightsPeople('2026-11', 'paying', 'timers-alarms'),
     ],
   ],
+  'reserve-budget.lua': [[keys.budgetLedger(user, '2026-11'), keys.budgetReservations(user, '2026-11')]],
+  'settle-budget.lua': [[keys.budgetLedger(user, '2026-11'), keys.budgetReservations(user, '2026-11')]],
   'record-upgrade.lua': [[keys.insightsUpgrades(), keys.insightsGateHits(), keys.insightsGateDays()]],
+  'record-money.lua': [
+    [
+      keys.insightsLedger(),
+      keys.insightsRevenue('2026-11'),
+      keys.insightsMrrCustomers(),
+      keys.insightsMrrMonth('2026-11'),
+      keys.insightsMrrState(),
+      keys.insightsCheckouts(),
+    ],
+  ],
+  'record-mrr.lua': [
+    [keys.insightsMrrCustomers(), keys.insightsMrrMonth('2026-11'), keys.insightsMrrState()],
+  ],
+  'record-checkout.lua': [[keys.insightsCheckouts(), keys.insightsCheckoutDays()]],
 };
 
 /** Keys used together outside scripts: MULTI blocks, pipelines, MGET, PFCOUNT, BullMQ's scripts. */
@@ -104,6 +124,11 @@ const keyGroups: Record<string, string[]> = {
   'insights distinct users (PFCOUNT)': [
     keys.insightsUsers('2026-11-25', 'free', '*'),
     keys.insightsUsers('2026-11', 'premium', '*'),
+  ],
+  'insights people over months (PFCOUNT)': [
+    keys.insightsPeople('2026-10', 'all', 'timers-alarms'),
+    keys.insightsPeople('2026-11', 'all', 'beyond'),
+    keys.insightsPeople('2026-11', 'paying', 'beyond'),
   ],
   'BullMQ stripe queue (one prefix)': ['wait', 'active', 'delayed', 'events', 'meta', 'id', 'evt_1'].map(
     (suffix) => `${keys.stripeQueuePrefix()}:stripe-events:${suffix}`,
@@ -221,6 +246,18 @@ describe('Redis keys', () => {
     [keys.insightsGateHits(), 'hark:{insights}:gate-hits'],
     [keys.insightsUpgrades(), 'hark:{insights}:upgrades'],
     [keys.insightsGateDays(), 'hark:{insights}:gate-days'],
+    [
+      keys.insightsPeople('2026-11', 'all', 'timers-alarms'),
+      'hark:{insights}:people:2026-11:all:timers-alarms',
+    ],
+    [keys.insightsPeople('2026-11', 'paying', 'beyond'), 'hark:{insights}:people:2026-11:paying:beyond'],
+    [keys.insightsLedger(), 'hark:{insights}:ledger'],
+    [keys.insightsRevenue('2026-11'), 'hark:{insights}:revenue:2026-11'],
+    [keys.insightsMrrCustomers(), 'hark:{insights}:mrr-customers'],
+    [keys.insightsMrrMonth('2026-11'), 'hark:{insights}:mrr:2026-11'],
+    [keys.insightsMrrState(), 'hark:{insights}:mrr-state'],
+    [keys.insightsCheckouts(), 'hark:{insights}:checkouts'],
+    [keys.insightsCheckoutDays(), 'hark:{insights}:checkout-days'],
     [keys.conversation(user, 's1'), 'hark:{ada}:conversation:s1'],
     [keys.speechAudio('ab12'), 'hark:speech-audio:ab12'],
     [keys.session(user, 's1'), 'hark:{ada}:session:s1'],

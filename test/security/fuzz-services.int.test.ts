@@ -27,7 +27,10 @@ const nothing: ReadonlySet<string> = new Set();
 let stack: HostileStack;
 let userKey: string;
 beforeAll(async () => {
-  stack = await startHostileStack('fuzz-services', { env: { RATE_LIMIT_MAX: '1000000' } });
+  stack = await startHostileStack('fuzz-services', {
+    // Every tool on every call, so the hostile model below can be fuzzed against each of them.
+    env: { RATE_LIMIT_MAX: '1000000', LLM_TOOL_SELECTION: 'all' },
+  });
   userKey = (await stack.userWithKey('fuzzer', 'premium')).key;
   await stack.userWithKey('other');
 });

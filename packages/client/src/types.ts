@@ -12,6 +12,10 @@ import type {
   currentOperatorResponseSchema,
   grantRequestSchema,
   grantResponseSchema,
+  insightsMoneySchema,
+  internalUserListResponseSchema,
+  internalUserRequestSchema,
+  internalUserSchema,
   listResponseSchema,
   listsResponseSchema,
   operatorListResponseSchema,
@@ -95,3 +99,10 @@ export type ToolEvent = z.output<typeof toolEventSchema>;
 export type StreamError = z.output<typeof streamErrorEventSchema> & { details?: unknown };
 
 export type { InsightsQuery, InsightsResponse, UserUsageResponse } from '@hark/contracts';
+/** The money sections of the insights report (issue 21): collected revenue, MRR, customers, margin, funnel. */
+export type InsightsMoney = {
+  [Section in keyof typeof insightsMoneySchema]: z.output<(typeof insightsMoneySchema)[Section]>;
+};
+export type InternalUser = z.output<typeof internalUserSchema>;
+export type InternalUserList = z.output<typeof internalUserListResponseSchema>;
+export type InternalUserRequest = z.input<typeof internalUserRequestSchema>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { utteranceText } from './converse.js';
+import { intentNameSchema } from './intents.js';
 import { profileSchema } from './profile.js';
 
 /**
@@ -31,6 +32,14 @@ export const conversationPlanSchema = z.object({
     .max(100)
     .optional()
     .describe('Only these tools ("timer_start", or the intent "timer.start"); all when absent'),
+  llmBudgetMicroUsd: z
+    .number()
+    .int()
+    .nonnegative()
+    .optional()
+    .describe(
+      "The plan's conversation.llm_budget_micro_usd: most LLM cost of this user in the UTC month (margin guard); absent from routers before it: no guard",
+    ),
 });
 export type ConversationPlan = z.infer<typeof conversationPlanSchema>;
 
@@ -49,6 +58,24 @@ export const premiumGrantClaimsSchema = z.object({
 });
 export type PremiumGrantClaims = z.infer<typeof premiumGrantClaimsSchema>;
 
+/**
+ * What the router knows about a turn it passes on, so the service offers the model only the tools
+ * the turn plausibly needs (LLM_TOOL_SELECTION=relevant). Optional: without it the service goes by
+ * the words and the session's memory alone.
+ */
+export const conversationHintsSchema = z.object({
+  intents: z
+    .array(z.object({ name: intentNameSchema, score: z.number().min(0).max(1) }))
+    .max(8)
+    .optional()
+    .describe("The recogniser's readings of the text, too unsure to act on (calibrated probabilities)"),
+  lastIntent: intentNameSchema
+    .nullable()
+    .optional()
+    .describe('The skill intent the session last answered on the free path ("timer.start")'),
+});
+export type ConversationHints = z.infer<typeof conversationHintsSchema>;
+
 export const conversationTurnRequestSchema = z.object({
   userId: safeId,
   sessionId: safeId.describe('The router session; the conversation memory is kept per session'),
@@ -64,6 +91,7 @@ export const conversationTurnRequestSchema = z.object({
   plan: conversationPlanSchema
     .optional()
     .describe('Ignored: the plan comes from the premium grant (kept for conversation services before it)'),
+  hints: conversationHintsSchema.optional(),
 });
 export type ConversationTurnRequest = z.infer<typeof conversationTurnRequestSchema>;
 
@@ -71,6 +99,14 @@ export const llmUsageSchema = z.object({
   promptTokens: z.number().int().nonnegative(),
   completionTokens: z.number().int().nonnegative(),
   totalTokens: z.number().int().nonnegative(),
+  cachedTokens: z
+    .number()
+    .int()
+    .nonnegative()
+    .optional()
+    .describe(
+      'Of promptTokens, those the provider served from its prompt cache (charged at the cached price)',
+    ),
 });
 export type LlmUsage = z.infer<typeof llmUsageSchema>;
 

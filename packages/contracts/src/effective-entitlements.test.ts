@@ -7,6 +7,7 @@ const limits = {
   'conversation.turns_per_day': 0,
   'conversation.trial_turns_per_month': 5,
   'weather.forecast_days': 3,
+  'conversation.llm_budget_micro_usd': 50_000,
 };
 const free: Plan = {
   id: 'free',

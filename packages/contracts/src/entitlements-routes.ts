@@ -21,6 +21,7 @@ import {
 } from './entitlements-api.js';
 import { errorResponseSchema } from './errors.js';
 import { insightsCsvRoute, insightsRoute, userUsageRoute } from './insights-routes.js';
+import { listInternalUsersRoute, putInternalUserRoute } from './internal-users-routes.js';
 import type { RouteContract } from './route-contract.js';
 
 /** The user-facing routes of services/entitlements (plan, billing) and the Stripe webhook. */
@@ -108,5 +109,7 @@ export const entitlementServiceRoutes: readonly RouteContract[] = [
   insightsRoute,
   insightsCsvRoute,
   userUsageRoute,
+  putInternalUserRoute,
+  listInternalUsersRoute,
   stripeWebhookRoute,
 ];

@@ -15,6 +15,7 @@ describe('the catalogue of features and limits', () => {
       'conversation.turns_per_day',
       'conversation.trial_turns_per_month',
       'weather.forecast_days',
+      'conversation.llm_budget_micro_usd',
     ]);
   });
 });

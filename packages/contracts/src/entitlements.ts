@@ -14,18 +14,26 @@ export const FEATURES = {
 export const featureNames = [FEATURES.conversation, FEATURES.voiceStt, FEATURES.voiceTts] as const;
 export type FeatureName = (typeof featureNames)[number];
 
-/** The catalogue's limits; a name ending in _per_day or _per_month is a quota counted in that period. */
+/**
+ * The catalogue's limits; a name ending in _per_day or _per_month is a quota counted in that period.
+ * `conversation.llm_budget_micro_usd` is not a quota (nothing consumes it): it is the most LLM cost
+ * one user may run up in a UTC month, in micro-USD, enforced by the margin guard of the
+ * conversation service (docs/OPERATIONS.md "Premium cost knobs"). Like every limit, a plan without
+ * it has 0: no conversation at all.
+ */
 export const LIMITS = {
   timersMaxActive: 'timers.max_active',
   conversationTurnsPerDay: 'conversation.turns_per_day',
   conversationTrialTurnsPerMonth: 'conversation.trial_turns_per_month',
   weatherForecastDays: 'weather.forecast_days',
+  conversationLlmBudgetMicroUsd: 'conversation.llm_budget_micro_usd',
 } as const;
 export const limitNames = [
   LIMITS.timersMaxActive,
   LIMITS.conversationTurnsPerDay,
   LIMITS.conversationTrialTurnsPerMonth,
   LIMITS.weatherForecastDays,
+  LIMITS.conversationLlmBudgetMicroUsd,
 ] as const;
 export type LimitName = (typeof limitNames)[number];
 

@@ -10,12 +10,13 @@ import {
 import { operatorErrors, operatorRoute } from './operator-routes.js';
 import type { RouteContract } from './route-contract.js';
 
-/** The operator insights routes of services/entitlements: usage by intent and tier, LLM cost, revenue. */
+/** The operator insights routes of services/entitlements: usage, LLM cost, collected revenue, MRR, margin. */
 
 const rangeDescription =
   'UTC days, both included; default the last 30 days up to today; at most 366 days. Month rows cover ' +
-  'the calendar months the range touches, whole. Revenue = paying users active in a month x the plan ' +
-  'monthly price (usage-based, not Stripe invoices).';
+  'the calendar months the range touches, whole. Revenue is what Stripe collected (paid invoices net of ' +
+  'refunds and credit notes, per currency); `listPriceEstimateUsd` in `months` is only an estimate ' +
+  '(paying users active in a month x the plan price now). Definitions: docs/INSIGHTS.md.';
 
 export const insightsRoute = {
   method: 'GET',
@@ -23,7 +24,7 @@ export const insightsRoute = {
   config: { operatorRole: 'viewer' },
   schema: {
     ...operatorRoute,
-    summary: 'Usage, LLM cost, revenue and margin per tier; the premium gate; what paying users use',
+    summary: 'Usage, LLM cost, collected revenue, MRR, margin per plan, the funnel and the smart-timer question',
     description: rangeDescription,
     querystring: insightsQuerySchema,
     response: { 200: insightsResponseSchema, ...operatorErrors },

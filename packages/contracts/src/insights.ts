@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { userIdSchema } from './admin.js';
+import { insightsMoneySchema } from './insights-money.js';
 import { dayStart, daysInRange, utcDay } from './utc-dates.js';
 
 /**
@@ -107,6 +108,9 @@ const byHandledBy = z.object({ skill: count, llm: count, fallback: count });
 export const insightsAggregationSchema = z
   .object({
     eventsFolded: count.describe('Interaction events folded into the rollups, ever'),
+    internalEventsSkipped: count.describe(
+      'Of them, events of users marked internal or test: left out of every figure but customers.activeByClass',
+    ),
     lastFoldedEventId: z.string().nullable().describe('Stream id of the newest folded event'),
     lastFoldedEventAt: z.string().nullable(),
     lastFoldAt: z.string().nullable().describe('When a folder last committed'),
@@ -184,12 +188,18 @@ export const insightsMonthTierSchema = z.object({
   monthlyPriceUsd: usd.nullable(),
   activeUsers: count.describe('Distinct users of this tier in the month (estimate)'),
   payingUsers: count.describe('activeUsers of a priced plan; 0 for an unpriced one'),
-  revenueUsd: usd.describe('payingUsers x monthlyPriceUsd (usage-based, not Stripe invoices)'),
+  listPriceEstimateUsd: usd.describe(
+    'A list-price estimate, not money collected: payingUsers x the current monthlyPriceUsd (counts comps, misses payers who never spoke); collected revenue is `revenue`',
+  ),
   interactions: count,
   llmTurns: count,
   ...llmTotals,
-  grossMarginUsd: usd.describe('revenueUsd - llmCostUsd'),
-  marginRatio: ratio.nullable().describe('grossMarginUsd / revenueUsd; null without revenue'),
+  listPriceMarginUsd: usd.describe(
+    'listPriceEstimateUsd - llmCostUsd: an estimate, not a margin on money collected',
+  ),
+  listPriceMarginRatio: ratio
+    .nullable()
+    .describe('listPriceMarginUsd / listPriceEstimateUsd; null without an estimate'),
 });
 
 export const insightsMonthTotalSchema = insightsMonthTierSchema
@@ -285,6 +295,15 @@ export const insightsResponseSchema = z
     llmUsers: z.array(insightsLlmTierMonthSchema),
     gate: insightsGateSchema,
     downstream: z.array(insightsDownstreamSchema).describe('Most users first'),
+    revenue: insightsMoneySchema.revenue,
+    mrr: insightsMoneySchema.mrr,
+    funnel: insightsMoneySchema.funnel,
+    customers: insightsMoneySchema.customers,
+    margin: insightsMoneySchema.margin,
+    people: insightsMoneySchema.people,
+    budgetGuard: insightsMoneySchema.budgetGuard.describe(
+      'The margin guard per month and current plan: users who stepped down to a cheaper model, and who were paused at the budget',
+    ),
     warnings: z.array(z.string()),
   })
   .meta({ id: 'Insights' });
@@ -325,6 +344,20 @@ export const userUsageResponseSchema = z
     total: llmUsageTotalsSchema.describe('The whole month (month counters are kept 400 days)'),
     marginUsd: usd.describe('monthlyPriceUsd (0 when unpriced) - total.costUsd'),
     costShareOfPrice: ratio.nullable().describe('total.costUsd / monthlyPriceUsd; null when unpriced'),
+    budget: z
+      .object({
+        budgetMicroUsd: z.number().int().describe("The plan's conversation.llm_budget_micro_usd now"),
+        spentMicroUsd: z
+          .number()
+          .int()
+          .describe('What the margin guard settled this month (ledger kept 40 days)'),
+        step: z
+          .enum(['normal', 'step-down', 'paused'])
+          .describe('The furthest step the guard took this month: a cheaper model, or no conversation'),
+        steppedDownAt: z.string().nullable(),
+        pausedAt: z.string().nullable(),
+      })
+      .describe('The margin guard for this user and month (docs/OPERATIONS.md "Premium cost knobs")'),
   })
   .meta({ id: 'UserUsage' });
 export type UserUsageResponse = z.infer<typeof userUsageResponseSchema>;

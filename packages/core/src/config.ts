@@ -39,10 +39,15 @@ const clusterNodeList = commaList.pipe(
   z.array(z.string().regex(/^(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.-]+):\d{1,5}$/, 'each node must be host:port')),
 );
 
-const modelPrice = z.strictObject({ input: z.number().nonnegative(), output: z.number().nonnegative() });
+const modelPrice = z.strictObject({
+  input: z.number().nonnegative(),
+  output: z.number().nonnegative(),
+  /** Input tokens served from the provider's prompt cache; the input price when absent. */
+  cachedInput: z.number().nonnegative().optional(),
+});
 const priceTableShape = z.record(z.string().min(1), modelPrice);
 
-/** JSON: model -> USD per 1M input and output tokens, e.g. {"gpt-4o-mini": {"input": 0.15, "output": 0.6}}. */
+/** JSON: model -> USD per 1M input, output and cached input tokens, e.g. {"gpt-4o-mini": {"input": 0.15, "output": 0.6, "cachedInput": 0.075}}. */
 const llmPriceTable = z
   .string()
   .default('{}')
@@ -346,15 +351,34 @@ export const configSchema = z
         'how long an open circuit stays open before one probe call may close it; with every model open turns fail at once with `HARK_ERR_LLM_CIRCUIT_OPEN`',
       ),
     LLM_PRICES: llmPriceTable.describe(
-      'JSON price table, USD per 1M tokens: `{"gpt-4o-mini": {"input": 0.15, "output": 0.6}}`; merged over the built-in one (gpt-4o-mini, gpt-4o, gpt-4.1, -mini, -nano); unknown models cost 0',
+      'JSON price table, USD per 1M tokens: `{"gpt-4o-mini": {"input": 0.15, "output": 0.6, "cachedInput": 0.075}}` (`cachedInput`: prompt tokens the provider served from its prompt cache; the input price when absent); merged over the built-in one (gpt-4o-mini, gpt-4o, gpt-4.1, -mini, -nano); unknown models cost 0',
     ),
+    LLM_TOOL_SELECTION: z
+      .enum(['relevant', 'all'])
+      .default('relevant')
+      .describe(
+        "`relevant`: each turn offers the model the skill families its words, the recogniser and the session's recent tool calls point to, plus a tiny `more_tools` tool for the rest; `all`: every tool on every call (about four times the input tokens)",
+      ),
+    LLM_PROMPT_CACHE_KEY: booleanFlag
+      .default(true)
+      .describe(
+        'send `prompt_cache_key` (a hash of the fixed instructions) so OpenAI routes turns to the same prompt cache; turn off for an OpenAI-compatible server that refuses unknown fields',
+      ),
     LLM_MEMORY_MAX_TOKENS: z.coerce
       .number()
       .int()
       .min(100)
       .default(2_000)
       .describe(
-        'token budget (estimated as characters / 4) of the conversation remembered per session; the oldest whole turns are dropped beyond it',
+        "token budget of the conversation remembered per session, counted with the model's tokenizer (gpt-4o/4.1: o200k_base; gpt-4/3.5: cl100k_base; other models: characters / 4); the oldest whole turns are dropped beyond it",
+      ),
+    LLM_BUDGET_STEP_DOWN_SHARE: z.coerce
+      .number()
+      .min(0)
+      .max(1)
+      .default(0.8)
+      .describe(
+        "margin guard: once a user's LLM cost this UTC month reaches this share of the plan's `conversation.llm_budget_micro_usd`, turns use the cheapest of `LLM_MODEL` and `LLM_FALLBACK_MODELS` (by `LLM_PRICES`); at the budget conversation pauses until the next month",
       ),
     LLM_MEMORY_TTL_SECONDS: z.coerce
       .number()

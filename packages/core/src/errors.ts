@@ -109,6 +109,10 @@ export const errorCatalogue = {
     status: 503,
     message: 'The language model failed repeatedly; not trying again for {retryAfterSeconds} s',
   },
+  LLM_BUDGET_REACHED: {
+    status: 429,
+    message: "This month's conversation budget is spent; conversation comes back on {resumesOn} (UTC)",
+  },
   EMPTY_AUDIO: { status: 400, message: 'The audio body is empty; send the recording as the request body' },
   AUDIO_TOO_LONG: {
     status: 400,

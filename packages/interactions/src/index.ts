@@ -1,2 +1,3 @@
+export * from './budget-guard-keys.js';
 export * from './interaction-keys.js';
 export * from './interactions.js';

@@ -21,6 +21,8 @@ export interface InteractionEvent {
   costMicroUsd?: number;
   /** Tool calls the model made in the turn. */
   toolCalls?: number;
+  /** The function names of those calls, in order ("timer_start"): which skills the LLM answered. */
+  tools?: readonly string[];
   /** The reply carried an upsell: the user hit the premium gate (insights count conversions from it). */
   upsell?: boolean;
   sessionId?: string | null;
@@ -46,6 +48,8 @@ function streamFields(event: InteractionEvent): string[] {
   add('completionTokens', event.completionTokens);
   add('costMicroUsd', event.costMicroUsd);
   add('toolCalls', event.toolCalls);
+  // Function names are [A-Za-z0-9_-] (the OpenAI API's rule), so a comma separates them safely.
+  if (event.tools && event.tools.length > 0) fields.push('tools', event.tools.join(','));
   add('upsell', event.upsell === true ? 'true' : undefined);
   add('sessionId', event.sessionId);
   return fields;

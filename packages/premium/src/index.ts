@@ -9,6 +9,7 @@
  * Callers: the router's turns (turns/converse-turn.ts, unmatched-turn.ts, premium-turn.ts) and
  * voice (voice/voice-turn.ts), which keep only the wording of the replies.
  */
+export * from './llm-budget.js';
 export * from './plan-offer.js';
 export * from './premium-entitlements.js';
 export * from './premium-gate.js';

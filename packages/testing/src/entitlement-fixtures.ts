@@ -15,6 +15,7 @@ export const testPlans = {
       'timers.max_active': 10,
       'conversation.trial_turns_per_month': 5,
       'weather.forecast_days': 3,
+      'conversation.llm_budget_micro_usd': 50_000,
     },
   },
   premium: {
@@ -27,6 +28,7 @@ export const testPlans = {
       'timers.max_active': 50,
       'conversation.turns_per_day': 200,
       'weather.forecast_days': 7,
+      'conversation.llm_budget_micro_usd': 2_000_000,
     },
   },
 } as const;

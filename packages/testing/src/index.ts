@@ -5,6 +5,7 @@ export * from './openai-stand-in.js';
 export * from './ports.js';
 export * from './redis-test-helpers.js';
 export * from './scripted-http-server.js';
+export * from './stripe-billing-objects.js';
 export * from './stripe-form.js';
 export * from './stripe-stand-in.js';
 export * from './stripe-state.js';

@@ -13,6 +13,8 @@ export interface StandInToolCall {
 export interface StandInUsage {
   promptTokens: number;
   completionTokens: number;
+  /** The part of promptTokens served from the prompt cache (usage.prompt_tokens_details.cached_tokens). */
+  cachedTokens?: number;
 }
 
 export interface CompletionIdentity {
@@ -69,6 +71,7 @@ export const usageBody = (usage: StandInUsage) => ({
   prompt_tokens: usage.promptTokens,
   completion_tokens: usage.completionTokens,
   total_tokens: usage.promptTokens + usage.completionTokens,
+  prompt_tokens_details: { cached_tokens: usage.cachedTokens ?? 0, audio_tokens: 0 },
 });
 
 /** The content chunks of a text answer; the first carries the role, as OpenAI's do. */

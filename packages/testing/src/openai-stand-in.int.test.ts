@@ -120,6 +120,35 @@ describe('OpenAI stand-in', () => {
     ]);
   });
 
+  it('counts prompt tokens with the tokenizer and reports a prompt beginning seen before as cached', async () => {
+    const usageOf = async (messages: unknown[]) => {
+      const completion = (await (await ask({ messages })).json()) as {
+        usage: { prompt_tokens: number; prompt_tokens_details: { cached_tokens: number } };
+      };
+      return {
+        prompt: completion.usage.prompt_tokens,
+        cached: completion.usage.prompt_tokens_details.cached_tokens,
+      };
+    };
+    // "hello" is one token; the three framing tokens and the role make the rest.
+    expect(await usageOf([{ role: 'user', content: 'hello' }])).toEqual({ prompt: 5, cached: 0 });
+    const stable = { role: 'system', content: 'Speak briefly. '.repeat(400) };
+    const first = await usageOf([stable, { role: 'user', content: 'what is the capital of France?' }]);
+    expect(first.prompt).toBeGreaterThan(1_200);
+    expect(first.cached).toBe(0);
+    const second = await usageOf([stable, { role: 'user', content: 'and of Spain?' }]);
+    // Cached in 128-token steps from 1,024, never past the shared beginning.
+    expect(second.cached).toBeGreaterThanOrEqual(1_024);
+    expect(second.cached % 128).toBe(0);
+    expect(second.cached).toBeLessThanOrEqual(second.prompt);
+    expect(second.prompt - second.cached).toBeLessThan(128 + 20);
+    // Below 1,024 tokens nothing is cached, however often it is asked.
+    await usageOf([{ role: 'system', content: 'Short.' }]);
+    expect((await usageOf([{ role: 'system', content: 'Short.' }])).cached).toBe(0);
+    standIn.reset();
+    expect((await usageOf([stable, { role: 'user', content: 'and of Spain?' }])).cached).toBe(0);
+  });
+
   it('notices a client that hangs up mid-stream, and can drop the connection itself', async () => {
     standIn.enqueue({ kind: 'text', text: 'slow words for a client that leaves', chunkDelayMs: 30 });
     const controller = new AbortController();

@@ -21,6 +21,7 @@ import {
   usageChunk,
   chunk as withDelta,
 } from './openai-chunks.js';
+import { PromptCache, promptTokensOf } from './openai-prompt-tokens.js';
 
 export type { RecordedAudioRequest } from './openai-audio.js';
 export { STAND_IN_DEFAULT_TRANSCRIPT, standInSpeechBytes } from './openai-audio.js';
@@ -40,7 +41,7 @@ interface StreamTiming {
   firstChunkDelayMs?: number;
   /** Pause between chunks, to spread a stream over time. */
   chunkDelayMs?: number;
-  /** Usage to report; estimated from the text when absent. */
+  /** Usage to report; counted (prompt: real tokenizer and prompt cache) when absent. */
   usage?: StandInUsage;
 }
 
@@ -67,6 +68,10 @@ export interface RecordedChatRequest {
   includeUsage: boolean;
   body: Record<string, unknown>;
   authorization: string | undefined;
+  /** Prompt tokens with the o200k_base tokenizer (tools and messages; see openai-prompt-tokens.ts). */
+  promptTokens: number;
+  /** Of those, the tokens a previous request's prompt began with (OpenAI's automatic prompt caching). */
+  cachedTokens: number;
 }
 
 export interface OpenAiStandIn {
@@ -81,6 +86,8 @@ export interface OpenAiStandIn {
   readonly clientAborts: number;
   /** Answers for the next requests, in order; once used up, `defaultAnswer` applies. */
   enqueue(...answers: ScriptedAnswer[]): void;
+  /** Replaces the answer given when the queue is empty (benches that answer from the request). */
+  answerWith(defaultAnswer: (request: RecordedChatRequest) => ScriptedAnswer): void;
   /** Resolves when a client hangs up mid-stream (or rejects after `timeoutMs`). */
   waitForClientAbort(timeoutMs?: number): Promise<void>;
   reset(): void;
@@ -97,7 +104,9 @@ export const STAND_IN_DEFAULT_TEXT = 'This is the stand-in speaking, word by wor
 let completionCounter = 0;
 
 export async function startOpenAiStandIn(options: OpenAiStandInOptions = {}): Promise<OpenAiStandIn> {
-  const defaultAnswer = options.defaultAnswer ?? (() => ({ kind: 'text', text: STAND_IN_DEFAULT_TEXT }));
+  const standardAnswer = (): ScriptedAnswer => ({ kind: 'text', text: STAND_IN_DEFAULT_TEXT });
+  let defaultAnswer = options.defaultAnswer ?? standardAnswer;
+  const promptCache = new PromptCache();
   const queue: ScriptedAnswer[] = [];
   const requests: RecordedChatRequest[] = [];
   const abortWaiters = new Set<() => void>();
@@ -118,7 +127,7 @@ export async function startOpenAiStandIn(options: OpenAiStandInOptions = {}): Pr
     if (!body || typeof body.model !== 'string' || !Array.isArray(body.messages)) {
       return sendError(response, 400, 'model and messages are required');
     }
-    const recorded = record(path, body, request.headers.authorization);
+    const recorded = record(path, body, request.headers.authorization, promptCache);
     requests.push(recorded);
     const answer = queue.shift() ?? defaultAnswer(recorded);
     const identity = { id: `chatcmpl-${++completionCounter}`, model: recorded.model, created: 1_767_225_600 };
@@ -149,6 +158,9 @@ export async function startOpenAiStandIn(options: OpenAiStandInOptions = {}): Pr
       return clientAborts;
     },
     enqueue: (...answers) => void queue.push(...answers),
+    answerWith(answer) {
+      defaultAnswer = answer;
+    },
     waitForClientAbort(timeoutMs = 3_000) {
       if (clientAborts > 0) return Promise.resolve();
       return new Promise((resolve, reject) => {
@@ -170,6 +182,8 @@ export async function startOpenAiStandIn(options: OpenAiStandInOptions = {}): Pr
       audio.requests.length = 0;
       audio.transcript = STAND_IN_DEFAULT_TRANSCRIPT;
       clientAborts = 0;
+      promptCache.clear();
+      defaultAnswer = options.defaultAnswer ?? standardAnswer;
     },
     async close() {
       // Slow streams would keep the server open for their whole delay.
@@ -179,17 +193,27 @@ export async function startOpenAiStandIn(options: OpenAiStandInOptions = {}): Pr
   };
 }
 
-function record(path: string, body: Record<string, unknown>, authorization?: string): RecordedChatRequest {
+function record(
+  path: string,
+  body: Record<string, unknown>,
+  authorization: string | undefined,
+  promptCache: PromptCache,
+): RecordedChatRequest {
   const streamOptions = body.stream_options as { include_usage?: boolean } | undefined;
+  const messages = body.messages as Record<string, unknown>[];
+  const tools = Array.isArray(body.tools) ? (body.tools as Record<string, unknown>[]) : [];
+  const prompt = promptTokensOf(messages, tools);
   return {
     path,
     model: body.model as string,
-    messages: body.messages as Record<string, unknown>[],
-    tools: Array.isArray(body.tools) ? (body.tools as Record<string, unknown>[]) : [],
+    messages,
+    tools,
     stream: body.stream === true,
     includeUsage: streamOptions?.include_usage === true,
     body,
     authorization,
+    promptTokens: prompt.length,
+    cachedTokens: promptCache.cachedTokens(prompt),
   };
 }
 
@@ -202,8 +226,9 @@ function usageFor(
   const said =
     answer.kind === 'text' ? answer.text : `${answer.text ?? ''}${answer.calls.map(toolArguments).join('')}`;
   return {
-    promptTokens: estimateTokens(JSON.stringify(request.messages)),
+    promptTokens: request.promptTokens,
     completionTokens: estimateTokens(said),
+    cachedTokens: request.cachedTokens,
   };
 }
 

@@ -113,3 +113,54 @@ describe('Stripe stand-in, driven by stripe-node', () => {
     ).toThrow();
   });
 });
+
+describe('Stripe stand-in billing, on its own clock', () => {
+  it('bills a subscription: trial for 0, a failed renewal then paid, a refund; lists page through', async () => {
+    let now = Date.parse('2026-03-01T00:00:00Z');
+    standIn.state.clock = { now: () => new Date(now) };
+    standIn.state.registerPrice({ id: 'price_billing_test', unitAmount: 700, currency: 'eur' });
+    const customer = standIn.state.createCustomer({ metadata: { userId: 'ada' } });
+    const { subscription, invoice: trialInvoice } = standIn.state.subscribe({
+      customer: customer.id,
+      price: 'price_billing_test',
+      metadata: { userId: 'ada' },
+      trialDays: 14,
+    });
+    expect(subscription).toMatchObject({
+      status: 'trialing',
+      trial_end: Date.parse('2026-03-15T00:00:00Z') / 1000,
+    });
+    expect(trialInvoice).toMatchObject({ status: 'paid', amount_paid: 0 });
+
+    now = Date.parse('2026-03-15T00:00:00Z');
+    const failed = standIn.state.renew(subscription.id, { fail: true });
+    expect(failed.subscription.status).toBe('past_due');
+    now = Date.parse('2026-03-16T00:00:00Z');
+    standIn.state.payInvoice(failed.invoice.id);
+    const refund = standIn.state.refundInvoice(failed.invoice.id, 200);
+
+    // What the SDK reads back, in stripe 23's shape.
+    const invoice = await stripe.invoices.retrieve(failed.invoice.id, { expand: ['payments'] });
+    expect(invoice).toMatchObject({
+      status: 'paid',
+      amount_paid: 700,
+      currency: 'eur',
+      status_transitions: { paid_at: Date.parse('2026-03-16T00:00:00Z') / 1000 },
+      parent: { subscription_details: { subscription: subscription.id, metadata: { userId: 'ada' } } },
+    });
+    expect(invoice.lines.data[0]?.pricing?.price_details?.price).toBe('price_billing_test');
+    expect((await stripe.subscriptions.retrieve(subscription.id)).status).toBe('active');
+    const fetched = await stripe.refunds.retrieve(refund.id);
+    expect(fetched).toMatchObject({
+      amount: 200,
+      payment_intent: invoice.payments?.data[0]?.payment.payment_intent,
+    });
+
+    const paid = await stripe.invoices
+      .list({ customer: customer.id, status: 'paid', limit: 1 })
+      .autoPagingToArray({ limit: 10 });
+    expect(paid.map((one) => one.id)).toEqual([failed.invoice.id, trialInvoice.id]);
+    await expect(stripe.invoices.retrieve('in_missing')).rejects.toMatchObject({ statusCode: 404 });
+    standIn.state.clock = { now: () => new Date() };
+  });
+});

@@ -2,7 +2,7 @@ import { once } from 'node:events';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { decodeStripeForm, type FormObject, formString, formStringMap } from './stripe-form.js';
-import { type StandInSubscription, StripeState } from './stripe-state.js';
+import { StripeState } from './stripe-state.js';
 import {
   buildStripeEvent,
   type SignedDelivery,
@@ -13,7 +13,9 @@ import {
 /**
  * A local stand-in for Stripe's API on 127.0.0.1:0, speaking its form-encoded protocol for
  * exactly the calls Hark makes: create/retrieve customers, create Checkout and Customer Portal
- * sessions, list subscriptions (with `starting_after` pagination). It keeps state, records every
+ * sessions, list subscriptions (with `starting_after` pagination), retrieve and list prices,
+ * invoices, refunds, credit notes and checkout sessions. Its billing (invoices on start and
+ * renewal, failed payments, trials, upgrades, refunds) is driven through `state`, on `state.clock`. It keeps state, records every
  * request, honours idempotency keys, and can inject failures and latency. Point stripe-node at it
  * with host 127.0.0.1, its port and protocol http (STRIPE_API_BASE=stand-in url).
  */
@@ -39,17 +41,24 @@ const stripeError = (status: number, message: string, type = 'invalid_request_er
   body: { error: { type, message } },
 });
 
-function listPage(all: StandInSubscription[], query: Record<string, string>): Answer {
+/** One page of a list, newest first, with Stripe's `limit`, `starting_after` and `created[gte|lt]`. */
+function listPage(
+  all: { id: string; created: number }[],
+  query: Record<string, string>,
+  url: string,
+): Answer {
   const limit = Math.min(Math.max(Number(query.limit ?? 10), 1), 100);
+  const gte = Number(query['created[gte]'] ?? Number.NEGATIVE_INFINITY);
+  const lt = Number(query['created[lt]'] ?? Number.POSITIVE_INFINITY);
+  const inRange = all.filter((object) => object.created >= gte && object.created < lt);
   const after = query.starting_after;
-  const start = after ? all.findIndex((subscription) => subscription.id === after) + 1 : 0;
-  if (after && start === 0) return stripeError(400, `No such subscription: '${after}'`);
-  const data = all.slice(start, start + limit);
-  return {
-    status: 200,
-    body: { object: 'list', data, has_more: start + limit < all.length, url: '/v1/subscriptions' },
-  };
+  const start = after ? inRange.findIndex((object) => object.id === after) + 1 : 0;
+  if (after && start === 0) return stripeError(400, `No such object: '${after}'`);
+  const data = inRange.slice(start, start + limit);
+  return { status: 200, body: { object: 'list', data, has_more: start + limit < inRange.length, url } };
 }
+
+const newestFirst = <T>(objects: Iterable<T>): T[] => [...objects].reverse();
 
 export class StripeStandIn {
   readonly state: StripeState;
@@ -107,7 +116,7 @@ export class StripeStandIn {
     object: unknown,
     options: { timestamp?: number; secret?: string; created?: number } = {},
   ) {
-    const event = buildStripeEvent(type, object, options.created);
+    const event = buildStripeEvent(type, object, options.created ?? this.state.now());
     return { event, delivery: this.sign(event, options) };
   }
 
@@ -200,6 +209,7 @@ export class StripeStandIn {
       };
     }
     if (method === 'GET' && path === '/v1/subscriptions') return this.listSubscriptions(request.query);
+    if (method === 'GET') return this.readBilling(path, request.query);
     return stripeError(404, `Unrecognized request URL (${method}: ${path})`);
   }
 
@@ -224,12 +234,45 @@ export class StripeStandIn {
     return { status: 200, body: session };
   }
 
+  /** Retrieve and list prices, subscriptions, invoices, refunds, credit notes and checkout sessions. */
+  private readBilling(path: string, query: Record<string, string>): Answer {
+    const { state } = this;
+    const stores: Record<string, { name: string; objects: Map<string, { id: string; created: number }> }> = {
+      prices: { name: 'price', objects: state.prices },
+      subscriptions: { name: 'subscription', objects: state.subscriptions },
+      invoices: { name: 'invoice', objects: state.invoices },
+      refunds: { name: 'refund', objects: state.refunds },
+      credit_notes: { name: 'credit_note', objects: state.creditNotes },
+      'checkout/sessions': { name: 'checkout session', objects: state.checkoutSessions },
+    };
+    const match =
+      /^\/v1\/(prices|subscriptions|invoices|refunds|credit_notes|checkout\/sessions)(?:\/([\w-]+))?$/.exec(
+        path,
+      );
+    const store = match ? stores[match[1]!] : undefined;
+    if (!match || !store) return stripeError(404, `Unrecognized request URL (GET: ${path})`);
+    const id = match[2];
+    if (id) {
+      const object = store.objects.get(id);
+      return object ? { status: 200, body: object } : stripeError(404, `No such ${store.name}: '${id}'`);
+    }
+    if (match[1] === 'invoices') {
+      const filter = { customer: query.customer, status: query.status, subscription: query.subscription };
+      return listPage(state.listInvoices(filter), query, '/v1/invoices');
+    }
+    const all = newestFirst(store.objects.values()).filter(
+      (object) => !query.customer || (object as { customer?: string }).customer === query.customer,
+    );
+    return listPage(all, query, `/v1/${match[1]}`);
+  }
+
   private async listSubscriptions(query: Record<string, string>): Promise<Answer> {
     const customer = query.customer;
     if (customer) this.enterList(customer);
     try {
       if (this.listLatencyMs > 0) await new Promise((resolve) => setTimeout(resolve, this.listLatencyMs));
-      return listPage(this.state.listSubscriptions({ customer, status: query.status }), query);
+      const all = this.state.listSubscriptions({ customer, status: query.status });
+      return listPage(all, query, '/v1/subscriptions');
     } finally {
       if (customer) this.listsInFlight.set(customer, (this.listsInFlight.get(customer) ?? 1) - 1);
     }

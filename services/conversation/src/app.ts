@@ -16,14 +16,16 @@ import {
   securityPlugin,
   systemClock,
 } from '@hark/core';
-import { interactionKeys } from '@hark/interactions';
+import { budgetGuardKeys, interactionKeys } from '@hark/interactions';
 import type { SkillRegistry } from '@hark/skills';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
+import { BudgetGuard } from './budget/budget-guard.js';
 import { conversationKeys } from './conversation-keys.js';
 import { createLlmGateway } from './llm/create-gateway.js';
 import type { LlmGateway } from './llm/llm-gateway.js';
 import { PriceList } from './llm/prices.js';
 import { ConversationMemory } from './memory/conversation-memory.js';
+import { tokenCounterFor } from './memory/token-count.js';
 import { UsageMeter } from './metering/usage-meter.js';
 import { requireInternalToken } from './routes/internal-auth.js';
 import { PremiumGrants } from './routes/premium-grants.js';
@@ -86,6 +88,7 @@ export async function buildConversationService(
   });
   app.decorate('llm', gateway);
   const registry = options.skills ?? createSkillRegistry(app.redis, keys, clock, config, app.log);
+  const prices = new PriceList(config.LLM_PRICES);
   const services: TurnServices = {
     gateway,
     registry,
@@ -93,14 +96,23 @@ export async function buildConversationService(
     memory: new ConversationMemory(app.redis, conversationKeys(keys), {
       maxTokens: config.LLM_MEMORY_MAX_TOKENS,
       ttlSeconds: config.LLM_MEMORY_TTL_SECONDS,
+      countTokens: tokenCounterFor(config.LLM_MODEL),
     }),
     meter: new UsageMeter(app.redis, interactionKeys(keys), clock),
-    prices: new PriceList(config.LLM_PRICES),
+    prices,
     clock,
     maxToolRounds: config.LLM_MAX_TOOL_ROUNDS,
+    toolSelection: config.LLM_TOOL_SELECTION,
+    sendPromptCacheKey: config.LLM_PROMPT_CACHE_KEY,
     firstTokenTimeoutMs: config.LLM_FIRST_TOKEN_TIMEOUT_MS,
     totalTimeoutMs: config.LLM_TOTAL_TIMEOUT_MS,
     log: app.log,
+    budget: new BudgetGuard(app.redis, budgetGuardKeys(keys), prices, clock, {
+      stepDownShare: config.LLM_BUDGET_STEP_DOWN_SHARE,
+      maxOutputTokens: config.LLM_MAX_OUTPUT_TOKENS,
+      // A turn is aborted after LLM_TOTAL_TIMEOUT_MS; its holds are settled well before this.
+      holdMs: config.LLM_TOTAL_TIMEOUT_MS + 60_000,
+    }),
   };
   // The internal token says the caller is a Hark service; a premium grant says what it may spend.
   const grants = new PremiumGrants({

@@ -3,7 +3,7 @@
 -- from. Two folders that read the same batch (a lock that expired under a stalled holder) can
 -- therefore never both count it: the second finds the cursor moved and commits nothing.
 --
--- KEYS[1]   state hash        (cursor, eventsFolded, lastEventAtMs, foldedAtMs)
+-- KEYS[1]   state hash        (cursor, eventsFolded, internalSkipped, lastEventAtMs, foldedAtMs)
 -- KEYS[2]   gate hits hash    (user id -> "ms|YYYY-MM-DD" of the user's first upsell)
 -- KEYS[3]   upgrades hash     (user id -> "ms|plan|source" of the first move onto a priced plan)
 -- KEYS[4]   gate days hash    ("YYYY-MM-DD|hits", "…|upgraded7", "…|upgraded30")
@@ -15,7 +15,8 @@
 -- ARGV[5]   now, ms
 -- ARGV[6]   JSON: {"hincr": [[key index, field, "amount"]], "pfadd": [[key index, member, …]],
 --                  "zincr": [[key index, member, "amount"]], "expire": [[key index, seconds]],
---                  "gate": [[user id, "ms", "YYYY-MM-DD"]]}  (gate: each user's first upsell in the batch)
+--                  "gate": [[user id, "ms", "YYYY-MM-DD"]],  (gate: each user's first upsell in the batch)
+--                  "skipped": n}                            (events of internal users, left out)
 --
 -- Output: 1 when committed, 0 when another folder moved the cursor meanwhile (nothing written).
 local cursor = redis.call('HGET', KEYS[1], 'cursor') or ''
@@ -47,4 +48,5 @@ end
 
 redis.call('HSET', KEYS[1], 'cursor', ARGV[2], 'lastEventAtMs', ARGV[4], 'foldedAtMs', ARGV[5])
 redis.call('HINCRBY', KEYS[1], 'eventsFolded', ARGV[3])
+if (ops.skipped or 0) > 0 then redis.call('HINCRBY', KEYS[1], 'internalSkipped', ops.skipped) end
 return 1

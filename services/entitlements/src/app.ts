@@ -18,16 +18,22 @@ import {
   systemClock,
 } from '@hark/core';
 import { entitlementKeys } from '@hark/entitlements-client';
-import { interactionKeys } from '@hark/interactions';
+import { budgetGuardKeys, interactionKeys } from '@hark/interactions';
 import { AuditLog, authPlugin, COUNTED_HEADER, systemActor, userKeys, wasCounted } from '@hark/users';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import { Checkout } from './billing/checkout.js';
 import { CustomerDirectory } from './billing/customer-directory.js';
+import { MoneyRecorder } from './billing/money-recorder.js';
 import { createStripeClient } from './billing/stripe-client.js';
 import { SubscriptionSync } from './billing/subscription-sync.js';
 import { entitlementsServiceKeys } from './entitlements-service-keys.js';
+import { CustomerClassifier } from './insights/customer-class.js';
+import { GrantLedger } from './insights/grant-ledger.js';
 import { InsightsFolder } from './insights/insights-folder.js';
 import { InsightsService } from './insights/insights-service.js';
+import { InternalUserMarks } from './insights/internal-user-marks.js';
+import { type CollectedRevenueReader, PeopleInsights } from './insights/people-insights.js';
+import { RevenueLedger } from './insights/revenue-ledger.js';
 import { UpgradeRecorder } from './insights/upgrade-recorder.js';
 import { UserUsage } from './insights/user-usage.js';
 import { defaultPlansSeedFile, readSeedPlans } from './plans/plan-seed.js';
@@ -37,6 +43,7 @@ import { ProjectionStore } from './projection/projection-store.js';
 import { adminAuditRoutes } from './routes/admin-audit-routes.js';
 import { adminEntitlementRoutes } from './routes/admin-entitlement-routes.js';
 import { adminInsightsRoutes } from './routes/admin-insights-routes.js';
+import { adminInternalUserRoutes } from './routes/admin-internal-user-routes.js';
 import { adminPlanRoutes } from './routes/admin-plan-routes.js';
 import { adminStripeRoutes } from './routes/admin-stripe-routes.js';
 import { billingRoutes } from './routes/billing-routes.js';
@@ -79,6 +86,8 @@ export interface EntitlementsOptions {
   plansSeedFile?: URL | string;
   /** Process queued Stripe events in this instance (default true). */
   startWorker?: boolean;
+  /** What Stripe collected per month, plan and currency, for the insights margin (tests pass fixed figures). */
+  collectedRevenue?: CollectedRevenueReader;
   /** Retry schedule of failed Stripe event jobs (default: about 3 days). */
   retry?: RetryPolicy;
 }
@@ -117,11 +126,33 @@ export async function buildEntitlements(options: EntitlementsOptions): Promise<F
     app.log.warn(context, problem),
   );
   const upgrades = new UpgradeRecorder({ redis: app.redis, keys: serviceKeys, plans, clock, log: app.log });
-  const projections = new ProjectionStore(app.redis, entitlementKeys(keys), clock, (userId, before, after) =>
-    upgrades.projectionWritten(userId, before, after),
+  const grants = new GrantLedger({ redis: app.redis, keys: serviceKeys, clock, log: app.log });
+  const projections = new ProjectionStore(
+    app.redis,
+    entitlementKeys(keys),
+    clock,
+    async (userId, before, after) => {
+      await Promise.all([
+        upgrades.projectionWritten(userId, before, after),
+        grants.projectionWritten(userId, before, after),
+      ]);
+    },
   );
-  const insightsKeys = { ...serviceKeys, ...interactionKeys(keys) };
-  const insightsFolder = new InsightsFolder({ redis: app.redis, keys: insightsKeys, clock, log: app.log });
+  const insightsKeys = { ...serviceKeys, ...interactionKeys(keys), ...budgetGuardKeys(keys) };
+  const classifier = new CustomerClassifier({
+    redis: app.redis,
+    keys: { ...serviceKeys, ...entitlementKeys(keys) },
+    plans,
+    clock,
+  });
+  const insightsFolder = new InsightsFolder({
+    redis: app.redis,
+    keys: insightsKeys,
+    clock,
+    classifier,
+    log: app.log,
+  });
+  const internalUsers = new InternalUserMarks(app.redis, serviceKeys, clock);
   const customers = new CustomerDirectory(app.redis, serviceKeys);
   const audit = new AuditLog(app.redis, userKeys(keys), clock);
   const view = new EntitlementView({
@@ -133,6 +164,17 @@ export async function buildEntitlements(options: EntitlementsOptions): Promise<F
     clock,
   });
   const graceDays = config.STRIPE_PAST_DUE_GRACE_DAYS;
+  const money = stripe
+    ? new MoneyRecorder({
+        stripe,
+        redis: app.redis,
+        keys: serviceKeys,
+        plans,
+        customers,
+        clock,
+        log: app.log,
+      })
+    : null;
   const sync = stripe
     ? new SubscriptionSync({
         stripe,
@@ -144,6 +186,7 @@ export async function buildEntitlements(options: EntitlementsOptions): Promise<F
         clock,
         graceDays,
         log: app.log,
+        money: money ?? undefined,
         lockTtlMs: config.STRIPE_WORKER_LEASE_MS,
       })
     : null;
@@ -153,6 +196,7 @@ export async function buildEntitlements(options: EntitlementsOptions): Promise<F
       redis: app.redis,
       keys: serviceKeys,
       sync,
+      money: money ?? undefined,
       counter: createStripeEventCounter(app.metrics.registry),
     });
   const queue = new StripeEventQueue({
@@ -211,6 +255,7 @@ export async function buildEntitlements(options: EntitlementsOptions): Promise<F
     projections,
     customers,
     publicBaseUrl: config.PUBLIC_BASE_URL,
+    money,
   });
   await app.register(async (v1) => {
     v1.addHook('onRequest', v1.authenticateUser);
@@ -224,6 +269,7 @@ export async function buildEntitlements(options: EntitlementsOptions): Promise<F
     await admin.register(adminEntitlementRoutes, { plans, projections, view, audit, clock });
     await admin.register(adminAuditRoutes, { audit });
     await admin.register(adminStripeRoutes, { sync, audit, keys: serviceKeys });
+    await admin.register(adminInternalUserRoutes, { marks: internalUsers, audit });
     await admin.register(adminInsightsRoutes, {
       insights: new InsightsService({
         redis: app.redis,
@@ -231,8 +277,22 @@ export async function buildEntitlements(options: EntitlementsOptions): Promise<F
         clock,
         plans,
         folder: insightsFolder,
+        people: new PeopleInsights({
+          redis: app.redis,
+          keys: serviceKeys,
+          grants,
+          marks: internalUsers,
+          collectedRevenue:
+            options.collectedRevenue ?? new RevenueLedger(app.redis, serviceKeys).collectedRevenue,
+        }),
       }),
-      usage: new UserUsage({ redis: app.redis, keys: interactionKeys(keys), clock, plans, view }),
+      usage: new UserUsage({
+        redis: app.redis,
+        keys: { ...interactionKeys(keys), ...budgetGuardKeys(keys) },
+        clock,
+        plans,
+        view,
+      }),
     });
   });
   await app.register(stripeWebhookRoutes, {

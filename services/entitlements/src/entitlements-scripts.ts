@@ -29,6 +29,46 @@ export interface EntitlementsScripts {
     source: string,
     day: string,
   ): Promise<number>;
+  /** Resolves 1 when the money was recorded, 0 when this Stripe object was recorded before. */
+  recordMoney(
+    ledger: string,
+    revenueMonth: string,
+    mrrCustomers: string,
+    mrrMonth: string,
+    mrrState: string,
+    checkouts: string,
+    objectId: string,
+    kind: 'paid' | 'refund',
+    planId: string,
+    currency: string,
+    amountMinor: number,
+    paymentIntent: string,
+    userId: string,
+    atMs: number,
+    month: string,
+  ): Promise<number>;
+  /** Resolves 1 when the user's MRR or trial state moved, 0 when nothing changed. */
+  recordMrr(
+    mrrCustomers: string,
+    mrrMonth: string,
+    mrrState: string,
+    userId: string,
+    mrrMinor: number,
+    currency: string,
+    trialing: 0 | 1,
+    month: string,
+  ): Promise<number>;
+  /** Resolves 1 when something was counted, 0 when this state of the session was counted before. */
+  recordCheckout(
+    checkouts: string,
+    checkoutDays: string,
+    sessionId: string,
+    state: 'open' | 'complete' | 'expired',
+    day: string,
+    userId: string,
+    createdMs: number,
+    nowMs: number,
+  ): Promise<number>;
 }
 
 export const entitlementsScripts = defineScripts<EntitlementsScripts>({
@@ -38,4 +78,7 @@ export const entitlementsScripts = defineScripts<EntitlementsScripts>({
   // null: the caller passes the number of keys first (a batch names as many rollup keys as it touches).
   foldInsights: { file: lua('fold-insights.lua'), keys: null },
   recordUpgrade: { file: lua('record-upgrade.lua'), keys: 3 },
+  recordMoney: { file: lua('record-money.lua'), keys: 6 },
+  recordMrr: { file: lua('record-mrr.lua'), keys: 3 },
+  recordCheckout: { file: lua('record-checkout.lua'), keys: 2 },
 });

@@ -44,7 +44,42 @@ export function entitlementsServiceKeys(space: KeySpace) {
     insightsUpgrades: () => insights('upgrades'),
     /** Hash: "YYYY-MM-DD|hits", "|upgraded7", "|upgraded30", "|upgrades" -> users, by day. */
     insightsGateDays: () => insights('gate-days'),
+    /** HyperLogLog with a TTL: distinct users of one month and tier counted as one customer class. */
+    insightsClassUsers: (month: string, tier: string, customerClass: string) =>
+      insights(`class-users:${month}:${tier}:${customerClass}`),
+    /**
+     * HyperLogLog with a TTL: distinct users of one month who used timers or alarms, or anything
+     * beyond them (`system` exchanges aside), counted over all their turns or only those taken as a
+     * paying customer. The report's "smart timer" figures are unions and differences of these.
+     */
+    insightsPeople: (month: string, turns: PeopleTurns, used: PeopleUse) =>
+      insights(`people:${month}:${turns}:${used}`),
+    /** Hash: user id -> JSON {note, markedAt, markedBy} of users marked internal or test. */
+    insightsInternalUsers: () => insights('internal-users'),
+    /** Hash: user id -> JSON {planId, fromMs, untilMs} of the user's latest operator grant (comps). */
+    insightsGrants: () => insights('grants'),
+
+    // Money (issue 21): what Stripe collected, MRR and its movements, trials, the checkout funnel.
+    /** Hash: "obj:<Stripe id>" -> 1 for each invoice, refund or credit note recorded; "pi:<id>" -> "plan|currency". */
+    insightsLedger: () => insights('ledger'),
+    /** Hash: "plan|currency|paid", "…|invoices", "…|refunded", "…|refunds" of one UTC month. */
+    insightsRevenue: (month: string) => insights(`revenue:${month}`),
+    /** Hash: user id -> "mrrMinor|currency|everPaying|trial" as the last subscription sync saw it. */
+    insightsMrrCustomers: () => insights('mrr-customers'),
+    /** Hash: "currency|new", "…|expansion", …, "trials|started" and the month's customer moves. */
+    insightsMrrMonth: (month: string) => insights(`mrr:${month}`),
+    /** Hash: "firstMonth" (YYYY-MM) of the first MRR or trial movement, where running totals start. */
+    insightsMrrState: () => insights('mrr-state'),
+    /** Hash: "cs:<session id>" -> "state|YYYY-MM-DD"; "started:<user>", "completed:<user>", "paid:<user>" -> ms. */
+    insightsCheckouts: () => insights('checkouts'),
+    /** Hash: "YYYY-MM-DD|started", "…|complete", "…|expired": checkout sessions by the day they were created. */
+    insightsCheckoutDays: () => insights('checkout-days'),
   };
 }
+
+/** Which of a user's turns a people HyperLogLog counts: all of them, or those taken as paying. */
+export type PeopleTurns = 'all' | 'paying';
+/** What a people HyperLogLog records: timers or alarms were used, or something beyond them. */
+export type PeopleUse = 'timers-alarms' | 'beyond';
 
 export type EntitlementsServiceKeys = ReturnType<typeof entitlementsServiceKeys>;

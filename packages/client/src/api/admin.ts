@@ -12,6 +12,9 @@ import type {
   GrantResponse,
   InsightsQuery,
   InsightsResponse,
+  InternalUser,
+  InternalUserList,
+  InternalUserRequest,
   OperatorList,
   PlanList,
   PlanResponse,
@@ -48,6 +51,10 @@ export interface AdminApi {
     revokeKey(keyId: string, options?: CallOptions): Promise<void>;
     /** A user's LLM usage and cost for a month (default: this month), against their plan's price. */
     usage(id: string, query?: { month?: string }, options?: CallOptions): Promise<UserUsageResponse>;
+    /** Marks a user internal or test (left out of every insight), or clears the mark (billing role). */
+    setInternal(id: string, request: InternalUserRequest, options?: CallOptions): Promise<InternalUser>;
+    /** Every user marked internal, newest mark first (billing role). */
+    internal(options?: CallOptions): Promise<InternalUserList>;
   };
   /** Usage, LLM cost and revenue per tier over a range of UTC days (default: the last 30). */
   insights(query?: InsightsRange, options?: CallOptions): Promise<InsightsResponse>;
@@ -118,6 +125,15 @@ export function adminApi(transport: Transport): AdminApi {
         transport.json({ method: 'DELETE', path: `/admin/keys/${segment(keyId)}`, ...admin, ...options }),
       usage: (id, query, options) =>
         transport.json({ path: `/admin/users/${segment(id)}/usage`, ...admin, query, ...options }),
+      setInternal: (id, body, options) =>
+        transport.json({
+          method: 'PUT',
+          path: `/admin/users/${segment(id)}/internal`,
+          ...admin,
+          body,
+          ...options,
+        }),
+      internal: (options) => transport.json({ path: '/admin/internal-users', ...admin, ...options }),
     },
     insights: (query, options) => transport.json({ path: '/admin/insights', ...admin, query, ...options }),
     insightsCsv: (query, options) =>

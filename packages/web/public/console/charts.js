@@ -20,7 +20,7 @@ export function niceMax(max) {
   return [1, 2, 5, 10].map((step) => step * power).find((bound) => bound >= max);
 }
 
-function legend(names) {
+function legend(names, classes = names.map((_, index) => seriesClass(index))) {
   return h(
     'ul',
     { class: 'legend' },
@@ -31,7 +31,7 @@ function legend(names) {
         svg(
           'svg',
           { width: 10, height: 10, 'aria-hidden': 'true' },
-          svg('rect', { width: 10, height: 10, class: seriesClass(index) }),
+          svg('rect', { width: 10, height: 10, class: classes[index] }),
         ),
         ` ${name}`,
       ),
@@ -57,7 +57,14 @@ function yAxis(top, height, max, format) {
  * Vertical bars, one per category, stacked by series: interactions per day by intent or tier.
  * series: [{name, values: number[] (one per category)}].
  */
-export function stackedBars({ title, categories, series, format = String, height = 220 }) {
+export function stackedBars({
+  title,
+  categories,
+  series,
+  format = String,
+  height = 220,
+  labelOf = (category) => category.slice(5),
+}) {
   const plotHeight = height - PAD.top - PAD.bottom;
   const totals = categories.map((_, index) =>
     series.reduce((sum, each) => sum + (each.values[index] ?? 0), 0),
@@ -86,7 +93,7 @@ export function stackedBars({ title, categories, series, format = String, height
         ? svg(
             'text',
             { x: x + barWidth / 2, y: height - 8, 'text-anchor': 'middle', class: 'category' },
-            category.slice(5),
+            labelOf(category),
           )
         : null;
     return svg('g', {}, marks, label);
@@ -173,5 +180,128 @@ export function shareBar({ title, parts, format = String }) {
       marks,
     ),
     legend(parts.map((part) => `${part.name} ${format(part.value)}`)),
+  );
+}
+
+/**
+ * Vertical bars per category with some series stacked above the axis and others below it: MRR
+ * movements per month (new, expansion, reactivation up; contraction, churned down). Values are
+ * positive; `down` series are drawn downwards. Each mark carries data-series and data-value, so a
+ * test can check that heights follow the numbers.
+ */
+export function divergingBars({ title, categories, up, down, format = String, height = 240 }) {
+  const sums = (series) =>
+    categories.map((_, index) => series.reduce((sum, each) => sum + Math.max(0, each.values[index] ?? 0), 0));
+  const max = niceMax(Math.max(0, ...sums(up), ...sums(down)));
+  const plotHeight = height - PAD.top - PAD.bottom;
+  const half = plotHeight / 2;
+  const axis = PAD.top + half;
+  const slot = (WIDTH - PAD.left - PAD.right) / Math.max(1, categories.length);
+  const barWidth = Math.max(2, Math.min(56, slot * 0.6));
+  const all = [...up, ...down];
+  const bars = categories.map((category, index) => {
+    const x = PAD.left + slot * index + (slot - barWidth) / 2;
+    const stack = (series, direction, offset) => {
+      let edge = axis;
+      return series.map((each, seriesIndex) => {
+        const value = Math.max(0, each.values[index] ?? 0);
+        const barHeight = (value / max) * half;
+        const y = direction > 0 ? edge - barHeight : edge;
+        edge = direction > 0 ? edge - barHeight : edge + barHeight;
+        if (!value) return null;
+        return svg(
+          'rect',
+          {
+            x,
+            y,
+            width: barWidth,
+            height: barHeight,
+            class: each.class ?? seriesClass(offset + seriesIndex),
+            'data-category': category,
+            'data-series': each.name,
+            'data-value': value,
+          },
+          svg('title', {}, `${category} · ${each.name}: ${format(direction > 0 ? value : -value)}`),
+        );
+      });
+    };
+    return svg(
+      'g',
+      {},
+      stack(up, 1, 0),
+      stack(down, -1, up.length),
+      svg(
+        'text',
+        { x: x + barWidth / 2, y: height - 8, 'text-anchor': 'middle', class: 'category' },
+        category,
+      ),
+    );
+  });
+  const ticks = [
+    [PAD.top, format(max)],
+    [axis, format(0)],
+    [PAD.top + plotHeight, format(-max)],
+  ].map(([y, label]) =>
+    svg(
+      'g',
+      { class: 'tick' },
+      svg('line', { x1: PAD.left, x2: WIDTH - PAD.right, y1: y, y2: y }),
+      svg('text', { x: PAD.left - 6, y: y + 4, 'text-anchor': 'end' }, label),
+    ),
+  );
+  return h(
+    'figure',
+    { class: 'chart' },
+    svg('svg', { viewBox: `0 0 ${WIDTH} ${height}`, role: 'img', 'aria-label': title }, ticks, bars),
+    legend(
+      all.map((each) => each.name),
+      all.map((each, index) => each.class ?? seriesClass(index)),
+    ),
+  );
+}
+
+/**
+ * A funnel: one horizontal bar per step, its length proportional to its count, labelled with the
+ * count and its share of the first step. steps: [{name, value}].
+ */
+export function funnelBars({ title, steps, format = String }) {
+  const barHeight = 22;
+  const labelWidth = 170;
+  const span = WIDTH - labelWidth - 110;
+  const first = steps[0]?.value ?? 0;
+  const max = Math.max(1, ...steps.map((step) => step.value));
+  const height = steps.length * (barHeight + 6) + 4;
+  const rows = steps.map((step, index) => {
+    const y = 2 + index * (barHeight + 6);
+    const width = (step.value / max) * span;
+    const share = first ? ` (${((step.value / first) * 100).toFixed(1)}%)` : '';
+    return svg(
+      'g',
+      {},
+      svg('text', { x: labelWidth - 8, y: y + barHeight / 2 + 4, 'text-anchor': 'end' }, step.name),
+      svg(
+        'rect',
+        {
+          x: labelWidth,
+          y,
+          width,
+          height: barHeight,
+          class: seriesClass(0),
+          'data-series': step.name,
+          'data-value': step.value,
+        },
+        svg('title', {}, `${step.name}: ${format(step.value)}${share}`),
+      ),
+      svg(
+        'text',
+        { x: labelWidth + width + 4, y: y + barHeight / 2 + 4, class: 'value' },
+        `${format(step.value)}${index ? share : ''}`,
+      ),
+    );
+  });
+  return h(
+    'figure',
+    { class: 'chart' },
+    svg('svg', { viewBox: `0 0 ${WIDTH} ${height}`, role: 'img', 'aria-label': title }, rows),
   );
 }

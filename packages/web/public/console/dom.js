@@ -57,11 +57,12 @@ export function facts(pairs) {
   );
 }
 
-/** A table from a header row and body rows (cells are text or nodes). */
-export function table(headers, rows, attributes = {}) {
+/** A table from a header row and body rows (cells are text or nodes); `caption` names it for screen readers. */
+export function table(headers, rows, { caption, ...attributes } = {}) {
   return h(
     'table',
     attributes,
+    caption ? h('caption', {}, caption) : null,
     h(
       'thead',
       {},

@@ -28,3 +28,14 @@ export function localMinute(iso) {
   const day = `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
   return `${day} ${pad(date.getHours())}:${pad(date.getMinutes())}`;
 }
+
+const currencyFormats = new Map();
+/** Money Stripe reports in minor units of its currency ("usd" cents → "$12.34", "eur" → "€4.50"), never converted. */
+export function money(minor, currency) {
+  if (minor === null || minor === undefined) return '—';
+  const code = currency.toUpperCase();
+  if (!currencyFormats.has(code))
+    currencyFormats.set(code, new Intl.NumberFormat('en-US', { style: 'currency', currency: code }));
+  const format = currencyFormats.get(code);
+  return format.format(minor / 10 ** format.resolvedOptions().maximumFractionDigits);
+}

@@ -1,4 +1,5 @@
 import { groupedBars, stackedBars } from './charts.js';
+import { definitionsToggle } from './definitions.js';
 import { facts, h, table } from './dom.js';
 import { count, microUsd, percent, usd } from './format.js';
 
@@ -7,28 +8,30 @@ import { count, microUsd, percent, usd } from './format.js';
  * against the plan price, conversions at the premium gate, and which skills paying users use.
  */
 
-const card = (title, ...children) => h('section', { class: 'card' }, h('h3', {}, title), ...children);
+const card = (title, ...children) => h('section', { class: 'card' }, h('h4', {}, title), ...children);
 const cell = (name, text, className = 'number') => h('span', { 'data-metric': name, class: className }, text);
 /** Chart labels in dollars: cents, or six decimals for the fractions of a cent LLM turns cost. */
 const dollars = (value) =>
   value !== 0 && Math.abs(value) < 0.01 ? microUsd(Math.round(value * 1e6)) : usd(value);
 const signed = (value) => (value < 0 ? 'number loss' : 'number profit');
 
+/** The old usage-based figure, kept and labelled as what it is: an estimate at list price, not money collected. */
 export function grossMargin(insights) {
   const rows = insights.months;
   return card(
-    'Gross margin per tier (revenue vs LLM cost)',
+    'List-price estimate per tier (not money collected)',
+    definitionsToggle('listPriceEstimate'),
     groupedBars({
-      title: 'Revenue and LLM cost per tier and month',
-      names: ['revenue', 'LLM cost'],
+      title: 'List-price estimate and LLM cost per tier and month',
+      names: ['list-price estimate', 'LLM cost'],
       rows: rows.map((row) => ({
         label: `${row.month} ${row.tier}`,
-        values: [row.revenueUsd, row.llmCostMicroUsd / 1e6],
+        values: [row.listPriceEstimateUsd, row.llmCostMicroUsd / 1e6],
       })),
       format: dollars,
     }),
     table(
-      ['month', 'tier', 'active', 'paying', 'revenue', 'LLM cost', 'gross margin', 'margin'],
+      ['month', 'tier', 'active', 'paying', 'list-price estimate', 'LLM cost', 'estimated margin', 'margin'],
       rows.map((row) => {
         const key = `months.${row.month}.${row.tier}`;
         return [
@@ -36,18 +39,21 @@ export function grossMargin(insights) {
           row.tier,
           cell(`${key}.activeUsers`, count(row.activeUsers)),
           cell(`${key}.payingUsers`, count(row.payingUsers)),
-          cell(`${key}.revenue`, usd(row.revenueUsd)),
+          cell(`${key}.listPriceEstimate`, usd(row.listPriceEstimateUsd)),
           cell(`${key}.llmCost`, microUsd(row.llmCostMicroUsd)),
-          cell(`${key}.grossMargin`, usd(row.grossMarginUsd), signed(row.grossMarginUsd)),
-          cell(`${key}.marginRatio`, percent(row.marginRatio)),
+          cell(`${key}.listPriceMargin`, usd(row.listPriceMarginUsd), signed(row.listPriceMarginUsd)),
+          cell(`${key}.listPriceMarginRatio`, percent(row.listPriceMarginRatio)),
         ];
       }),
-      { class: 'numbers' },
+      {
+        class: 'numbers',
+        caption: 'Active users on a priced plan times its price today, against the LLM cost',
+      },
     ),
     h(
       'p',
       { class: 'hint' },
-      'Revenue is paying active users times the current plan price, not Stripe invoices.',
+      'List-price estimate = paying active users × the current plan price, not Stripe invoices: see Money for what was collected.',
     ),
   );
 }

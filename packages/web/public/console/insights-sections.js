@@ -10,7 +10,7 @@ import { count, microUsd, percent } from './format.js';
 const MAX_INTENT_SERIES = 7;
 
 const metric = (name, text, attributes = {}) => h('span', { 'data-metric': name, ...attributes }, text);
-const card = (title, ...children) => h('section', { class: 'card' }, h('h3', {}, title), ...children);
+const card = (title, ...children) => h('section', { class: 'card' }, h('h4', {}, title), ...children);
 const numberCell = (name, text, attributes = {}) => metric(name, text, { class: 'number', ...attributes });
 
 export function summary(insights) {
@@ -81,7 +81,7 @@ export function interactionsByIntent(insights) {
   return h(
     'section',
     { class: 'card', 'data-intent-chart': '' },
-    h('h3', {}, 'Interactions per day by intent'),
+    h('h4', {}, 'Interactions per day by intent'),
     h('label', {}, 'Tier ', tier),
     chart,
   );

@@ -4,10 +4,15 @@ import { notify, run } from './feedback.js';
 import { utcDay } from './format.js';
 import { downstream, gateConversions, grossMargin, llmCostPerUser } from './insights-money.js';
 import { activeUsers, interactionsByIntent, interactionsByTier, mix, summary } from './insights-sections.js';
+import { customers, funnel, smartTimer } from './money-customers.js';
+import { margin } from './money-margin.js';
+import { mrr, revenue } from './money-revenue.js';
 
 /**
- * Insights for a range of UTC days: usage by intent and tier, what Hark is used for, active users,
- * whether each tier pays for its LLM bill, gate conversions and skill impact; and the same as CSV.
+ * Insights for a range of UTC days. Money: collected revenue, MRR movements, margin after LLM cost
+ * with the budget guard, the funnel, customers and the smart-timer question. Usage: by intent and
+ * tier, what Hark is used for, active users, the list-price estimate, gate conversions and skill
+ * impact. And the same as CSV.
  */
 
 const DEFAULT_RANGE_DAYS = 30;
@@ -29,9 +34,11 @@ async function loadInsights() {
   fill(
     output,
     summary(insights),
+    moneyArea(insights),
+    h('h3', { id: 'usage-heading' }, 'Usage'),
     h(
       'div',
-      { class: 'insights-grid' },
+      { class: 'insights-grid', role: 'region', 'aria-labelledby': 'usage-heading' },
       interactionsByIntent(insights),
       interactionsByTier(insights),
       mix(insights),
@@ -43,6 +50,33 @@ async function loadInsights() {
     ),
   );
   output.dataset.generatedAt = insights.generatedAt;
+}
+
+/**
+ * The Money area: what Stripe collected and MRR first, then who pays, the funnel, margin and the
+ * smart-timer question. A router whose entitlement service predates these sections sends none.
+ */
+function moneyArea(insights) {
+  const cards = (list) =>
+    list.filter(([field]) => insights[field] !== undefined).map(([, card]) => card(insights));
+  const wide = cards([
+    ['revenue', revenue],
+    ['mrr', mrr],
+    ['margin', margin],
+  ]);
+  const grid = cards([
+    ['funnel', funnel],
+    ['customers', customers],
+    ['people', smartTimer],
+  ]);
+  if (!wide.length && !grid.length) return null;
+  return h(
+    'section',
+    { class: 'money', 'data-money': '', 'aria-labelledby': 'money-heading' },
+    h('h3', { id: 'money-heading' }, 'Money'),
+    wide,
+    h('div', { class: 'insights-grid' }, grid),
+  );
 }
 
 /** The CSV needs the Authorization header, so it is fetched, then offered as a Blob download. */

@@ -2,19 +2,22 @@ import { ApiError, api, segment } from './api.js';
 import { facts, fill, h, table } from './dom.js';
 import { notify, run } from './feedback.js';
 import { localMinute } from './format.js';
+import { internalMarkPanel, internalMarksOrError, internalUsersCard } from './internal-users.js';
 import { renderUsage, usagePath } from './usage.js';
 import { userList } from './user-list.js';
 
 /**
  * The users: a list to browse or search (user-list.js), and one user opened from it or by id:
  * the account and its API keys, effective entitlements and why (grant, Stripe subscription,
- * plan, kill switches), LLM usage for a month, and an operator grant given or revoked.
+ * plan, kill switches), LLM usage for a month, an operator grant given or revoked, and the internal
+ * mark that leaves a user out of insights (internal-users.js, with the list of those users).
  */
 
 let container;
 let result;
 let lookupForm;
 let list;
+let internalUsers;
 
 const currentMonth = () => new Date().toISOString().slice(0, 7);
 
@@ -181,13 +184,24 @@ async function lookUp(userId) {
   const month = lookupForm.elements.month.value || currentMonth();
   let panels;
   try {
-    const [detail, explained, usage, plans] = await Promise.all([
+    const [detail, explained, usage, plans, marks] = await Promise.all([
       api.get(`/admin/users/${segment(userId)}`),
       api.get(`/admin/users/${segment(userId)}/entitlements`),
       usagePanel(userId, month),
       api.get('/admin/plans'),
+      internalMarksOrError(),
     ]);
-    panels = [accountPanel(detail), entitlementsPanel(explained), usage, grantForm(userId, plans.plans)];
+    const marked = async () => {
+      await lookUp(userId);
+      await internalUsers.load();
+    };
+    panels = [
+      accountPanel(detail),
+      entitlementsPanel(explained),
+      usage,
+      grantForm(userId, plans.plans),
+      internalMarkPanel(userId, marks, marked),
+    ];
   } catch (error) {
     // A refused token is the console's to handle (it asks again and retries); anything else is shown here.
     if (error instanceof ApiError && error.needsToken) throw error;
@@ -220,10 +234,16 @@ export function mount(section) {
   });
   result = h('div', { class: 'user-result' });
   list = userList({ onOpen: (id) => open(id, userId) });
+  internalUsers = internalUsersCard({ onOpen: (id) => open(id, userId) });
   fill(
     container,
     h('h2', {}, 'Users'),
-    h('div', { class: 'users-layout' }, list.element, h('div', {}, lookupForm, result)),
+    h(
+      'div',
+      { class: 'users-layout' },
+      h('div', {}, list.element, internalUsers.element),
+      h('div', {}, lookupForm, result),
+    ),
   );
 }
 
@@ -236,5 +256,5 @@ async function open(id, userIdInput) {
 
 /** The newest users (or the last search again), each time the view is shown. */
 export function load() {
-  return list.load();
+  return Promise.all([list.load(), internalUsers.load()]);
 }

@@ -1,4 +1,5 @@
 import type { Clock } from '@hark/core';
+import type { TurnBudget } from '../budget/budget-guard.js';
 import { CircuitBreaker } from './circuit-breaker.js';
 import { circuitOpen, type LlmFailure } from './llm-failure.js';
 import {
@@ -24,9 +25,17 @@ export interface LlmGatewaySettings extends ModelCallSettings {
  * while nothing of the answer has been streamed yet: a listener must never hear two beginnings.
  */
 export class LlmGateway {
-  private readonly breakers = new Map<string, CircuitBreaker>();
+  private readonly breakers: Map<string, CircuitBreaker>;
+  private readonly budget: TurnBudget | null;
 
-  constructor(private readonly settings: LlmGatewaySettings) {
+  constructor(
+    private readonly settings: LlmGatewaySettings,
+    /** A turn's view (withBudget) shares the breakers of the service's gateway. */
+    shared?: { breakers: Map<string, CircuitBreaker>; budget: TurnBudget },
+  ) {
+    this.breakers = shared?.breakers ?? new Map();
+    this.budget = shared?.budget ?? null;
+    if (shared) return;
     for (const model of settings.models) {
       const breaker = new CircuitBreaker({
         failures: settings.breakerFailures,
@@ -39,6 +48,15 @@ export class LlmGateway {
 
   get models(): readonly string[] {
     return this.settings.models;
+  }
+
+  /**
+   * The same models and breakers for one turn under the margin guard (src/budget): each call
+   * reserves its worst case first, models that do not fit are skipped (cheapest first near the
+   * budget), and with none left the call throws HARK_ERR_LLM_BUDGET_REACHED.
+   */
+  withBudget(budget: TurnBudget): LlmGateway {
+    return new LlmGateway(this.settings, { breakers: this.breakers, budget });
   }
 
   /** The circuit state per model, for /readyz-style introspection and tests. */
@@ -57,14 +75,36 @@ export class LlmGateway {
       streamed = true;
       onText(text);
     };
-    for (const [model, breaker] of this.breakers) {
-      if (!breaker.tryAcquire()) continue;
+    const budget = this.budget;
+    const models = budget ? await budget.modelsToTry(this.settings.models, request) : this.settings.models;
+    let fitted = false;
+    let tooDear = false;
+    for (const model of models) {
+      const breaker = this.breakers.get(model);
+      const hold = budget ? await budget.reserve(model, request) : null;
+      if (budget && !hold) {
+        tooDear = true;
+        continue;
+      }
+      fitted = true;
+      if (!breaker?.tryAcquire()) {
+        if (budget && hold) await budget.settle(hold, 'nothing');
+        continue;
+      }
+      // Another model than the plan's, because of the budget (not because the first one failed).
+      if (budget && model !== this.settings.models[0] && (tooDear || budget.step === 'step-down'))
+        budget.steppedDown();
       try {
         const answer = await streamModelAnswer(this.settings, model, request, signal, relay);
         breaker.succeeded();
+        if (budget && hold) await budget.settle(hold, { answer, request });
         return answer;
       } catch (error) {
         const failure = error as LlmFailure;
+        // Refused upstream before answering: not billed. Cut off mid-answer (or hung up on): it may
+        // have been, so the worst case stays spent.
+        if (budget && hold)
+          await budget.settle(hold, streamed || failure.kind === 'aborted' ? 'worst' : 'nothing');
         if (failure.upstreamFault) breaker.failed();
         else breaker.released();
         if (failure.kind !== 'aborted') this.settings.onModelFailure?.(model, failure);
@@ -72,6 +112,7 @@ export class LlmGateway {
         if (!failure.tryNextModel || streamed) throw failure;
       }
     }
+    if (budget && !fitted) throw budget.paused();
     throw lastFailure ?? circuitOpen(this.soonestRetryMs());
   }
 

@@ -11,14 +11,22 @@ import { classifyFailure, LlmFailure, TurnAbort } from './llm-failure.js';
 export interface ChatRequest {
   messages: ChatCompletionMessageParam[];
   tools: ChatCompletionFunctionTool[];
+  /**
+   * Sent as `prompt_cache_key`: OpenAI routes requests with the same key and prompt beginning to
+   * the same cache. Absent: not sent (LLM_PROMPT_CACHE_KEY=false, for servers that refuse it).
+   */
+  cacheKey?: string;
 }
 
 export interface ModelAnswer {
   model: string;
   text: string;
   toolCalls: ToolCallRequest[];
-  /** From the stream's usage chunk; null when the server sent none. */
-  usage: { promptTokens: number; completionTokens: number } | null;
+  /**
+   * From the stream's usage chunk; null when the server sent none. cachedTokens is the part of
+   * promptTokens read from the prompt cache (0 when the server does not say).
+   */
+  usage: { promptTokens: number; completionTokens: number; cachedTokens: number } | null;
 }
 
 export interface ModelCallSettings {
@@ -41,6 +49,7 @@ class AnswerAssembler {
       this.usage = {
         promptTokens: chunk.usage.prompt_tokens,
         completionTokens: chunk.usage.completion_tokens,
+        cachedTokens: chunk.usage.prompt_tokens_details?.cached_tokens ?? 0,
       };
     }
     const choice = chunk.choices[0];
@@ -101,6 +110,7 @@ export async function streamModelAnswer(
           model,
           messages: request.messages,
           ...(request.tools.length > 0 ? { tools: request.tools } : {}),
+          ...(request.cacheKey ? { prompt_cache_key: request.cacheKey } : {}),
           // max_tokens rather than max_completion_tokens: Ollama, vLLM and llama.cpp all read it.
           max_tokens: settings.maxOutputTokens,
           stream: true,

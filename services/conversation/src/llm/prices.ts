@@ -1,20 +1,24 @@
 import type { LlmPriceTable } from '@hark/core';
 
 /**
- * USD per 1M input and output tokens of well-known hosted models (list prices, 2025). LLM_PRICES
+ * USD per 1M input, output and cached input tokens of well-known hosted models (OpenAI's list
+ * prices, 2025; cached input is what prompt caching charges for a prompt's repeated beginning). LLM_PRICES
  * adds models or overrides these; a model in neither table costs 0 (a self-hosted one, say).
  */
 export const DEFAULT_LLM_PRICES: LlmPriceTable = {
-  'gpt-4o-mini': { input: 0.15, output: 0.6 },
-  'gpt-4o': { input: 2.5, output: 10 },
-  'gpt-4.1': { input: 2, output: 8 },
-  'gpt-4.1-mini': { input: 0.4, output: 1.6 },
-  'gpt-4.1-nano': { input: 0.1, output: 0.4 },
+  'gpt-4o-mini': { input: 0.15, output: 0.6, cachedInput: 0.075 },
+  'gpt-4o': { input: 2.5, output: 10, cachedInput: 1.25 },
+  'gpt-4.1': { input: 2, output: 8, cachedInput: 0.5 },
+  'gpt-4.1-mini': { input: 0.4, output: 1.6, cachedInput: 0.1 },
+  'gpt-4.1-nano': { input: 0.1, output: 0.4, cachedInput: 0.025 },
 };
 
 export interface TokenCounts {
+  /** All input tokens, cached ones included (as the API's usage.prompt_tokens counts them). */
   promptTokens: number;
   completionTokens: number;
+  /** Of promptTokens, those served from the prompt cache (usage.prompt_tokens_details.cached_tokens). */
+  cachedTokens?: number;
 }
 
 export class PriceList {
@@ -34,12 +38,18 @@ export class PriceList {
 
   /**
    * Cost in micro-USD, an integer so Redis can add it up exactly: USD per 1M tokens times
-   * tokens is micro-USD directly.
+   * tokens is micro-USD directly. Cached input tokens are charged at the cached price (the input
+   * price for a model without one); the rest of the input at the input price.
    */
   costMicroUsd(model: string, tokens: TokenCounts): number {
     const price = this.priceOf(model);
     if (!price) return 0;
-    return Math.round(tokens.promptTokens * price.input + tokens.completionTokens * price.output);
+    const cached = Math.min(tokens.cachedTokens ?? 0, tokens.promptTokens);
+    return Math.round(
+      (tokens.promptTokens - cached) * price.input +
+        cached * (price.cachedInput ?? price.input) +
+        tokens.completionTokens * price.output,
+    );
   }
 
   private priceOf(model: string) {

@@ -104,6 +104,23 @@ describe('metering', () => {
     expect(Number(event!.latencyMs)).toBeGreaterThanOrEqual(0);
   });
 
+  it("names the tools the model called on the turn's interaction event, in order", async () => {
+    service.standIn.enqueue(
+      {
+        kind: 'tool_calls',
+        calls: [
+          { name: 'date_get', arguments: {} },
+          { name: 'time_get', arguments: {} },
+        ],
+        usage: { promptTokens: 20, completionTokens: 4 },
+      },
+      { kind: 'text', text: 'Thursday, nine thirty.', usage: { promptTokens: 30, completionTokens: 6 } },
+    );
+    await streamTurn(service.url, turnBody({ userId: 'max' }));
+    const [event] = await interactionsOf('max');
+    expect(event).toMatchObject({ toolCalls: '2', tools: 'date_get,time_get' });
+  });
+
   it('records a failed turn with its error code, and no answered turn', async () => {
     service.standIn.enqueue({ kind: 'status', status: 500 }, { kind: 'status', status: 500 });
     await streamTurn(service.url, turnBody({ userId: 'lee' }));

@@ -17,6 +17,8 @@ export interface TurnUsage {
   costMicroUsd: number;
   latencyMs: number;
   toolCalls: number;
+  /** The function names the model called, in order (the insights count calls to free skills). */
+  tools: readonly string[];
   /** "ok", a HARK_ERR_* code, or "aborted". */
   outcome: string;
 }
@@ -67,6 +69,7 @@ export class UsageMeter {
       completionTokens: usage.completionTokens,
       costMicroUsd: usage.costMicroUsd,
       toolCalls: usage.toolCalls,
+      tools: usage.tools,
       sessionId: usage.sessionId,
       at,
     };

@@ -101,13 +101,16 @@ export const turnRoutes: FastifyPluginAsyncZod<{ services: TurnServices; grants:
           'turn runs under the plan of the grant, never one in the body (403 HARK_ERR_GRANT_INVALID). ' +
           'With Accept: text/event-stream the answer streams as SSE events delta {text}, tool {name, arguments, ' +
           'result}, then done (the JSON body below) or error {code, message}. Otherwise the whole turn is ' +
-          'returned as JSON, or an error status. A caller that hangs up aborts the upstream request.',
+          'returned as JSON, or an error status. A caller that hangs up aborts the upstream request. Under ' +
+          "the plan's monthly LLM budget (grant plan.llmBudgetMicroUsd) a turn that cannot fit even the cheapest " +
+          "model's worst case is not run: 429 HARK_ERR_LLM_BUDGET_REACHED with details.resumesOn.",
         body: conversationTurnRequestSchema,
         response: {
           200: conversationTurnResultSchema,
           400: errorResponseSchema,
           401: errorResponseSchema,
           403: errorResponseSchema,
+          429: errorResponseSchema,
           500: errorResponseSchema,
           503: errorResponseSchema,
           504: errorResponseSchema,

@@ -53,12 +53,14 @@ describe('POST /internal/turns, streamed', () => {
     const [request] = service.standIn.requests;
     expect(request).toMatchObject({ model: 'gpt-4o-mini', stream: true, includeUsage: true });
     expect(request!.authorization).toBe('Bearer sk-stand-in');
-    const system = String(request!.messages[0]!.content);
+    // The fixed instructions first; the clock and profile last, right before the user's message.
     expect(request!.messages[0]!.role).toBe('system');
-    expect(system).toContain('Thursday 26 November 2026, 10:30 local time (Europe/Paris');
-    expect(system).toContain('Lyon (FR)');
-    expect(system).toContain('metric');
-    expect(system).toMatch(/never use markdown/i);
+    expect(String(request!.messages[0]!.content)).toMatch(/no markdown/i);
+    const context = String(request!.messages.at(-2)!.content);
+    expect(request!.messages.at(-2)!.role).toBe('system');
+    expect(context).toContain('Thursday 26 November 2026, 10:30 local time (Europe/Paris');
+    expect(context).toContain('Lyon (FR)');
+    expect(context).toContain('metric');
     expect(request!.messages.at(-1)).toEqual({ role: 'user', content: 'Tell me something nice.' });
   });
 

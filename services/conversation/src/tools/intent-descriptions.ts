@@ -1,7 +1,8 @@
 import { DEFAULT_SNOOZE_MINUTES, type IntentName } from '@hark/contracts';
 
 /**
- * What each intent does, told to the model as the tool's description (with the skill's help line).
+ * What each intent does, told to the model as the tool's description (the only one it gets: compact-schema.ts
+ * drops slot descriptions).
  * Slot meanings the JSON schema cannot say (units, zones, formats) are spelled out here.
  * Intents that only end the conversation (system.cancel, system.nevermind, system.thanks) are
  * not tools: a model that wants to stop simply stops talking.

@@ -3,6 +3,7 @@ import { errorCode, isHarkError } from '@hark/core';
 import type { SkillContext, SkillRegistry } from '@hark/skills';
 import type { ChatCompletionFunctionTool } from 'openai/resources/chat/completions';
 import { z } from 'zod';
+import { compactSchema } from './compact-schema.js';
 import { intentDescriptions } from './intent-descriptions.js';
 
 /** One skill intent offered to the model as a function tool. */
@@ -22,16 +23,14 @@ export interface ToolCallRequest {
 /** "timer.start" -> "timer_start": function names may not contain dots. */
 export const toolNameOf = (intent: string): string => intent.replaceAll('.', '_');
 
-/** The slot schema as JSON Schema, without the `$schema` line the API does not want. */
-function parametersOf(intent: IntentName): Record<string, unknown> {
-  const { $schema: _dialect, ...parameters } = z.toJSONSchema(intentSlotSchemas[intent]) as Record<
-    string,
-    unknown
-  >;
-  return parameters;
-}
+/** The slot schema as JSON Schema, compacted (compact-schema.ts): the slot validation still checks it all. */
+const parametersOf = (intent: IntentName): Record<string, unknown> =>
+  compactSchema(z.toJSONSchema(intentSlotSchemas[intent]) as Record<string, unknown>);
 
-/** Every intent that has a description and an installed skill, as a tool. */
+/**
+ * Every intent that has a description and an installed skill, as a tool. The description is the
+ * intent's own line (intent-descriptions.ts): the skill's help sentence would repeat it in longer words.
+ */
 export function buildSkillTools(registry: SkillRegistry): SkillTool[] {
   return intentNames.flatMap((intent) => {
     const description = intentDescriptions[intent];
@@ -42,7 +41,7 @@ export function buildSkillTools(registry: SkillRegistry): SkillTool[] {
       type: 'function',
       function: {
         name,
-        description: `${description} (Hark can ${skill.help}.)`,
+        description,
         parameters: parametersOf(intent),
       },
     };

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Profile } from '@hark/contracts';
 import { preferredUnits } from '@hark/skills';
 import { DateTime } from 'luxon';
@@ -10,23 +11,51 @@ export interface PromptContext {
 }
 
 /**
- * The instructions every turn starts with. Built fresh each turn (never stored in memory), so the
- * date, time and profile are always current. Replies are heard, not read: short, plain sentences.
+ * The instructions every turn starts with: the same text for every user and every turn, so a
+ * provider that caches prompt beginnings (OpenAI does above 1,024 tokens) can serve it, and the
+ * tools after it, from its cache. What changes (the clock, the user) is in turnContext, sent last.
+ * The instructions themselves are in stableInstructions.
+ * Replies are heard, not read: short, plain sentences.
  */
-export function systemPrompt(context: PromptContext): string {
-  return [
-    'You are Hark, a voice assistant. Everything you write is read aloud by a speaker.',
-    'Answer in one to three short sentences of plain spoken English. Never use markdown, lists, tables, ' +
-      'emoji, code or URLs. Say numbers, times and units the way a person would say them.',
-    'You can act with the tools (timers, alarms, reminders, lists, weather, time, unit conversion). ' +
-      'Use a tool whenever the user asks for one of those, and only say something was done after its tool ' +
-      'succeeded. If a tool reports an error or asks a question, tell the user briefly in your own words.',
-    "Durations go to tools in seconds. Clock times and dates are in the user's local time zone.",
-    'If you do not know something, say so briefly; do not invent facts.',
-    '',
-    aboutNow(context),
-    aboutUser(context),
-  ].join('\n');
+const INSTRUCTIONS = [
+  'You are Hark, a voice assistant; what you write is spoken aloud. Reply in one to three short plain ' +
+    'sentences, no markdown, lists, emoji or URLs; say numbers and units as a person would.',
+  'Use a tool for anything a tool does; say it is done only after the tool succeeded; explain tool errors ' +
+    'or questions briefly.',
+  "Tool durations are in seconds; times and dates are the user's local time.",
+  'Never invent facts.',
+];
+
+/** Said only where the turn offers a few tool families and `more_tools` for the rest. */
+const MORE_TOOLS_LINE = 'If no offered tool fits, call more_tools.';
+
+/** The fixed instructions, per LLM_TOOL_SELECTION: `relevant` adds how to get more tools. */
+export function stableInstructions(selection: 'all' | 'relevant'): string {
+  return selection === 'relevant' ? STABLE_RELEVANT : STABLE_ALL;
+}
+
+/**
+ * `prompt_cache_key`: one value per version of the fixed instructions, the same for every user,
+ * so all turns share the cache of their common beginning.
+ */
+export const promptCacheKey = (selection: 'all' | 'relevant'): string => CACHE_KEYS[selection];
+
+const STABLE_ALL = INSTRUCTIONS.join('\n');
+const STABLE_RELEVANT = [...INSTRUCTIONS.slice(0, 2), MORE_TOOLS_LINE, ...INSTRUCTIONS.slice(2)].join('\n');
+const keyOf = (text: string) => `hark-${createHash('sha256').update(text).digest('hex').slice(0, 16)}`;
+const CACHE_KEYS = { all: keyOf(STABLE_ALL), relevant: keyOf(STABLE_RELEVANT) };
+
+/**
+ * What changes from turn to turn: the local date and time and what the profile says. Sent as a
+ * system message right before the user's message, after the remembered conversation.
+ */
+export function turnContext(context: PromptContext): string {
+  return `${aboutNow(context)} ${aboutUser(context)}`;
+}
+
+/** The whole prompt as one text (stable part, then the context), for logs and tests. */
+export function systemPrompt(context: PromptContext, selection: 'all' | 'relevant' = 'relevant'): string {
+  return `${stableInstructions(selection)}\n\n${turnContext(context)}`;
 }
 
 /**
@@ -62,5 +91,5 @@ function aboutUser({ profile, locale }: PromptContext): string {
     ? `${profile.location.name}${profile.location.countryCode ? ` (${profile.location.countryCode})` : ''}`
     : 'unknown (ask, or use the location the user names)';
   const units = preferredUnits(profile, locale);
-  return `The user lives in: ${place}. Preferred units: ${units}. Language: ${locale}.`;
+  return `User lives in: ${place}. Units: ${units}. Language: ${locale}.`;
 }

@@ -13,6 +13,8 @@ const estimateTokens = (text: string) => Math.ceil(text.length / 4);
 export class TurnLedger {
   text = '';
   promptTokens = 0;
+  /** Of promptTokens, those the provider served from its prompt cache. */
+  cachedTokens = 0;
   completionTokens = 0;
   costMicroUsd = 0;
   model: string | null = null;
@@ -41,8 +43,10 @@ export class TurnLedger {
     const usage = answer.usage ?? {
       promptTokens: estimateTokens(JSON.stringify(asked)),
       completionTokens: estimateTokens(said),
+      cachedTokens: 0,
     };
     this.promptTokens += usage.promptTokens;
+    this.cachedTokens += usage.cachedTokens;
     this.completionTokens += usage.completionTokens;
     this.costMicroUsd += this.prices.costMicroUsd(answer.model, usage);
     this.model = answer.model;
@@ -53,6 +57,7 @@ export class TurnLedger {
       promptTokens: this.promptTokens,
       completionTokens: this.completionTokens,
       totalTokens: this.promptTokens + this.completionTokens,
+      cachedTokens: this.cachedTokens,
     };
   }
 }

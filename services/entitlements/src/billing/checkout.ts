@@ -4,6 +4,7 @@ import type Stripe from 'stripe';
 import type { PlanStore } from '../plans/plan-store.js';
 import type { ProjectionStore } from '../projection/projection-store.js';
 import type { CustomerDirectory } from './customer-directory.js';
+import type { MoneyRecorder } from './money-recorder.js';
 
 export interface CheckoutOptions {
   stripe: Stripe | null;
@@ -11,6 +12,8 @@ export interface CheckoutOptions {
   projections: ProjectionStore;
   customers: CustomerDirectory;
   publicBaseUrl: string;
+  /** Counts checkout starts for the insights funnel. */
+  money?: MoneyRecorder | null;
 }
 
 // A subscription in one of these is still alive in Stripe: a second checkout would bill twice.
@@ -56,6 +59,7 @@ export class Checkout {
       { idempotencyKey: `hark-checkout-${user.id}-${requestId}` },
     );
     if (!session.url) throw new Error(`Stripe returned checkout session ${session.id} without a url`);
+    await this.options.money?.checkoutStarted(session);
     return { url: session.url, sessionId: session.id };
   }
 

@@ -7,7 +7,9 @@ import type { EntitlementsServiceKeys } from '../entitlements-service-keys.js';
 import type { PlanStore } from '../plans/plan-store.js';
 import { emptyProjection, type ProjectionStore } from '../projection/projection-store.js';
 import type { CustomerDirectory } from './customer-directory.js';
+import type { MoneyRecorder } from './money-recorder.js';
 import { withRedisLock } from './redis-lock.js';
+import { customerMrrOf } from './stripe-money.js';
 import {
   chooseSubscription,
   customerIdOf,
@@ -26,6 +28,8 @@ export interface SubscriptionSyncOptions {
   clock: Clock;
   graceDays: number;
   log: FastifyBaseLogger;
+  /** Records MRR movements and, on a resync, the invoices, refunds and credit notes (insights). */
+  money?: MoneyRecorder;
   /** TTL of the per-customer lock (renewed while a sync runs): how soon a crashed worker's lock frees. */
   lockTtlMs?: number;
 }
@@ -100,6 +104,8 @@ export class SubscriptionSync {
       if (outcome.userId === null) unmatchedCustomers.push(customerId);
       else if (outcome.changed) usersUpdated += 1;
     });
+    // After the customers: a refund finds its invoice's plan, and a trial's first paid invoice its trial.
+    await this.options.money?.resync();
     return {
       subscriptions,
       customers: customers.size,
@@ -136,6 +142,9 @@ export class SubscriptionSync {
         ? null
         : { ...base, subscription };
     });
+    // The MRR movement is dated by the event that told of it (a resync has none: now).
+    const movedAtMs = hint.eventCreated ? hint.eventCreated * 1000 : now.getTime();
+    await this.options.money?.recordMrr(userId, customerMrrOf(subscriptions), movedAtMs);
     return { userId, status: chosen ? knownStatus(chosen.status) : null, changed };
   }
 

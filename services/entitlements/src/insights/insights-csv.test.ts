@@ -7,6 +7,7 @@ const report = {
   generatedAt: '2026-06-02T10:00:00.000Z',
   aggregation: {
     eventsFolded: 3,
+    internalEventsSkipped: 1,
     lastFoldedEventId: '1-0',
     lastFoldedEventAt: null,
     lastFoldAt: null,
@@ -71,6 +72,71 @@ const report = {
     daily: [],
   },
   downstream: [],
+  revenue: [],
+  mrr: [],
+  customers: [
+    {
+      month: '2026-06',
+      activeByClass: { paying: 2, trial: 0, comped: 1, free: 1, internal: 1 },
+      trialsStarted: 0,
+      trialsConverted: 0,
+      trialsEnded: 0,
+      trialingAtEnd: 0,
+      compedAtEnd: 1,
+      internalUsers: 1,
+    },
+  ],
+  funnel: {
+    gateShown: 0,
+    checkoutStarted: 0,
+    checkoutCompleted: 0,
+    checkoutAbandoned: 0,
+    paidWithin7Days: 0,
+    paidWithin30Days: 0,
+    windowOpen7Days: 0,
+    windowOpen30Days: 0,
+    conversionRate7Days: null,
+    conversionRate30Days: null,
+    grantedAfterGate: 0,
+    checkouts: { started: 0, completed: 0, expired: 0, open: 0 },
+  },
+  margin: [
+    {
+      month: '2026-06',
+      planId: 'premium',
+      complete: false,
+      planPriceUsd: 5,
+      collectedUsd: 10,
+      otherCurrencies: ['eur'],
+      payingUsers: 2,
+      payingLlmCostMicroUsd: 1_000_000,
+      compedUsers: 1,
+      compedLlmCostMicroUsd: 2_000_000,
+      trialUsers: 0,
+      trialLlmCostMicroUsd: 0,
+      freeUsers: 0,
+      freeLlmCostMicroUsd: 0,
+      llmCostMicroUsd: 3_000_000,
+      grossMarginUsd: 7,
+      marginRatio: 0.7,
+      llmCostPerPayingUserUsd: 0.5,
+      llmCostPerCompedUserUsd: 2,
+      llmCostPerFreeUserUsd: null,
+    },
+  ],
+  people: {
+    activeUsers: 4,
+    timerAlarmOnlyUsers: 1,
+    timerAlarmOnlyShare: 0.25,
+    timerAlarmOnlyPaying: 0,
+    llmToolCalls: 3,
+    llmToolCallsToFreeSkills: 2,
+    llmToolCallsByTool: [
+      { tool: 'timer_start', calls: 2 },
+      { tool: 'web_search', calls: 1 },
+    ],
+  },
+  budgetGuard: [],
   warnings: ['Plan "x" is priced in EUR, "really"'],
 };
 
@@ -82,6 +148,17 @@ describe('insights CSV', () => {
     expect(lines).toContain('aggregation,2026-06-02T10:00:00.000Z,*,,caughtUp,1');
     expect(lines).toContain('gate,2026-06-01..2026-06-02,*,,conversionRate7Days,');
     expect(lines).toContain('totals,2026-06-01..2026-06-02,free,,activeUsers,1');
+  });
+
+  it('writes the margin per plan and month and the people figures over the range', () => {
+    expect(lines).toContain('margin,2026-06,premium,,grossMarginUsd,7');
+    expect(lines).toContain('customers,2026-06,*,comped,activeUsers,1');
+    expect(lines).toContain('customers,2026-06,*,,compedAtEnd,1');
+    expect(lines).toContain('margin,2026-06,premium,,llmCostPerFreeUserUsd,');
+    expect(lines).toContain('margin,2026-06,premium,eur,otherCurrency,1');
+    expect(lines).toContain('people,2026-06-01..2026-06-02,*,,timerAlarmOnlyShare,0.25');
+    expect(lines).toContain('people,2026-06-01..2026-06-02,*,timer_start,llmToolCalls,2');
+    expect(lines).toContain('aggregation,2026-06-02T10:00:00.000Z,*,,internalEventsSkipped,1');
   });
 
   it('defuses text a spreadsheet would run as a formula, keeps negative numbers, and quotes commas', () => {

@@ -1,4 +1,9 @@
-import { type InsightsResponse, insightsCsvColumns } from '@hark/contracts';
+import { type InsightsResponse, insightsCsvColumns, type insightsMoneySchema } from '@hark/contracts';
+import type { z } from 'zod';
+
+/** The money sections (issue 21), each written when the report holds it. */
+type MoneySections = { [K in keyof typeof insightsMoneySchema]: z.infer<(typeof insightsMoneySchema)[K]> };
+type Report = InsightsResponse & Partial<MoneySections>;
 
 /**
  * GET /admin/insights.csv: the JSON report as one long table (section, period, tier, dimension,
@@ -68,7 +73,46 @@ function monthRows(report: InsightsResponse): Row[] {
   ];
 }
 
-export function insightsCsv(report: InsightsResponse): string {
+/**
+ * The money sections: `revenue`, `mrr`, `customers`, `margin`, `budgetGuard` per month (tier = plan,
+ * dimension = currency, class or empty); `funnel` and `people` over the range (dimension = tool).
+ */
+function moneyRows(report: Report, range: string): Row[] {
+  const { revenue = [], mrr = [], customers = [], margin = [], budgetGuard = [] } = report;
+  return [
+    ...revenue.flatMap((row) => metricRows('revenue', row.month, row.planId, row.currency, row)),
+    ...mrr.flatMap((row) => metricRows('mrr', row.month, ALL, row.currency, row)),
+    ...customers.flatMap((row) => [
+      ...metricRows('customers', row.month, ALL, '', row),
+      ...Object.entries(row.activeByClass).map(
+        ([customerClass, n]): Row => ['customers', row.month, ALL, customerClass, 'activeUsers', n],
+      ),
+    ]),
+    ...margin.flatMap((row) => [
+      ...metricRows('margin', row.month, row.planId, '', row),
+      ...row.otherCurrencies.map(
+        (currency): Row => ['margin', row.month, row.planId, currency, 'otherCurrency', 1],
+      ),
+    ]),
+    ...(report.funnel
+      ? [
+          ...metricRows('funnel', range, ALL, '', report.funnel),
+          ...metricRows('funnel', range, ALL, 'checkouts', report.funnel.checkouts),
+        ]
+      : []),
+    ...(report.people
+      ? [
+          ...metricRows('people', range, ALL, '', report.people),
+          ...report.people.llmToolCallsByTool.map(
+            (row): Row => ['people', range, ALL, row.tool, 'llmToolCalls', row.calls],
+          ),
+        ]
+      : []),
+    ...budgetGuard.flatMap((row) => metricRows('budgetGuard', row.month, row.planId, '', row)),
+  ];
+}
+
+export function insightsCsv(report: Report): string {
   const range = `${report.range.from}..${report.range.to}`;
   const rows: Row[] = [
     ...metricRows('aggregation', report.generatedAt, ALL, '', report.aggregation),
@@ -78,6 +122,7 @@ export function insightsCsv(report: InsightsResponse): string {
     ),
     ...rangeRows(report, range),
     ...monthRows(report),
+    ...moneyRows(report, range),
     ...report.warnings.map((warning): Row => ['warning', range, ALL, warning, 'warning', 1]),
   ];
   return [insightsCsvColumns.join(','), ...rows.map((row) => row.map(cell).join(','))]

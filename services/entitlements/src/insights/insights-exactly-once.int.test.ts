@@ -1,8 +1,11 @@
 import { fixedClock, keySpace, type RedisClient } from '@hark/core';
+import { entitlementKeys } from '@hark/entitlements-client';
 import { type InteractionKeys, interactionKeys, recordInteraction } from '@hark/interactions';
 import { connectTestRedis, createTestRedisClient, type TestRedis } from '@hark/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type EntitlementsServiceKeys, entitlementsServiceKeys } from '../entitlements-service-keys.js';
+import { PlanStore } from '../plans/plan-store.js';
+import { CustomerClassifier } from './customer-class.js';
 import { InsightsFolder } from './insights-folder.js';
 
 // Two folders on two connections, as two entitlement instances would be: every event must be
@@ -42,7 +45,13 @@ afterEach(async () => {
   await testRedis.cleanup();
 });
 
-const folder = (redis: RedisClient) => new InsightsFolder({ redis, keys, clock, batchSize: 37 });
+const folder = (redis: RedisClient) => {
+  const space = keySpace(testRedis.prefix);
+  const plans = new PlanStore(redis, entitlementKeys(space), () => undefined);
+  const classes = { ...keys, ...entitlementKeys(space) };
+  const classifier = new CustomerClassifier({ redis, keys: classes, plans, clock });
+  return new InsightsFolder({ redis, keys, clock, classifier, batchSize: 37 });
+};
 
 /** What the rollups add up to: interactions and LLM cost over the days, and the state's count. */
 async function rollupTotals() {

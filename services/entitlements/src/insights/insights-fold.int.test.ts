@@ -177,7 +177,7 @@ describe('insights fold', () => {
       monthlyPriceUsd: 5,
       activeUsers: 1,
       payingUsers: 1,
-      revenueUsd: 5,
+      listPriceEstimateUsd: 5,
       interactions: 3,
       llmTurns: 1,
       llmPromptTokens: 300,
@@ -185,29 +185,29 @@ describe('insights fold', () => {
       llmTokens: 450,
       llmCostMicroUsd: 4_500,
       llmCostUsd: 0,
-      grossMarginUsd: 5,
-      marginRatio: 0.9991,
+      listPriceMarginUsd: 5,
+      listPriceMarginRatio: 0.9991,
     });
     expect(row('2026-03', 'free')).toMatchObject({
       activeUsers: 3,
       payingUsers: 0,
-      revenueUsd: 0,
+      listPriceEstimateUsd: 0,
       llmCostMicroUsd: 100,
-      marginRatio: null,
+      listPriceMarginRatio: null,
     });
     expect(row('2026-04', 'premium')).toMatchObject({
       complete: false,
       payingUsers: 1,
-      revenueUsd: 5,
+      listPriceEstimateUsd: 5,
       llmCostUsd: 7,
-      grossMarginUsd: -2,
-      marginRatio: -0.4,
+      listPriceMarginUsd: -2,
+      listPriceMarginRatio: -0.4,
     });
     expect(report.monthTotals[0]).toMatchObject({
       month: '2026-03',
       activeUsers: 4,
       payingUsers: 1,
-      revenueUsd: 5,
+      listPriceEstimateUsd: 5,
       llmCostMicroUsd: 4_600,
     });
     const dan = report.llmUsers.find((tier) => tier.month === '2026-04' && tier.tier === 'premium');

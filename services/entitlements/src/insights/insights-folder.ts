@@ -4,13 +4,16 @@ import type { InteractionKeys } from '@hark/interactions';
 import type { FastifyBaseLogger } from 'fastify';
 import { entitlementsScripts } from '../entitlements-scripts.js';
 import type { EntitlementsServiceKeys } from '../entitlements-service-keys.js';
-import { parseInteraction, type StreamEntry } from './interaction-entry.js';
+import type { CustomerClassifier } from './customer-class.js';
+import { type FoldableEvent, parseInteraction, type StreamEntry } from './interaction-entry.js';
 import { RollupBatch } from './rollup-batch.js';
 
 export interface InsightsFolderOptions {
   redis: RedisClient;
   keys: EntitlementsServiceKeys & InteractionKeys;
   clock: Clock;
+  /** Who each user counts as (paying, trial, comped, free, internal) when their events are folded. */
+  classifier: Pick<CustomerClassifier, 'classify'>;
   log?: Pick<FastifyBaseLogger, 'warn' | 'error'>;
   /** Stream entries read and committed at once (default 1000). */
   batchSize?: number;
@@ -105,12 +108,13 @@ export class InsightsFolder {
     )) as StreamEntry[];
     const last = entries.at(-1);
     if (!last) return 0;
+    const events = entries.map(parseInteraction).filter((event): event is FoldableEvent => event !== null);
+    // One lookup per batch: a class is the user's as of this fold, not of each turn.
+    const classes = await this.options.classifier.classify(events.map((event) => event.userId));
     const batch = new RollupBatch(keys);
     let newestMs = 0;
-    for (const entry of entries) {
-      const event = parseInteraction(entry);
-      if (!event) continue;
-      batch.add(event);
+    for (const event of events) {
+      batch.add(event, classes.get(event.userId) ?? 'free');
       newestMs = Math.max(newestMs, event.atMs);
     }
     const { rollupKeys, operations } = batch.scriptOperations();

@@ -10,14 +10,17 @@ import {
   utcDay,
 } from '@hark/contracts';
 import { type Clock, HarkError, type RedisClient } from '@hark/core';
-import type { InteractionKeys } from '@hark/interactions';
+import type { BudgetGuardKeys, InteractionKeys } from '@hark/interactions';
 import type { EntitlementsServiceKeys } from '../entitlements-service-keys.js';
 import type { PlanStore } from '../plans/plan-store.js';
+import { budgetGuardSection } from './budget-guard-section.js';
 import { coveringPeriods } from './covering-periods.js';
 import { dailyByIntent, dailyRow, mix, totals } from './day-sections.js';
 import { gateSection, llmTierMonth } from './gate-and-users.js';
 import type { InsightsFolder } from './insights-folder.js';
+import { MoneySections } from './money-sections.js';
 import { monthTierRows, monthTotal } from './month-sections.js';
+import { customerRows, type PeopleInsights } from './people-insights.js';
 import { priceWarnings, ratioOf, type TierPrice, tierPrices, usd } from './plan-prices.js';
 import { type DayRollup, intentsIn, type MonthRollup, tiersIn } from './rollup-parse.js';
 import { type FoldState, RollupReader } from './rollup-reader.js';
@@ -27,10 +30,12 @@ const CATCH_UP_BUDGET = { maxMs: 250, maxBatches: 20 };
 
 export interface InsightsServiceOptions {
   redis: RedisClient;
-  keys: EntitlementsServiceKeys & InteractionKeys;
+  keys: EntitlementsServiceKeys & InteractionKeys & BudgetGuardKeys;
   clock: Clock;
   plans: PlanStore;
   folder: InsightsFolder;
+  /** Margin by customer class, the smart-timer question per person, active users by class. */
+  people: PeopleInsights;
 }
 
 /** The range asked for, with defaults (the last 30 days up to today); 400 when it is refused. */
@@ -76,9 +81,11 @@ interface RangeContext {
  */
 export class InsightsService {
   private readonly reader: RollupReader;
+  private readonly money: MoneySections;
 
   constructor(private readonly options: InsightsServiceOptions) {
     this.reader = new RollupReader(options.redis, options.keys);
+    this.money = new MoneySections(options.redis, options.keys);
   }
 
   async report(query: InsightsQuery): Promise<InsightsResponse> {
@@ -100,16 +107,31 @@ export class InsightsService {
       ...{ from, to, today, days, months, tiers, prices, dayRollups, monthRollups },
       covering: coveringPeriods(from, to),
     };
-    const [dayUsers, rangeUsers, monthSections, llmUsers, gateCounts, downstream, aggregation] =
-      await Promise.all([
-        Promise.all(days.map((day) => this.usersOf([day], tiers))),
-        this.usersOf(context.covering, tiers),
-        this.monthSections(context),
-        this.llmUsers(context, query.top),
-        this.reader.gateDays(days),
-        this.downstream(context),
-        this.aggregation(state, now),
-      ]);
+    const [
+      dayUsers,
+      rangeUsers,
+      monthSections,
+      llmUsers,
+      gateCounts,
+      downstream,
+      aggregation,
+      people,
+      money,
+      trials,
+      budgetGuard,
+    ] = await Promise.all([
+      Promise.all(days.map((day) => this.usersOf([day], tiers))),
+      this.usersOf(context.covering, tiers),
+      this.monthSections(context),
+      this.llmUsers(context, query.top),
+      this.reader.gateDays(days),
+      this.downstream(context),
+      this.aggregation(state, now),
+      this.options.people.sections({ months, tiers, prices, plans, monthRollups, today, now }),
+      this.money.report({ days, months, today, now }),
+      this.money.trials(months),
+      budgetGuardSection(this.options.redis, this.options.keys, months, plans),
+    ]);
     const daily = dayRollups.map((rollup, index) => dailyRow(rollup, dayUsers[index]!));
     const rangeTotals = totals(daily, dayRollups, rangeUsers);
     return {
@@ -126,6 +148,11 @@ export class InsightsService {
       llmUsers,
       gate: gateSection(days, gateCounts, rangeTotals.upsells, today),
       downstream,
+      ...money,
+      customers: customerRows(people.customers, trials),
+      margin: people.margin,
+      people: people.people,
+      budgetGuard,
       warnings: priceWarnings(plans, prices),
     };
   }
@@ -199,6 +226,7 @@ export class InsightsService {
     const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
     return {
       eventsFolded: state.eventsFolded,
+      internalEventsSkipped: state.internalSkipped,
       lastFoldedEventId: state.cursor,
       lastFoldedEventAt: iso(state.lastEventAtMs),
       lastFoldAt: iso(state.foldedAtMs),

@@ -19,6 +19,10 @@ export interface FoldableEvent {
   completionTokens: number;
   costMicroUsd: number;
   upsell: boolean;
+  /** Tool calls the LLM made in the turn. */
+  toolCalls: number;
+  /** Their function names, where the writer named them (older events only have the count). */
+  tools: string[];
 }
 
 const handledByValues = new Set(['skill', 'llm', 'fallback']);
@@ -58,5 +62,7 @@ export function parseInteraction([id, flat]: StreamEntry): FoldableEvent | null 
     completionTokens: count(fields.completionTokens),
     costMicroUsd: count(fields.costMicroUsd),
     upsell: fields.upsell === 'true',
+    toolCalls: count(fields.toolCalls),
+    tools: fields.tools ? fields.tools.split(',').filter(Boolean).map(safeName) : [],
   };
 }

@@ -22,14 +22,15 @@ const none: MonthTierCounters = {
 function money(revenueMicroUsd: number, costMicroUsd: number) {
   const marginMicroUsd = revenueMicroUsd - costMicroUsd;
   return {
-    revenueUsd: usd(revenueMicroUsd),
-    grossMarginUsd: usd(marginMicroUsd),
-    marginRatio: ratioOf(marginMicroUsd, revenueMicroUsd),
+    listPriceEstimateUsd: usd(revenueMicroUsd),
+    listPriceMarginUsd: usd(marginMicroUsd),
+    listPriceMarginRatio: ratioOf(marginMicroUsd, revenueMicroUsd),
   };
 }
 
 /**
- * One row per tier: revenue is paying users active in the month x the plan's monthly price
+ * One row per tier. A list-price estimate, not money Stripe collected (that is `revenue`, from
+ * revenue-ledger.ts): paying users active in the month x the plan's monthly price
  * (usage-based: a user who paid but never spoke is not counted, a comp grant onto a priced plan
  * is); the margin is that revenue minus the LLM bill of the tier's turns.
  */

@@ -1,5 +1,7 @@
+import { type CustomerClass, insightsCategory } from '@hark/contracts';
 import type { EntitlementsServiceKeys } from '../entitlements-service-keys.js';
 import type { FoldableEvent } from './interaction-entry.js';
+import { peopleUseOf } from './people-section.js';
 
 /**
  * The rollups one batch of events adds up to, as the increments fold-insights.lua applies in
@@ -11,6 +13,11 @@ import type { FoldableEvent } from './interaction-entry.js';
  *                                completionTokens|tier, costMicroUsd|tier
  * HyperLogLogs (keys.insightsUsers): per day and month, per tier ("*" all) and intent ("*" all)
  * Per user and month (keys.insightsLlmCost / insightsLlmUsers): LLM cost, and turns and tokens
+ * By customer class (people-and-margin): month hash classCost|tier|class and tool|name; HyperLogLogs
+ *                                keys.insightsClassUsers per month, tier and class, and
+ *                                keys.insightsPeople per month: users of timers or alarms, and of
+ *                                anything beyond them, over all turns and over paying ones.
+ * Internal users: only their class HyperLogLog, and the count of skipped events in the state hash.
  */
 export const rollupField = {
   interactions: (tier: string, intent: string) => `n|${tier}|${intent}`,
@@ -21,7 +28,12 @@ export const rollupField = {
   completionTokens: (tier: string) => `completionTokens|${tier}`,
   costMicroUsd: (tier: string) => `costMicroUsd|${tier}`,
   user: (userId: string, metric: 'turns' | 'promptTokens' | 'completionTokens') => `${userId}|${metric}`,
+  classCost: (tier: string, customerClass: CustomerClass) => `classCost|${tier}|${customerClass}`,
+  toolCalls: (tool: string) => `tool|${tool}`,
 };
+
+/** The name under which tool calls an older event only counted (no names) are kept. */
+export const UNNAMED_TOOL = 'unnamed';
 
 /** Longer than the longest range (366 days) plus the month a month key covers. */
 export const DAY_ROLLUP_TTL_SECONDS = 400 * 86_400;
@@ -43,12 +55,25 @@ export class RollupBatch {
   readonly ttls = new Map<string, number>();
   /** Each user's first upsell in the batch. */
   readonly gateHits = new Map<string, GateHit>();
+  /** Events of internal users, left out of every rollup but their class count. */
+  internalSkipped = 0;
 
   constructor(private readonly keys: EntitlementsServiceKeys) {}
 
-  add(event: FoldableEvent): void {
+  /** Counts one event of a user who is `customerClass` at fold time (see customer-class.ts). */
+  add(event: FoldableEvent, customerClass: CustomerClass): void {
     const { keys } = this;
     const { tier, intent, day, month } = event;
+    this.addDistinct(
+      keys.insightsClassUsers(month, tier, customerClass),
+      event.userId,
+      MONTH_ROLLUP_TTL_SECONDS,
+    );
+    if (customerClass === 'internal') {
+      this.internalSkipped++;
+      return;
+    }
+    this.addPerson(event, customerClass);
     const dayKey = keys.insightsDay(day);
     const monthKey = keys.insightsMonth(month);
     this.increment(dayKey, rollupField.interactions(tier, intent), 1, DAY_ROLLUP_TTL_SECONDS);
@@ -70,6 +95,25 @@ export class RollupBatch {
       if (!this.gateHits.has(event.userId)) this.gateHits.set(event.userId, event);
     }
     if (event.handledBy === 'llm') this.addLlm(event, dayKey, monthKey);
+  }
+
+  /** What the user used this month, their LLM cost by class, and the tools the LLM called. */
+  private addPerson(event: FoldableEvent, customerClass: CustomerClass): void {
+    const { keys } = this;
+    const ttl = MONTH_ROLLUP_TTL_SECONDS;
+    const use = peopleUseOf(insightsCategory(event.intent));
+    if (use) {
+      this.addDistinct(keys.insightsPeople(event.month, 'all', use), event.userId, ttl);
+      if (customerClass === 'paying') {
+        this.addDistinct(keys.insightsPeople(event.month, 'paying', use), event.userId, ttl);
+      }
+    }
+    if (event.handledBy !== 'llm') return;
+    const monthKey = keys.insightsMonth(event.month);
+    this.increment(monthKey, rollupField.classCost(event.tier, customerClass), event.costMicroUsd, ttl);
+    for (const tool of event.tools) this.increment(monthKey, rollupField.toolCalls(tool), 1, ttl);
+    const unnamed = event.toolCalls - event.tools.length;
+    if (unnamed > 0) this.increment(monthKey, rollupField.toolCalls(UNNAMED_TOOL), unnamed, ttl);
   }
 
   private addLlm(event: FoldableEvent, dayKey: string, monthKey: string): void {
@@ -144,6 +188,10 @@ export class RollupBatch {
     );
     const expire = rollupKeys.map((key) => [at(key), this.ttls.get(key)!]);
     const gate = [...this.gateHits.values()].map((hit) => [hit.userId, String(hit.atMs), hit.day]);
-    return { rollupKeys, operations: JSON.stringify({ hincr, pfadd, zincr, expire, gate }) };
+    const skipped = this.internalSkipped;
+    return {
+      rollupKeys,
+      operations: JSON.stringify({ hincr, pfadd, zincr, expire, gate, skipped }),
+    };
   }
 }

@@ -22,6 +22,10 @@ export interface MonthTierCounters extends LlmCounters {
 export interface MonthRollup {
   month: string;
   tiers: Map<string, MonthTierCounters>;
+  /** tier -> customer class -> LLM cost (micro-USD) of the users of that class. */
+  classCost: Map<string, Map<string, number>>;
+  /** Tool name -> calls the LLM made to it. */
+  toolCalls: Map<string, number>;
 }
 
 const emptyLlm = (): LlmCounters => ({ promptTokens: 0, completionTokens: 0, costMicroUsd: 0 });
@@ -56,23 +60,36 @@ export function parseDayRollup(day: string, fields: Record<string, string>): Day
 
 export function parseMonthRollup(month: string, fields: Record<string, string>): MonthRollup {
   const tiers = new Map<string, MonthTierCounters>();
+  const classCost = new Map<string, Map<string, number>>();
+  const toolCalls = new Map<string, number>();
   for (const [field, raw] of Object.entries(fields)) {
-    const [metric, tier] = field.split('|');
+    const [metric, tier, customerClass] = field.split('|');
     const value = Number(raw);
     if (!tier || !metric || !Number.isFinite(value)) continue;
+    if (metric === 'tool') {
+      toolCalls.set(tier, value);
+      continue;
+    }
+    if (metric === 'classCost') {
+      if (customerClass) entryOf(classCost, tier, () => new Map<string, number>()).set(customerClass, value);
+      continue;
+    }
     const counters = entryOf(tiers, tier, emptyMonthTier);
     if (metric === 'n') counters.interactions = value;
     else if (metric === 'llmTurns') counters.llmTurns = value;
     else if (llmMetrics.has(metric)) counters[metric as keyof LlmCounters] = value;
   }
-  return { month, tiers };
+  return { month, tiers, classCost, toolCalls };
 }
 
 /** Tiers any of the rollups mention. */
 export function tiersIn(days: readonly DayRollup[], months: readonly MonthRollup[]): Set<string> {
   const tiers = new Set<string>();
   for (const day of days) for (const tier of day.interactions.keys()) tiers.add(tier);
-  for (const month of months) for (const tier of month.tiers.keys()) tiers.add(tier);
+  for (const month of months) {
+    for (const tier of month.tiers.keys()) tiers.add(tier);
+    for (const tier of month.classCost.keys()) tiers.add(tier);
+  }
   return tiers;
 }
 

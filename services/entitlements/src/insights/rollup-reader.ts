@@ -9,6 +9,7 @@ export const PENDING_COUNT_CAP = 1_000;
 export interface FoldState {
   cursor: string | null;
   eventsFolded: number;
+  internalSkipped: number;
   lastEventAtMs: number | null;
   foldedAtMs: number | null;
 }
@@ -49,6 +50,7 @@ export class RollupReader {
     return {
       cursor: state.cursor || null,
       eventsFolded: Number(state.eventsFolded ?? 0),
+      internalSkipped: Number(state.internalSkipped ?? 0),
       lastEventAtMs: numberOrNull(state.lastEventAtMs),
       foldedAtMs: numberOrNull(state.foldedAtMs),
     };

@@ -1,6 +1,7 @@
 import {
   daysBetween,
   firstDayOfMonth,
+  LIMITS,
   type LlmUsageTotals,
   lastDayOfMonth,
   type UserUsageResponse,
@@ -8,14 +9,14 @@ import {
   utcMonth,
 } from '@hark/contracts';
 import type { Clock, RedisClient } from '@hark/core';
-import type { InteractionKeys } from '@hark/interactions';
+import type { BudgetGuardKeys, InteractionKeys } from '@hark/interactions';
 import type { PlanStore } from '../plans/plan-store.js';
 import type { EntitlementView } from '../projection/entitlement-view.js';
 import { ratioOf, tierPrices, usd } from './plan-prices.js';
 
 export interface UserUsageOptions {
   redis: RedisClient;
-  keys: InteractionKeys;
+  keys: InteractionKeys & Pick<BudgetGuardKeys, 'budgetLedger'>;
   clock: Clock;
   plans: PlanStore;
   view: EntitlementView;
@@ -56,12 +57,13 @@ export class UserUsage {
     const first = firstDayOfMonth(period);
     const days = first > today ? [] : daysBetween(first, until);
     const read = (key: string) => redis.hgetall(key);
-    const [{ effective }, allPlans, todayHash, monthHash, dayHashes] = await Promise.all([
+    const [{ effective }, allPlans, todayHash, monthHash, dayHashes, ledger] = await Promise.all([
       view.effective(userId),
       plans.all(),
       read(keys.llmUsage(userId, today)),
       read(keys.llmUsage(userId, period)),
       Promise.all(days.map((day) => read(keys.llmUsage(userId, day)))),
+      read(keys.budgetLedger(userId, period)),
     ]);
     const price = tierPrices(allPlans, [effective.planId]).get(effective.planId)!;
     const priceMicroUsd = price.priced ? (price.monthlyPriceMicroUsd ?? 0) : 0;
@@ -84,6 +86,13 @@ export class UserUsage {
       total,
       marginUsd: usd(priceMicroUsd - total.costMicroUsd),
       costShareOfPrice: price.priced ? ratioOf(total.costMicroUsd, priceMicroUsd) : null,
+      budget: {
+        budgetMicroUsd: effective.limits[LIMITS.conversationLlmBudgetMicroUsd] ?? 0,
+        spentMicroUsd: counter(ledger, 'spent'),
+        step: ledger.pausedAt ? 'paused' : ledger.steppedDownAt ? 'step-down' : 'normal',
+        steppedDownAt: ledger.steppedDownAt ?? null,
+        pausedAt: ledger.pausedAt ?? null,
+      },
     };
   }
 }

@@ -47,6 +47,7 @@ describe('GET /v1/me', () => {
         'conversation.trial_turns_per_month': 5,
         'conversation.turns_per_day': 0,
         'weather.forecast_days': 3,
+        'conversation.llm_budget_micro_usd': 50_000,
       },
       usage: {
         'conversation.turns_per_day': 2,

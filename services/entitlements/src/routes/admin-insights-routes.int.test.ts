@@ -1,5 +1,5 @@
-import { fixedClock } from '@hark/core';
-import { recordInteraction } from '@hark/interactions';
+import { fixedClock, keySpace } from '@hark/core';
+import { budgetGuardKeys, recordInteraction } from '@hark/interactions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   bearer,
@@ -37,6 +37,10 @@ beforeAll(async () => {
     completionTokens: 600,
     costMicroUsd: 3_000_000,
     turns: 2,
+  });
+  await redis.hset(budgetGuardKeys(keySpace(env.testRedis.prefix)).budgetLedger('ada', '2026-06'), {
+    spent: 1_700_000,
+    steppedDownAt: '2026-06-14T09:00:00.000Z',
   });
   await env.app.inject({
     method: 'PUT',
@@ -101,7 +105,7 @@ describe('GET /admin/insights.csv', () => {
     const lines = response.body.trimEnd().split('\r\n');
     expect(lines[0]).toBe('section,period,tier,dimension,metric,value');
     expect(lines.every((line) => line.split(',').length === 6)).toBe(true);
-    expect(lines).toContain('month,2026-06,premium,,revenueUsd,5');
+    expect(lines).toContain('month,2026-06,premium,,listPriceEstimateUsd,5');
     expect(lines).toContain('month,2026-06,premium,,llmCostUsd,2.5');
     expect(lines).toContain('daily_intent,2026-06-14,premium,llm,interactions,1');
     expect(lines).toContain('llm_user,2026-06,premium,ada,costShareOfPrice,0.5');
@@ -135,6 +139,14 @@ describe('GET /admin/users/:id/usage', () => {
       total: { turns: 2, promptTokens: 2_400, completionTokens: 600, tokens: 3_000, costUsd: 3 },
       marginUsd: 2,
       costShareOfPrice: 0.6,
+      // The margin guard's ledger (services/conversation/src/budget), as its scripts leave it.
+      budget: {
+        budgetMicroUsd: 2_000_000,
+        spentMicroUsd: 1_700_000,
+        step: 'step-down',
+        steppedDownAt: '2026-06-14T09:00:00.000Z',
+        pausedAt: null,
+      },
     });
     expect(body.days).toHaveLength(15);
     expect(body.days[13]).toMatchObject({ date: '2026-06-14', costUsd: 2.5 });

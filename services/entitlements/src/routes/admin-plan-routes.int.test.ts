@@ -36,6 +36,7 @@ const family: Plan = {
     'conversation.turns_per_day': 400,
     'conversation.trial_turns_per_month': 0,
     'weather.forecast_days': 7,
+    'conversation.llm_budget_micro_usd': 3_600_000,
   },
 };
 

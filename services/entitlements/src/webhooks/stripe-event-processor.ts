@@ -1,8 +1,9 @@
 import type { RedisClient } from '@hark/core';
 import { Counter, type Registry } from 'prom-client';
+import type { MoneyRecorder } from '../billing/money-recorder.js';
 import type { SubscriptionSync } from '../billing/subscription-sync.js';
 import type { EntitlementsServiceKeys } from '../entitlements-service-keys.js';
-import type { StripeEventJob } from './stripe-event-job.js';
+import { moneyEventTypes, type StripeEventJob } from './stripe-event-job.js';
 
 /** Longer than Stripe's 3-day retry window, so a late redelivery is still recognised. */
 export const APPLIED_EVENT_TTL_SECONDS = 7 * 24 * 3600;
@@ -31,6 +32,8 @@ export interface StripeEventProcessorOptions {
   redis: RedisClient;
   keys: EntitlementsServiceKeys;
   sync: SubscriptionSync;
+  /** Records paid invoices, refunds, credit notes and checkout steps for insights. */
+  money?: MoneyRecorder;
   counter: StripeEventCounter;
 }
 
@@ -50,17 +53,21 @@ export class StripeEventProcessor {
       this.count(job, 'duplicate');
       return;
     }
-    const outcome = await this.options.sync.syncCustomer(job.customerId, {
-      userId: job.userIdHint,
-      eventCreated: job.created,
-    });
+    // The sync first: an invoice then finds its customer's user, and a trial's state, recorded.
+    const outcome = job.customerId
+      ? await this.options.sync.syncCustomer(job.customerId, {
+          userId: job.userIdHint,
+          eventCreated: job.created,
+        })
+      : null;
+    if (moneyEventTypes.has(job.type)) await this.options.money?.recordObject(job.type, job.objectId);
     await this.options.redis.set(
       this.options.keys.stripeEvent(job.eventId),
       job.type,
       'EX',
       APPLIED_EVENT_TTL_SECONDS,
     );
-    this.count(job, outcome.userId === null ? 'unmatched' : 'applied');
+    this.count(job, outcome?.userId === null ? 'unmatched' : 'applied');
   }
 
   count(job: Pick<StripeEventJob, 'type'>, outcome: StripeEventOutcome): void {

@@ -62,6 +62,7 @@ it('ends every projection at Stripe’s latest state after 1,000 shuffled, dupli
         'conversation.turns_per_day': 50,
         'conversation.trial_turns_per_month': 0,
         'weather.forecast_days': 5,
+        'conversation.llm_budget_micro_usd': 1_000_000,
       },
     },
   });

@@ -39,6 +39,8 @@ export const operatorProxyPaths: readonly ProxiedPath[] = [
   { prefix: '/admin/insights', exact: true },
   { prefix: '/admin/insights.csv', exact: true },
   { prefix: '/admin/users/:id/usage', exact: true },
+  { prefix: '/admin/users/:id/internal', exact: true },
+  { prefix: '/admin/internal-users', exact: true },
 ];
 
 /** Stripe signs the raw body, so it passes through as a stream, never parsed or re-serialised. */

@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import type {
-  ConversationStreamEvent,
-  ConverseRequest,
-  ConverseResponse,
-  IntentMatch,
-  Profile,
+import {
+  type ConversationHints,
+  type ConversationStreamEvent,
+  type ConverseRequest,
+  type ConverseResponse,
+  type IntentMatch,
+  intentNames,
+  type Profile,
 } from '@hark/contracts';
 import { type Clock, HarkError, localDateTime, resolveLocale, resolveTimeZone } from '@hark/core';
 import type { EntitlementsClient } from '@hark/entitlements-client';
@@ -32,6 +34,8 @@ export interface TurnDependencies {
   /** Told about every answered turn (metrics, interaction events); must not block or throw. */
   onAnswered?(turn: AnsweredTurn): void;
 }
+
+const isIntentName = (name: string): name is IntentMatch['name'] => (intentNames as string[]).includes(name);
 
 async function runSkill(
   deps: TurnDependencies,
@@ -94,12 +98,23 @@ export interface TurnStream {
 }
 
 interface UnmatchedTurnInput {
+  recognized: RecognizeResult;
   user: User;
   session: SessionState;
   request: ConverseRequest;
   timeZone: string;
   locale: string;
   profile: Profile;
+}
+
+/**
+ * What the conversation service offers the model first (LLM_TOOL_SELECTION): the recogniser's
+ * readings it did not act on, and the skill the session last used on the free path.
+ */
+function turnHints(recognized: RecognizeResult, session: SessionState): ConversationHints {
+  const readings = [...recognized.alternatives, ...recognized.clarify].slice(0, 8);
+  const lastIntent = session.lastIntent && isIntentName(session.lastIntent) ? session.lastIntent : null;
+  return { intents: readings.map((match) => ({ name: match.name, score: match.confidence })), lastIntent };
 }
 
 /** No skill matched: the premium path when the user may use it, else the fallback (with an upsell). */
@@ -114,7 +129,7 @@ async function unmatchedTurn(
   }
   const { user, session, request } = input;
   return premiumTurn(
-    { entitlements: deps.entitlements, conversation: deps.conversation },
+    { entitlements: deps.entitlements, conversation: deps.conversation, now: () => deps.clock.now() },
     {
       userId: user.id,
       sessionId: session.id,
@@ -125,6 +140,7 @@ async function unmatchedTurn(
       deviceId: request.deviceId ?? session.deviceId,
       profile: input.profile,
       access,
+      hints: turnHints(input.recognized, session),
     },
     stream?.emit ?? (() => undefined),
     stream?.signal ?? new AbortController().signal,
@@ -192,7 +208,7 @@ export async function converseTurn(
     const answer = await unmatchedTurn(
       deps,
       access,
-      { user, session, request, timeZone, locale, profile },
+      { recognized, user, session, request, timeZone, locale, profile },
       stream,
     );
     await saving;

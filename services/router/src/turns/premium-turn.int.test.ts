@@ -5,7 +5,7 @@ import {
   readSseFrames,
 } from '@hark/contracts';
 import { fixedClock } from '@hark/core';
-import { grantProjection, writeTestPlans } from '@hark/testing';
+import { grantProjection, testPlans, writeTestPlans } from '@hark/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type ConversationClient,
@@ -102,6 +102,38 @@ describe('the premium path of /v1/converse', () => {
       payload: { ...question, sessionId: body.sessionId },
     });
     expect(calls.at(-1)).toMatchObject({ sessionId: body.sessionId, newSession: false });
+    // A skill the session used on the free path goes along as a hint: its tools are offered first.
+    for (const text of ['set a timer for 5 minutes', question.text]) {
+      await router.app.inject({
+        method: 'POST',
+        url: '/v1/converse',
+        headers: bearer(key),
+        payload: { ...question, text, sessionId: body.sessionId },
+      });
+    }
+    expect(calls.at(-1)).toMatchObject({ hints: { lastIntent: 'timer.start' } });
+  });
+
+  it("signs the plan's LLM budget into the grant, or the price default for a plan without the limit", async () => {
+    behaviour = 'answer';
+    await converse(await premiumUser('bea'));
+    expect(grants.at(-1)?.plan).toMatchObject({ id: 'premium', llmBudgetMicroUsd: 2_000_000 });
+    // A premium plan stored before the limit existed, at 12 USD a month: 40% of 12 000 000 micro-USD.
+    const { [LIMITS.conversationLlmBudgetMicroUsd]: _budget, ...olderLimits } = testPlans.premium.limits;
+    const older = {
+      ...testPlans.premium,
+      price: { ...testPlans.premium.price, amount: 1_200 },
+      limits: olderLimits,
+    };
+    await writeTestPlans(redis(), keys().plans(), [older]);
+    router.app.entitlements.invalidate({ kind: 'plan', planId: 'premium' });
+    try {
+      await converse(await premiumUser('cal'));
+      expect(grants.at(-1)?.plan).toMatchObject({ id: 'premium', llmBudgetMicroUsd: 4_800_000 });
+    } finally {
+      await writeTestPlans(redis(), keys().plans());
+      router.app.entitlements.invalidate({ kind: 'plan', planId: 'premium' });
+    }
   });
 
   it('streams intent, deltas and done as Server-Sent Events', async () => {

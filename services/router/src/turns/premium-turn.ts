@@ -1,6 +1,8 @@
-import type { ConversationStreamEvent, ConverseResponse, Profile } from '@hark/contracts';
+import type { ConversationHints, ConversationStreamEvent, ConverseResponse, Profile } from '@hark/contracts';
+import { errorCode } from '@hark/core';
 import type { EntitlementsClient } from '@hark/entitlements-client';
-import { giveTurnBack, type PremiumAccess, type TurnQuota, takeTurn } from '@hark/premium';
+import { budgetResumesOn } from '@hark/interactions';
+import { giveTurnBack, llmBudgetOf, type PremiumAccess, type TurnQuota, takeTurn } from '@hark/premium';
 import { type ConversationClient, ConversationFailure } from '../conversation/conversation-client.js';
 import { unmatchedReply } from './unmatched-turn.js';
 
@@ -15,11 +17,15 @@ export interface PremiumTurnInput {
   deviceId: string | null;
   profile: Profile;
   access: PremiumAccess;
+  /** What the recogniser and the session say about the turn: the tools to offer first. */
+  hints?: ConversationHints;
 }
 
 export interface PremiumDependencies {
   entitlements: EntitlementsClient;
   conversation: ConversationClient;
+  /** When conversation comes back after a pause is the first day of the next UTC month. */
+  now: () => Date;
 }
 
 type PremiumAnswer = Pick<ConverseResponse, 'handledBy' | 'reply' | 'data' | 'upsell'>;
@@ -34,6 +40,28 @@ const unreachable = (code: string): PremiumAnswer => {
   const text =
     "I can't reach my conversation service right now. Timers, weather and the other skills still work.";
   return { handledBy: 'fallback', reply: { text, speech: text }, data: { error: code } };
+};
+
+export const BUDGET_REACHED = errorCode('LLM_BUDGET_REACHED');
+
+/**
+ * The margin guard paused conversation (services/conversation/src/budget): an answer, not an error,
+ * and no upsell (the user may well be paying). The day is said in the user's language and zone.
+ */
+export const budgetPaused = (now: Date, locale: string, timeZone: string): PremiumAnswer => {
+  const resumesOn = budgetResumesOn(now);
+  // The UTC month starts on the evening before west of Greenwich: the day is the user's own.
+  const day = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', timeZone }).format(
+    new Date(`${resumesOn}T00:00:00Z`),
+  );
+  const text =
+    `You've used this month's conversation allowance; it comes back on ${day}. ` +
+    'Timers, alarms, lists and the other skills still work.';
+  return {
+    handledBy: 'fallback',
+    reply: { text, speech: text },
+    data: { budget: { code: BUDGET_REACHED, step: 'paused', resumesOn, timeZone } },
+  };
 };
 
 /**
@@ -53,8 +81,15 @@ export async function premiumTurn(
   if (taken.kind === 'trial-used-up') return { handledBy: 'fallback', ...unmatchedReply({ kind: 'none' }) };
   const { access: _access, ...turn } = input;
   try {
-    const effective = await deps.entitlements.entitlements(input.userId);
-    const plan = { id: effective.planId, features: effective.features };
+    const [effective, plans] = await Promise.all([
+      deps.entitlements.entitlements(input.userId),
+      deps.entitlements.plans(),
+    ]);
+    // The margin guard's budget goes along signed; the conversation service enforces it. A plan
+    // written before the limit existed gets the default for its price (packages/premium).
+    const inForce = plans.find((candidate) => candidate.id === effective.planId);
+    const llmBudgetMicroUsd = llmBudgetOf(inForce?.limits ?? effective.limits, inForce);
+    const plan = { id: effective.planId, features: effective.features, llmBudgetMicroUsd };
     // The service believes only this signed grant, never the plan in the body (kept for older services).
     const grant = { plan, access: input.access.kind, quota: taken.quota, period: taken.period };
     const result = await deps.conversation.turn({ ...turn, plan }, emit, signal, grant);
@@ -72,6 +107,9 @@ export async function premiumTurn(
   } catch (error) {
     await giveTurnBack(deps.entitlements, input.userId, taken);
     if (signal.aborted) throw error;
+    // Paused by the budget: no trial or daily turn is spent (given back above), and no upsell.
+    if (error instanceof ConversationFailure && error.code === BUDGET_REACHED)
+      return budgetPaused(deps.now(), input.locale, input.timeZone);
     return unreachable(error instanceof ConversationFailure ? error.code : 'HARK_ERR_UPSTREAM_UNAVAILABLE');
   }
 }

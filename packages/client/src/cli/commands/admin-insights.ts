@@ -1,8 +1,9 @@
 import type { InsightsRange } from '../../api/admin.js';
-import type { InsightsResponse } from '../../types.js';
+import type { InsightsMoney, InsightsResponse } from '../../types.js';
 import { type Command, type OptionValues, stringOption } from '../command.js';
 import { UsageError } from '../exit-codes.js';
 import { formatFields, formatPercent, formatTable, formatUsd } from '../format.js';
+import { describeMoney } from './admin-insights-money.js';
 
 const dayPattern = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -59,20 +60,32 @@ function mixTable(insights: InsightsResponse): string {
   return formatTable(rows, ['CATEGORY', 'KIND', 'INTERACTIONS', 'SHARE']);
 }
 
-/** Does each tier earn more than its LLM bill? One row per month and tier. */
-function marginTable(insights: InsightsResponse): string {
+/** The old usage-based figure, labelled as what it is: paying users x the price today, not money collected. */
+function listPriceTable(insights: InsightsResponse): string {
   const rows = insights.months.map((row) => [
     `${row.month}${row.complete ? '' : '*'}`,
     row.tier,
     row.activeUsers,
     row.payingUsers,
-    formatUsd(row.revenueUsd),
+    formatUsd(row.listPriceEstimateUsd),
     formatUsd(row.llmCostUsd),
-    formatUsd(row.grossMarginUsd),
-    formatPercent(row.marginRatio),
+    formatUsd(row.listPriceMarginUsd),
+    formatPercent(row.listPriceMarginRatio),
   ]);
-  const header = ['MONTH', 'TIER', 'ACTIVE', 'PAYING', 'REVENUE', 'LLM COST', 'MARGIN', 'MARGIN %'];
-  return `${formatTable(rows, header)}\n(* month to date; revenue = paying users x current price)`;
+  const header = [
+    'MONTH',
+    'TIER',
+    'ACTIVE',
+    'PAYING',
+    'LIST-PRICE EST.',
+    'LLM COST',
+    'EST. MARGIN',
+    'MARGIN %',
+  ];
+  return (
+    `list-price estimate per tier (not money collected):\n${formatTable(rows, header)}\n` +
+    '(* month to date; list-price estimate = paying active users x the current price)'
+  );
 }
 
 function gateLine(insights: InsightsResponse): string {
@@ -84,8 +97,14 @@ function gateLine(insights: InsightsResponse): string {
   );
 }
 
-export function describeInsights(insights: InsightsResponse): string {
-  const sections = [summary(insights), mixTable(insights), marginTable(insights), gateLine(insights)];
+export function describeInsights(insights: InsightsResponse & Partial<InsightsMoney>): string {
+  const sections = [
+    summary(insights),
+    ...describeMoney(insights),
+    mixTable(insights),
+    listPriceTable(insights),
+    gateLine(insights),
+  ];
   if (insights.warnings.length > 0)
     sections.push(`warnings:\n${insights.warnings.map((w) => `  ${w}`).join('\n')}`);
   return sections.join('\n\n');
@@ -93,7 +112,7 @@ export function describeInsights(insights: InsightsResponse): string {
 
 export const adminInsightsCommand: Command = {
   name: 'admin insights',
-  summary: 'Usage mix, LLM cost, revenue and margin per tier, premium gate conversion',
+  summary: 'Collected revenue, MRR, margin per plan, funnel, customers; usage mix and LLM cost',
   description: ['Days are UTC; the range defaults to the last 30 days. --csv prints the CSV export as is.'],
   options: {
     from: { type: 'string' },

@@ -4,6 +4,7 @@ import type { UserDetail, UserUsageResponse } from '../../types.js';
 import { type Command, type CommandContext, expectArgs, stringOption } from '../command.js';
 import { UsageError } from '../exit-codes.js';
 import { formatFields, formatInstant, formatPercent, formatTable, formatUsd } from '../format.js';
+import { internalUsersCommand } from './admin-internal-users.js';
 
 export function describeUser(detail: UserDetail): string {
   const { user, apiKeys } = detail;
@@ -77,23 +78,32 @@ async function listUsers(context: CommandContext, prefix: string | undefined): P
 
 export const adminUsersCommand: Command = {
   name: 'admin users',
-  args: '<user> | list | search <prefix>',
+  args: '<user> | list | search <prefix> | internal ...',
   summary: "List or find users; or one user, the hints of their API keys, and this month's LLM usage",
   description: [
     'hark admin users list               every user, newest first',
     'hark admin users search <prefix>    users whose id or name starts with <prefix> (any case), A to Z',
     'hark admin users <user>             one user (a user named "list" or "search": hark admin users show <user>)',
+    'hark admin users internal <user> on|off [--note text]   mark a user internal or test (left out of insights), or clear it',
+    'hark admin users internal list      every user marked internal',
   ],
-  options: { month: { type: 'string' }, limit: { type: 'string' }, cursor: { type: 'string' } },
+  options: {
+    month: { type: 'string' },
+    limit: { type: 'string' },
+    cursor: { type: 'string' },
+    note: { type: 'string' },
+  },
   optionHelp: [
     ['--month <YYYY-MM>', 'The month of the usage figures (default: this month, UTC)'],
     ['--limit <n>', 'Users per page for list and search (1-100, default 20)'],
     ['--cursor <cursor>', 'The next page of a list or search, as the previous page printed it'],
+    ['--note <text>', 'Why a user is internal ("load test key"), with internal <user> on'],
   ],
   credential: 'admin',
   async run(context) {
     const [first, ...rest] = context.args;
     if (first === 'list' && rest.length === 0) return listUsers(context, undefined);
+    if (first === 'internal' && rest.length > 0) return internalUsersCommand(context, rest);
     if (first === 'search') {
       if (rest.length !== 1 || !rest[0]!.trim())
         throw new UsageError('expected: hark admin users search <prefix>');
