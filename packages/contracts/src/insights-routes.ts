@@ -24,7 +24,8 @@ export const insightsRoute = {
   config: { operatorRole: 'viewer' },
   schema: {
     ...operatorRoute,
-    summary: 'Usage, LLM cost, collected revenue, MRR, margin per plan, the funnel and the smart-timer question',
+    summary:
+      'Usage, LLM cost, collected revenue, MRR, margin per plan, the funnel and the smart-timer question',
     description: rangeDescription,
     querystring: insightsQuerySchema,
     response: { 200: insightsResponseSchema, ...operatorErrors },
