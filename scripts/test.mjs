@@ -4,7 +4,7 @@
 import { ensureChromium } from './lib/chromium.mjs';
 import { ensureInstalled } from './lib/install.mjs';
 import { findOrStartRedis } from './lib/redis.mjs';
-import { clusterRunArgs, onRedisCluster } from './lib/redis-cluster.mjs';
+import { clusterRunArgs, clusterRunEnv, onRedisCluster } from './lib/redis-cluster.mjs';
 import { bin, log, main, mustRun, paint, run, stopOnSignals, wasStopRequested } from './lib/run.mjs';
 
 const timings = [];
@@ -51,7 +51,7 @@ main(async () => {
   const clusterArgs = clusterRunArgs(process.argv.slice(2));
   if (clusterArgs) {
     const clusterCode = await step('tests on Redis Cluster', () =>
-      onRedisCluster((env) => run(bin('vitest'), clusterArgs, { env })),
+      onRedisCluster((env) => run(bin('vitest'), clusterArgs, { env: clusterRunEnv(env) })),
     );
     code ||= clusterCode;
   }

@@ -22,6 +22,9 @@ export interface StartRedisClusterOptions {
 export function startRedisCluster(options?: StartRedisClusterOptions): Promise<StartedRedisCluster>;
 
 export const CLUSTER_RUN_EXCLUDES: string[];
+export function clusterRunEnv<T extends Record<string, string | undefined>>(
+  env: T,
+): T & { HARK_TEST_EXCLUDE: string };
 export function clusterRunArgs(
   args: string[],
   options?: { env?: Record<string, string | undefined>; log?: (message: string) => void },

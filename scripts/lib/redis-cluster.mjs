@@ -126,12 +126,18 @@ function missingToolsMessage(missing) {
  * (they run once, on the single Redis) and would cost a third of the run.
  */
 export const CLUSTER_RUN_EXCLUDES = ['test/browser/**', 'test/security/csp-browser.int.test.ts'];
-const excludes = CLUSTER_RUN_EXCLUDES.flatMap((glob) => ['--exclude', glob]);
+
+/**
+ * The environment of the cluster run: vitest.config.ts adds HARK_TEST_EXCLUDE (comma-separated
+ * globs) to every project's excludes (vitest's --exclude flag does not reach projects).
+ */
+export function clusterRunEnv(env) {
+  return { ...env, HARK_TEST_EXCLUDE: CLUSTER_RUN_EXCLUDES.join(',') };
+}
 
 /**
  * The vitest arguments of `npm test`'s Redis Cluster run: the integration project, with the
- * caller's filters, without the browser tests; null when HARK_TEST_CLUSTER=off or the caller
- * picked other projects only.
+ * caller's filters; null when HARK_TEST_CLUSTER=off or the caller picked other projects only.
  */
 export function clusterRunArgs(args, { env = process.env, log = defaultLog } = {}) {
   if (/^(off|false|0|no)$/i.test(env.HARK_TEST_CLUSTER ?? '')) {
@@ -145,8 +151,8 @@ export function clusterRunArgs(args, { env = process.env, log = defaultLog } = {
         ? [arg.slice('--project='.length)]
         : [],
   );
-  if (projects.length === 0) return ['run', '--project', 'integration', ...excludes, ...args];
-  if (projects.includes('integration')) return ['run', ...excludes, ...args];
+  if (projects.length === 0) return ['run', '--project', 'integration', ...args];
+  if (projects.includes('integration')) return ['run', ...args];
   log('Redis Cluster run skipped: the integration project is not selected');
   return null;
 }

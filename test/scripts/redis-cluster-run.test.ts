@@ -1,37 +1,30 @@
 // Which vitest run `npm test` adds on a Redis Cluster, from the arguments it was given.
 import { describe, expect, it } from 'vitest';
-import { CLUSTER_RUN_EXCLUDES, clusterRunArgs } from '../../scripts/lib/redis-cluster.mjs';
+import { clusterRunArgs, clusterRunEnv } from '../../scripts/lib/redis-cluster.mjs';
 
 const quiet = { env: {}, log: () => {} };
-// Browser tests run once, on the single Redis.
-const skip = ['--exclude', 'test/browser/**', '--exclude', 'test/security/csp-browser.int.test.ts'];
 
 describe('clusterRunArgs', () => {
-  it('runs the integration project without the browser tests, keeping the caller filters', () => {
-    expect(CLUSTER_RUN_EXCLUDES).toEqual(['test/browser/**', 'test/security/csp-browser.int.test.ts']);
-    expect(clusterRunArgs([], quiet)).toEqual(['run', '--project', 'integration', ...skip]);
-    expect(clusterRunArgs(['scheduler'], quiet)).toEqual([
-      'run',
-      '--project',
-      'integration',
-      ...skip,
-      'scheduler',
-    ]);
+  it('runs the integration project, keeping the caller filters', () => {
+    expect(clusterRunArgs([], quiet)).toEqual(['run', '--project', 'integration']);
+    expect(clusterRunArgs(['scheduler'], quiet)).toEqual(['run', '--project', 'integration', 'scheduler']);
+  });
+
+  it('leaves the browser tests out (through vitest.config.ts), keeping the environment', () => {
+    expect(clusterRunEnv({ REDIS_CLUSTER_NODES: '127.0.0.1:7000' })).toEqual({
+      REDIS_CLUSTER_NODES: '127.0.0.1:7000',
+      HARK_TEST_EXCLUDE: 'test/browser/**,test/security/csp-browser.int.test.ts',
+    });
   });
 
   it('keeps a selection that names the integration project, and runs nothing for other projects', () => {
     expect(clusterRunArgs(['--project', 'integration', 'x'], quiet)).toEqual([
       'run',
-      ...skip,
       '--project',
       'integration',
       'x',
     ]);
-    expect(clusterRunArgs(['--project=integration'], quiet)).toEqual([
-      'run',
-      ...skip,
-      '--project=integration',
-    ]);
+    expect(clusterRunArgs(['--project=integration'], quiet)).toEqual(['run', '--project=integration']);
     expect(clusterRunArgs(['--project', 'unit'], quiet)).toBeNull();
     expect(clusterRunArgs(['--project=unit'], quiet)).toBeNull();
   });
