@@ -63,9 +63,32 @@ export function rankedScores(model: IntentModel, tokens: readonly string[]): Lab
     .sort((a, b) => b.probability - a.probability);
 }
 
+/** Packed rows store each weight as weight + LANE_OFFSET (0-255), so lane sums never borrow. */
+const LANE_OFFSET = 128;
+/** A 16-bit lane holds 256 sums of 255 (65,280) without carrying into its neighbour. */
+const ROWS_PER_FOLD = 256;
+
+/**
+ * The int8 rows, two labels to a 32-bit word: label k in the low 16 bits of lane k, label
+ * k + lanes in the high 16. One add then sums two labels, and the exact integer sums come
+ * back out in `fold` (the same sums as adding the int8 weights one by one).
+ */
+function packRows(weights: Int8Array, rowCount: number, labelCount: number, lanes: number): Uint32Array {
+  const packed = new Uint32Array(rowCount * lanes);
+  for (let row = 0; row < rowCount; row++) {
+    const from = row * labelCount;
+    for (let lane = 0; lane < lanes; lane++) {
+      const low = weights[from + lane]! + LANE_OFFSET;
+      const high = lane + lanes < labelCount ? weights[from + lane + lanes]! + LANE_OFFSET : LANE_OFFSET;
+      packed[row * lanes + lane] = (low | (high << 16)) >>> 0;
+    }
+  }
+  return packed;
+}
+
 const fromBase64 = (text: string): Uint8Array => new Uint8Array(Buffer.from(text, 'base64'));
 
-/** Builds the runtime tables from the stored file: one bucket -> row lookup, int8 rows, float scales. */
+/** Builds the runtime tables from the stored file: one bucket -> row lookup, packed int8 rows, float scales. */
 export function loadIntentModel(file: IntentModelFile): IntentModel {
   if (file.format !== MODEL_FORMAT || file.featureBits !== FEATURE_BITS)
     throw new Error(
@@ -81,25 +104,45 @@ export function loadIntentModel(file: IntentModelFile): IntentModel {
   if (buckets.length >= NO_ROW) throw new Error(`intent model: ${buckets.length} rows do not fit 16 bits`);
   const rowOf = new Uint16Array(1 << FEATURE_BITS).fill(NO_ROW);
   for (let row = 0; row < buckets.length; row++) rowOf[buckets[row]!] = row;
+  const lanes = Math.ceil(labelCount / 2);
+  const packed = packRows(weights, buckets.length, labelCount, lanes);
   const scales = Float64Array.from(file.scales);
   const bias = Float64Array.from(file.bias);
   const sums = new Int32Array(labelCount);
+  const laneSums = new Uint32Array(lanes);
   const logits = new Float64Array(labelCount);
   const temperature = file.temperature;
 
-  /** Sum of the int8 rows of the features that have one, per label, into `sums`. */
+  /** Adds the lane sums of `rows` rows into `sums` (taking off each row's LANE_OFFSET) and clears them. */
+  function fold(rows: number): void {
+    const offset = rows * LANE_OFFSET;
+    for (let lane = 0; lane < lanes; lane++) {
+      const both = laneSums[lane]!;
+      sums[lane] = sums[lane]! + (both & 0xffff) - offset;
+      if (lane + lanes < labelCount) sums[lane + lanes] = sums[lane + lanes]! + (both >>> 16) - offset;
+      laneSums[lane] = 0;
+    }
+  }
+
+  /** Sum of the int8 rows of the features that have one, per label, into `sums`: two labels per add. */
   function sumRows(features: readonly number[]): void {
     sums.fill(0);
     const rows = rowOf;
-    const table = weights;
-    const totals = sums;
-    const count = labelCount;
+    const table = packed;
+    const totals = laneSums;
+    const count = lanes;
+    let pending = 0;
     for (let i = 0; i < features.length; i++) {
       const row = rows[features[i]!]!;
       if (row === NO_ROW) continue;
       const offset = row * count;
-      for (let label = 0; label < count; label++) totals[label] = totals[label]! + table[offset + label]!;
+      for (let lane = 0; lane < count; lane++) totals[lane] = totals[lane]! + table[offset + lane]!;
+      if (++pending === ROWS_PER_FOLD) {
+        fold(pending);
+        pending = 0;
+      }
     }
+    fold(pending);
   }
 
   function probabilities(tokens: readonly string[]): Float64Array {
