@@ -125,18 +125,14 @@ export async function buildEntitlements(options: EntitlementsOptions): Promise<F
   const plans = new PlanStore(app.redis, entitlementKeys(keys), (problem, context) =>
     app.log.warn(context, problem),
   );
-  const upgrades = new UpgradeRecorder({ redis: app.redis, keys: serviceKeys, plans, clock, log: app.log });
-  const grants = new GrantLedger({ redis: app.redis, keys: serviceKeys, clock, log: app.log });
+  const upgrades = new UpgradeRecorder({ redis: app.redis, keys: serviceKeys, plans, clock });
+  const grants = new GrantLedger({ redis: app.redis, keys: serviceKeys, clock });
   const projections = new ProjectionStore(
     app.redis,
     entitlementKeys(keys),
     clock,
-    async (userId, before, after) => {
-      await Promise.all([
-        upgrades.projectionWritten(userId, before, after),
-        grants.projectionWritten(userId, before, after),
-      ]);
-    },
+    [upgrades, grants],
+    (context, message) => app.log.warn(context, message),
   );
   const insightsKeys = { ...serviceKeys, ...interactionKeys(keys), ...budgetGuardKeys(keys) };
   const classifier = new CustomerClassifier({

@@ -1,7 +1,7 @@
 import { type EntitlementProjection, grantInForce, type Plan } from '@hark/contracts';
 import type { Clock, RedisClient } from '@hark/core';
-import type { FastifyBaseLogger } from 'fastify';
 import type { EntitlementsServiceKeys } from '../entitlements-service-keys.js';
+import type { ProjectionObserver } from '../projection/projection-store.js';
 
 /** A user's latest operator grant, as the insights count comps: from when, until when (null: open). */
 export interface GrantSpan {
@@ -14,7 +14,6 @@ export interface GrantLedgerOptions {
   redis: RedisClient;
   keys: EntitlementsServiceKeys;
   clock: Clock;
-  log?: Pick<FastifyBaseLogger, 'warn'>;
 }
 
 function parseSpan(text: string): GrantSpan | null {
@@ -38,21 +37,10 @@ export function compedAt(span: GrantSpan, atMs: number, plans: ReadonlyMap<strin
  * comped users, never with events). A grant replaced by another keeps only the newer one; a revoked
  * grant ends when it was revoked, an expiring one at its expiry.
  */
-export class GrantLedger {
-  constructor(private readonly options: GrantLedgerOptions) {}
+export class GrantLedger implements ProjectionObserver {
+  readonly records = 'a grant';
 
-  /** Never throws: the projection is written already, and a lost data point must not fail a grant. */
-  async projectionWritten(
-    userId: string,
-    before: EntitlementProjection | null,
-    after: EntitlementProjection | null,
-  ): Promise<void> {
-    try {
-      await this.record(userId, before, after);
-    } catch (error) {
-      this.options.log?.warn({ err: error, userId }, 'could not record a grant for insights');
-    }
-  }
+  constructor(private readonly options: GrantLedgerOptions) {}
 
   /** Every user's latest grant, with whose it is (the report leaves internal users' grants out). */
   async spans(): Promise<(GrantSpan & { userId: string })[]> {
@@ -63,7 +51,8 @@ export class GrantLedger {
     });
   }
 
-  private async record(
+  /** Records what the write changed; may throw (the ProjectionStore logs it, the write stands). */
+  async projectionWritten(
     userId: string,
     before: EntitlementProjection | null,
     after: EntitlementProjection | null,

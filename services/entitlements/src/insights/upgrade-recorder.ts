@@ -1,16 +1,15 @@
 import { type EntitlementProjection, planInForce, utcDay } from '@hark/contracts';
 import type { Clock, RedisClient } from '@hark/core';
-import type { FastifyBaseLogger } from 'fastify';
 import { entitlementsScripts } from '../entitlements-scripts.js';
 import type { EntitlementsServiceKeys } from '../entitlements-service-keys.js';
 import type { PlanStore } from '../plans/plan-store.js';
+import type { ProjectionObserver } from '../projection/projection-store.js';
 
 export interface UpgradeRecorderOptions {
   redis: RedisClient;
   keys: EntitlementsServiceKeys;
   plans: PlanStore;
   clock: Clock;
-  log?: Pick<FastifyBaseLogger, 'warn'>;
 }
 
 /**
@@ -18,27 +17,17 @@ export interface UpgradeRecorderOptions {
  * subscription or an operator grant), for the premium gate's conversion figures. Told about every
  * projection write by the ProjectionStore, this service being the projection's only writer.
  */
-export class UpgradeRecorder {
+export class UpgradeRecorder implements ProjectionObserver {
+  readonly records = 'an upgrade';
+
   private readonly scripts;
 
   constructor(private readonly options: UpgradeRecorderOptions) {
     this.scripts = entitlementsScripts(options.redis);
   }
 
-  /** Never throws: the projection is written already, and a lost data point must not fail a grant. */
+  /** Records what the write changed; may throw (the ProjectionStore logs it, the write stands). */
   async projectionWritten(
-    userId: string,
-    before: EntitlementProjection | null,
-    after: EntitlementProjection | null,
-  ): Promise<void> {
-    try {
-      await this.record(userId, before, after);
-    } catch (error) {
-      this.options.log?.warn({ err: error, userId }, 'could not record an upgrade for insights');
-    }
-  }
-
-  private async record(
     userId: string,
     before: EntitlementProjection | null,
     after: EntitlementProjection | null,

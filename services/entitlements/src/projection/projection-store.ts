@@ -17,6 +17,18 @@ export interface ProjectionUpdate {
   changed: boolean;
 }
 
+/** Told after each projection write: the insights record first upgrades and grants from it. */
+export interface ProjectionObserver {
+  /** What it records, for the warning when it fails ("an upgrade"). */
+  readonly records: string;
+  /** May throw: the store logs the failure and the write stands. */
+  projectionWritten(
+    userId: string,
+    before: EntitlementProjection | null,
+    after: EntitlementProjection,
+  ): Promise<void>;
+}
+
 // Grants and Stripe syncs may write one user at once; each retries on the other's write.
 const MAX_ATTEMPTS = 20;
 
@@ -54,12 +66,8 @@ export class ProjectionStore {
     private readonly redis: RedisClient,
     private readonly keys: EntitlementKeys,
     private readonly clock: Clock,
-    /** Told after each write (the insights record first upgrades from it); must not throw. */
-    private readonly onWritten?: (
-      userId: string,
-      before: EntitlementProjection | null,
-      after: EntitlementProjection,
-    ) => Promise<void>,
+    private readonly observers: readonly ProjectionObserver[] = [],
+    private readonly warn?: (context: Record<string, unknown>, message: string) => void,
   ) {
     this.scripts = entitlementsScripts(redis);
   }
@@ -85,11 +93,31 @@ export class ProjectionStore {
         message,
       );
       if (written === 1) {
-        await this.onWritten?.(userId, before, after);
+        await this.tellObservers(userId, before, after);
         return { before, after, changed: true };
       }
     }
     throw new Error(`projection of ${userId} kept changing; gave up after ${MAX_ATTEMPTS} attempts`);
+  }
+
+  /**
+   * Each observer on its own, and never throws: the projection is written already, and a lost
+   * insights data point must not fail a grant or a Stripe sync (nor keep another observer's).
+   */
+  private async tellObservers(
+    userId: string,
+    before: EntitlementProjection | null,
+    after: EntitlementProjection,
+  ): Promise<void> {
+    await Promise.all(
+      this.observers.map(async (observer) => {
+        try {
+          await observer.projectionWritten(userId, before, after);
+        } catch (error) {
+          this.warn?.({ err: error, userId }, `could not record ${observer.records} for insights`);
+        }
+      }),
+    );
   }
 
   /** planId and source as of the write, for people reading Redis; readers recompute them against the clock. */
